@@ -1,0 +1,244 @@
+#include "model/property_graph.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "model/names.hpp"
+
+namespace liaison {
+
+namespace {
+const std::vector<NodeIndex> kNoNodes;
+const std::vector<EdgeIndex> kNoEdges;
+}  // namespace
+
+bool is_node_id(std::string_view id) {
+    if (id.empty() || id.size() > 200) return false;
+    auto ok_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    if (!ok_first(id[0])) return false;
+    for (char c : id)
+        if (!ok_first(c) && c != '.' && c != '_' && c != '-') return false;
+    return true;
+}
+
+std::string Names::display() const {
+    if (!en.empty() && !ar.empty()) return en + " / " + ar;
+    return en.empty() ? ar : en;
+}
+
+std::int64_t TimeSpan::first_day() const {
+    if (date) return date->first_day();
+    if (start) return start->first_day();
+    return std::numeric_limits<std::int64_t>::min();
+}
+
+std::int64_t TimeSpan::last_day() const {
+    if (date) return date->last_day();
+    if (end) return end->last_day();
+    return std::numeric_limits<std::int64_t>::max();
+}
+
+std::string TimeSpan::to_string() const {
+    if (date) return date->to_string();
+    if (!start && !end) return "";
+    if (start && end && *start == *end) return start->to_string();
+    return fmt::format("{} .. {}", start ? start->to_string() : "", end ? end->to_string() : "");
+}
+
+bool Node::has_label(std::string_view label) const {
+    return std::find(labels.begin(), labels.end(), label) != labels.end();
+}
+
+std::string Node::display_name() const {
+    std::string d = names.display();
+    return d.empty() ? id : d;
+}
+
+NodeIndex PropertyGraph::add_node(Node node) {
+    if (!is_node_id(node.id))
+        throw ArgumentError(fmt::format(
+            "node id '{}' is not an ASCII slug (lowercase letters, digits, '.', '_', '-')",
+            node.id));
+    if (by_id_.count(node.id)) throw ArgumentError(fmt::format("duplicate node id '{}'", node.id));
+    if (nodes_.size() >= kNoIndex - 1) throw ArgumentError("too many nodes");
+    auto n = static_cast<NodeIndex>(nodes_.size());
+    nodes_.push_back(std::move(node));
+    out_.emplace_back();
+    in_.emplace_back();
+    index_node(n);
+    return n;
+}
+
+EdgeIndex PropertyGraph::add_edge(Edge edge) {
+    if (edge.source >= nodes_.size() || edge.target >= nodes_.size())
+        throw ArgumentError("edge endpoint out of range");
+    if (edge.type >= relations_.size()) throw ArgumentError("edge relation type out of range");
+    if (edges_.size() >= kNoIndex - 1) throw ArgumentError("too many edges");
+    auto e = static_cast<EdgeIndex>(edges_.size());
+    edges_.push_back(std::move(edge));
+    index_edge(e);
+    return e;
+}
+
+RelationId PropertyGraph::relation(std::string_view name) {
+    if (auto id = relations_.find(name)) return *id;
+    return relations_.declare({std::string(name), false, "", "", false});
+}
+
+void PropertyGraph::replace_node(NodeIndex n, Node node) {
+    LIAISON_ASSERT(n < nodes_.size());
+    if (node.id != nodes_[n].id) {
+        if (!is_node_id(node.id) || by_id_.count(node.id))
+            throw ArgumentError(fmt::format("cannot rename node to '{}'", node.id));
+    }
+    unindex_node(n);
+    nodes_[n] = std::move(node);
+    index_node(n);
+}
+
+void PropertyGraph::replace_edge(EdgeIndex e, Edge edge) {
+    LIAISON_ASSERT(e < edges_.size());
+    if (edge.source >= nodes_.size() || edge.target >= nodes_.size() ||
+        edge.type >= relations_.size())
+        throw ArgumentError("edge endpoint or type out of range");
+    edges_[e] = std::move(edge);
+    rebuild_indexes();
+}
+
+void PropertyGraph::remove_edge(EdgeIndex e) {
+    LIAISON_ASSERT(e < edges_.size());
+    edges_.erase(edges_.begin() + e);
+    rebuild_indexes();
+}
+
+void PropertyGraph::remove_node(NodeIndex n) {
+    LIAISON_ASSERT(n < nodes_.size());
+    std::vector<Edge> kept;
+    kept.reserve(edges_.size());
+    for (Edge& ed : edges_) {
+        if (ed.source == n || ed.target == n) continue;
+        if (ed.source > n) --ed.source;
+        if (ed.target > n) --ed.target;
+        kept.push_back(std::move(ed));
+    }
+    edges_ = std::move(kept);
+    nodes_.erase(nodes_.begin() + n);
+    rebuild_indexes();
+}
+
+void PropertyGraph::rebuild_indexes() {
+    by_id_.clear();
+    by_label_.clear();
+    by_name_.clear();
+    by_type_.clear();
+    out_.assign(nodes_.size(), {});
+    in_.assign(nodes_.size(), {});
+    for (NodeIndex n = 0; n < nodes_.size(); ++n) index_node(n);
+    for (EdgeIndex e = 0; e < edges_.size(); ++e) index_edge(e);
+}
+
+void PropertyGraph::index_node(NodeIndex n) {
+    const Node& node = nodes_[n];
+    by_id_.emplace(node.id, n);
+    for (const auto& label : node.labels) {
+        auto& list = by_label_[label];
+        list.insert(std::lower_bound(list.begin(), list.end(), n), n);
+    }
+    auto add_name = [&](const std::string& name) {
+        if (name.empty()) return;
+        auto& list = by_name_[fold_name(name)];
+        if (std::find(list.begin(), list.end(), n) == list.end())
+            list.insert(std::lower_bound(list.begin(), list.end(), n), n);
+    };
+    add_name(node.names.ar);
+    add_name(node.names.en);
+    for (const auto& a : node.names.aliases) add_name(a);
+}
+
+void PropertyGraph::unindex_node(NodeIndex n) {
+    const Node& node = nodes_[n];
+    by_id_.erase(node.id);
+    auto drop = [n](std::vector<NodeIndex>& list) {
+        list.erase(std::remove(list.begin(), list.end(), n), list.end());
+    };
+    for (const auto& label : node.labels) {
+        auto it = by_label_.find(label);
+        if (it == by_label_.end()) continue;
+        drop(it->second);
+        if (it->second.empty()) by_label_.erase(it);
+    }
+    for (auto it = by_name_.begin(); it != by_name_.end();) {
+        drop(it->second);
+        it = it->second.empty() ? by_name_.erase(it) : std::next(it);
+    }
+}
+
+void PropertyGraph::index_edge(EdgeIndex e) {
+    const Edge& ed = edges_[e];
+    out_[ed.source].push_back(e);
+    in_[ed.target].push_back(e);
+    if (relations_.get(ed.type).symmetric && ed.source != ed.target) {
+        out_[ed.target].push_back(e);
+        in_[ed.source].push_back(e);
+    }
+    if (by_type_.size() <= ed.type) by_type_.resize(ed.type + 1u);
+    by_type_[ed.type].push_back(e);
+}
+
+std::optional<NodeIndex> PropertyGraph::find_id(std::string_view id) const {
+    auto it = by_id_.find(std::string(id));
+    if (it == by_id_.end()) return std::nullopt;
+    return it->second;
+}
+
+const std::vector<NodeIndex>& PropertyGraph::nodes_with_label(std::string_view label) const {
+    auto it = by_label_.find(label);
+    return it == by_label_.end() ? kNoNodes : it->second;
+}
+
+std::vector<std::string> PropertyGraph::labels() const {
+    std::vector<std::string> out;
+    for (const auto& [label, list] : by_label_) out.push_back(label);
+    return out;
+}
+
+const std::vector<EdgeIndex>& PropertyGraph::edges_of_type(RelationId type) const {
+    return type < by_type_.size() ? by_type_[type] : kNoEdges;
+}
+
+const std::vector<EdgeIndex>& PropertyGraph::edges_of_type(std::string_view type) const {
+    auto id = relations_.find(type);
+    return id ? edges_of_type(*id) : kNoEdges;
+}
+
+const std::vector<NodeIndex>& PropertyGraph::find_name(std::string_view name) const {
+    auto it = by_name_.find(fold_name(name));
+    return it == by_name_.end() ? kNoNodes : it->second;
+}
+
+NodeIndex PropertyGraph::other_end(EdgeIndex e, NodeIndex n) const {
+    const Edge& ed = edges_[e];
+    return ed.source == n ? ed.target : ed.source;
+}
+
+void PropertyGraph::for_each_incident(
+    NodeIndex n, Direction dir, const std::function<void(EdgeIndex, NodeIndex)>& visit) const {
+    if (dir == Direction::Out || dir == Direction::In) {
+        for (EdgeIndex e : dir == Direction::Out ? out_[n] : in_[n]) visit(e, other_end(e, n));
+        return;
+    }
+    // Both: out_ holds every edge where n is the source plus symmetric edges at either end;
+    // add the in-edges that are not already there (directed edges where n is only the target).
+    for (EdgeIndex e : out_[n]) visit(e, other_end(e, n));
+    for (EdgeIndex e : in_[n]) {
+        const Edge& ed = edges_[e];
+        if (ed.source == n) continue;  // self-loop or symmetric edge already visited
+        if (relations_.get(ed.type).symmetric) continue;
+        visit(e, ed.source);
+    }
+}
+
+}  // namespace liaison

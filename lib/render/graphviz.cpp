@@ -1,0 +1,102 @@
+#include "render/graphviz.hpp"
+
+#include <fmt/format.h>
+
+#include "render/style.hpp"
+
+namespace liaison::render::gv {
+
+namespace {
+
+std::mutex g_mutex;
+std::vector<std::string> g_messages;  // guarded by g_mutex
+
+int collect(char* message) {
+    std::string m = message ? message : "";
+    while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+    if (!m.empty()) g_messages.push_back(std::move(m));
+    return 0;
+}
+
+// cgraph's API predates const; it copies every string it is given.
+char* mutable_str(const std::string& s) { return const_cast<char*>(s.c_str()); }
+char* mutable_str(const char* s) { return const_cast<char*>(s); }
+
+std::string joined_messages() {
+    return g_messages.empty() ? std::string("no message from Graphviz")
+                              : fmt::format("{}", fmt::join(g_messages, "; "));
+}
+
+}  // namespace
+
+std::unique_lock<std::mutex> lock() { return std::unique_lock<std::mutex>(g_mutex); }
+
+ErrorCapture::ErrorCapture() {
+    g_messages.clear();
+    agseterrf(collect);
+    agseterr(AGWARN);
+}
+
+ErrorCapture::~ErrorCapture() { agseterrf(nullptr); }
+
+const std::vector<std::string>& ErrorCapture::messages() const { return g_messages; }
+
+Graph::Graph(const std::string& name, bool directed) {
+    g_ = agopen(mutable_str(name), directed ? Agdirected : Agundirected, nullptr);
+    if (!g_) throw RenderError("cannot create a Graphviz graph");
+}
+
+Graph::~Graph() {
+    if (g_) agclose(g_);
+}
+
+Agnode_t* Graph::node(const std::string& name) { return agnode(g_, mutable_str(name), 1); }
+
+Agnode_t* Graph::node(Agraph_t* sub, Agnode_t* n) { return agsubnode(sub, n, 1); }
+
+Agedge_t* Graph::edge(Agnode_t* tail, Agnode_t* head) {
+    return agedge(g_, tail, head, nullptr, 1);
+}
+
+Agraph_t* Graph::subgraph(const std::string& name) { return agsubg(g_, mutable_str(name), 1); }
+
+void Graph::set(void* obj, const char* name, const std::string& value) {
+    agsafeset(obj, mutable_str(name), mutable_str(value), mutable_str(""));
+}
+
+void Graph::set_html(void* obj, const char* name, const std::string& html) {
+    char* s = agstrdup_html(g_, mutable_str(html));
+    agsafeset(obj, mutable_str(name), s, mutable_str(""));
+    agstrfree(g_, s);
+}
+
+Context::Context() : gvc_(gvContext()) {
+    if (!gvc_) throw RenderError("cannot create a Graphviz context");
+}
+
+Context::~Context() {
+    if (gvc_) gvFreeContext(gvc_);
+}
+
+std::vector<std::string> Context::render(Graph& g, const std::string& engine,
+                                         const std::vector<std::string>& formats) {
+    if (gvLayout(gvc_, g.get(), engine.c_str()) != 0)
+        throw RenderError(fmt::format("layout '{}' failed: {}", engine, joined_messages()));
+    std::vector<std::string> out;
+    for (const std::string& format : formats) {
+        char* data = nullptr;
+        unsigned int length = 0;
+        int rc = gvRenderData(gvc_, g.get(), format.c_str(), &data, &length);
+        if (rc != 0 || !data) {
+            if (data) gvFreeRenderData(data);
+            gvFreeLayout(gvc_, g.get());
+            throw RenderError(fmt::format("rendering '{}' failed: {}", format, joined_messages()));
+        }
+        out.emplace_back(data, length);
+        gvFreeRenderData(data);
+    }
+    gvFreeLayout(gvc_, g.get());
+    return out;
+}
+
+}  // namespace liaison::render::gv

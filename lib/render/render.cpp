@@ -1,0 +1,149 @@
+#include "render/render.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "render/drawing.hpp"
+#include "render/html_viewer.hpp"
+
+namespace liaison::render {
+
+namespace {
+
+constexpr std::pair<Format, const char*> kFormats[] = {
+    {Format::Svg, "svg"}, {Format::Png, "png"}, {Format::Pdf, "pdf"},
+    {Format::Dot, "dot"}, {Format::Html, "html"},
+};
+constexpr std::pair<Layout, const char*> kLayouts[] = {
+    {Layout::Sfdp, "sfdp"},   {Layout::Neato, "neato"}, {Layout::Fdp, "fdp"},
+    {Layout::Twopi, "twopi"}, {Layout::Circo, "circo"}, {Layout::Dot, "dot"},
+};
+
+// Graphviz output formats. PNG and PDF go through cairo/pango, which shape Arabic (the gd
+// renderers do not). SVG uses the core renderer so text stays text: selectable, searchable,
+// with its font named; the browser shapes it. DOT is the laid-out graph with every attribute.
+const char* graphviz_format(Format f) {
+    switch (f) {
+        case Format::Png: return "png:cairo";
+        case Format::Pdf: return "pdf:cairo";
+        case Format::Dot: return "dot";
+        case Format::Svg:
+        case Format::Html: return "svg:svg:core";
+    }
+    return "svg:svg:core";
+}
+
+Layout choose_layout(const RenderOptions& opt, std::vector<std::string>& warnings) {
+    const bool clusters = opt.group_by != GroupBy::None;
+    if (!opt.layout) {
+        if (clusters) return Layout::Fdp;
+        return opt.view.ego.empty() ? Layout::Sfdp : Layout::Twopi;
+    }
+    if (clusters && !draws_clusters(*opt.layout)) {
+        warnings.push_back(fmt::format("layout {} does not draw clusters; using fdp",
+                                       layout_name(*opt.layout)));
+        return Layout::Fdp;
+    }
+    return *opt.layout;
+}
+
+}  // namespace
+
+std::optional<Format> parse_format(std::string_view name) {
+    for (const auto& [f, n] : kFormats)
+        if (name == n) return f;
+    if (name == "htm") return Format::Html;
+    return std::nullopt;
+}
+
+std::optional<Format> format_of_path(std::string_view path) {
+    std::size_t dot = path.rfind('.');
+    std::size_t slash = path.find_last_of('/');
+    if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash))
+        return std::nullopt;
+    std::string ext(path.substr(dot + 1));
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext == "gv") return Format::Dot;
+    return parse_format(ext);
+}
+
+const char* format_name(Format f) {
+    for (const auto& [x, n] : kFormats)
+        if (x == f) return n;
+    return "?";
+}
+
+std::optional<Layout> parse_layout(std::string_view name) {
+    for (const auto& [l, n] : kLayouts)
+        if (name == n) return l;
+    return std::nullopt;
+}
+
+const char* layout_name(Layout l) {
+    for (const auto& [x, n] : kLayouts)
+        if (x == l) return n;
+    return "?";
+}
+
+bool draws_clusters(Layout l) { return l == Layout::Dot || l == Layout::Fdp; }
+
+RenderOutput render(const PropertyGraph& g, const RenderOptions& options,
+                    const std::vector<Format>& formats) {
+    if (!(options.dpi >= 10 && options.dpi <= 1200)) throw ArgumentError("dpi must be in [10, 1200]");
+    if (!options.size_scores.empty() && options.size_scores.size() != g.node_count())
+        throw ArgumentError("size_scores must hold one score per node");
+    if (!options.community.empty() && options.community.size() != g.node_count())
+        throw ArgumentError("community must hold one number per node");
+    const std::vector<double> scores =
+        options.size_scores.empty() ? degree_scores(g) : options.size_scores;
+
+    RenderOutput out;
+    out.view = select_view(g, options.view, scores);
+    out.layout = choose_layout(options, out.warnings);
+    if (out.view.nodes.empty()) throw ArgumentError("the view selects no entity: nothing to draw");
+    std::vector<DrawnEdge> edges = draw_edges(g, out.view.edges, options.merge_parallel);
+    out.drawn_edges = edges.size();
+
+    std::vector<std::string> gv_formats;
+    for (Format f : formats) gv_formats.push_back(graphviz_format(f));
+    std::vector<std::string> rendered;
+    {
+        auto guard = gv::lock();
+        gv::ErrorCapture errors;
+        gv::Graph drawing(g.graph_id.empty() ? "liaison" : g.graph_id, true);
+        build_drawing(drawing, DrawingInput{g, options, out.view, edges, scores, out.layout});
+        gv::Context context;
+        rendered = context.render(drawing, layout_name(out.layout), gv_formats);
+        for (const std::string& m : errors.messages()) out.warnings.push_back("graphviz: " + m);
+    }
+    for (std::size_t i = 0; i < formats.size(); ++i) {
+        if (formats[i] == Format::Html)
+            out.data.push_back(html_page(g, out.view, edges, rendered[i], options));
+        else
+            out.data.push_back(std::move(rendered[i]));
+    }
+    return out;
+}
+
+std::string describe_output(const PropertyGraph& g, const RenderOptions& options,
+                            const RenderOutput& out) {
+    const View& v = out.view;
+    std::string text = fmt::format("{}: {} entities, {} ties ({} lines), layout {}", v.description,
+                                   v.nodes.size(), v.edges.size(), out.drawn_edges,
+                                   layout_name(out.layout));
+    if (!v.dropped.empty()) {
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < std::min<std::size_t>(5, v.dropped.size()); ++i)
+            names.push_back(g.node(v.dropped[i]).id);
+        text += fmt::format(
+            "; kept the {} most central of {} entities by {}, dropped {} entities ({}{}) and {} "
+            "ties",
+            v.nodes.size(), v.candidates, options.size_by, v.dropped.size(), fmt::join(names, ", "),
+            v.dropped.size() > names.size() ? ", …" : "", v.dropped_edges);
+    }
+    return text;
+}
+
+}  // namespace liaison::render

@@ -1,0 +1,18 @@
+#pragma once
+// Registration of every subcommand. Each cmd_NAME.cpp defines register_NAME, which adds its
+// subcommand to the app and sets `run` to the action when that subcommand is chosen.
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace liaison::cli {
+
+using Action = std::function<int()>;
+
+void register_validate(CLI::App& app, Action& run);
+void register_stats(CLI::App& app, Action& run);
+void register_show(CLI::App& app, Action& run);
+void register_render(CLI::App& app, Action& run);
+void register_format(CLI::App& app, Action& run);
+// New subcommands: declare here, call in main.cpp's kCommands.
+
+}  // namespace liaison::cli

@@ -1,0 +1,42 @@
+// liaison: a graph database and network-analysis tool for security-cooperation networks.
+// Exit codes: 0 ok, 1 bad input (or a failed check), 2 usage.
+#include <cstdio>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "core/error.hpp"
+
+namespace {
+
+using Register = void (*)(CLI::App&, liaison::cli::Action&);
+constexpr Register kCommands[] = {
+    liaison::cli::register_validate, liaison::cli::register_stats,  liaison::cli::register_show,
+    liaison::cli::register_render,   liaison::cli::register_format,
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"liaison: a graph database and network-analysis tool", "liaison"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "liaison 0.1.0");
+    liaison::cli::Action run;
+    for (Register add : kCommands) add(app, run);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? 0 : 2;
+    }
+    try {
+        return run ? run() : 2;
+    } catch (const liaison::Error& e) {
+        fmt::print(stderr, "liaison: {}\n", e.what());
+        return 1;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "liaison: internal error: {}\n", e.what());
+        return 3;
+    }
+}

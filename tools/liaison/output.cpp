@@ -1,0 +1,109 @@
+#include "output.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace liaison::cli {
+
+std::size_t display_width(const std::string& s) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if ((c & 0xC0) == 0x80) continue;  // continuation byte
+        // Arabic combining marks (U+064B..U+065F, U+0670) take no column.
+        if (c == 0xD9 && i + 1 < s.size()) {
+            auto d = static_cast<unsigned char>(s[i + 1]);
+            if ((d >= 0x8B && d <= 0x9F) || d == 0xB0) continue;
+        }
+        ++width;
+    }
+    return width;
+}
+
+std::string csv_escape(const std::string& field) {
+    if (field.find_first_of(",\"\n\r") == std::string::npos) return field;
+    std::string out = "\"";
+    for (char c : field) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string json_escape(const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) {
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20)
+                    out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+                else
+                    out += c;
+        }
+    }
+    return out + "\"";
+}
+
+std::string Table::render(OutputFormat format) const {
+    std::string out;
+    if (format == OutputFormat::Csv) {
+        for (std::size_t i = 0; i < headers_.size(); ++i)
+            out += (i ? "," : "") + csv_escape(headers_[i]);
+        out += "\n";
+        for (const auto& row : rows_) {
+            for (std::size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + csv_escape(row[i]);
+            out += "\n";
+        }
+        return out;
+    }
+    if (format == OutputFormat::Json) {
+        out += "[";
+        for (std::size_t r = 0; r < rows_.size(); ++r) {
+            out += r ? ",\n {" : "\n {";
+            for (std::size_t i = 0; i < headers_.size() && i < rows_[r].size(); ++i)
+                out += fmt::format("{}{}: {}", i ? ", " : "", json_escape(headers_[i]),
+                                   json_escape(rows_[r][i]));
+            out += "}";
+        }
+        return out + (rows_.empty() ? "]\n" : "\n]\n");
+    }
+    std::vector<std::size_t> width(headers_.size());
+    for (std::size_t i = 0; i < headers_.size(); ++i) width[i] = display_width(headers_[i]);
+    for (const auto& row : rows_)
+        for (std::size_t i = 0; i < row.size() && i < width.size(); ++i)
+            width[i] = std::max(width[i], display_width(row[i]));
+    auto line = [&](const std::vector<std::string>& cells) {
+        std::string l;
+        for (std::size_t i = 0; i < width.size(); ++i) {
+            const std::string cell = i < cells.size() ? cells[i] : "";
+            l += cell;
+            if (i + 1 < width.size()) l += std::string(width[i] - display_width(cell) + 2, ' ');
+        }
+        while (!l.empty() && l.back() == ' ') l.pop_back();
+        return l + "\n";
+    };
+    out += line(headers_);
+    std::vector<std::string> rule;
+    for (std::size_t w : width) rule.push_back(std::string(w, '-'));
+    out += line(rule);
+    for (const auto& row : rows_) out += line(row);
+    return out;
+}
+
+}  // namespace liaison::cli
