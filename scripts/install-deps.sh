@@ -6,16 +6,28 @@ set -euo pipefail
 build_pkgs=(
     build-essential cmake ninja-build pkg-config git
     libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
-    doctest-dev libcli11-dev libfmt-dev libicu-dev
-    fonts-noto-core fonts-noto-ui-core clang-format
+    doctest-dev libcli11-dev libfmt-dev libicu-dev libxml2-dev libreadline-dev zlib1g-dev
+    fonts-noto-core fonts-noto-ui-core fonts-dejavu-core clang-format
 )
 # Peers used by the differential tests and fixture generators.
 test_pkgs=(python3 python3-networkx python3-igraph python3-scipy python3-numpy)
+# Headless browser for the HTML viewer's end-to-end test (tests/render/browser_test.py).
+test_pkgs+=(chromium)
+# libFuzzer targets (tests/fuzz, docs/store.md): clang and its runtime.
+test_pkgs+=(clang-14 libclang-rt-14-dev)
+
+# Peers of the benchmark (bench/run.sh); Kuzu comes from npm into bench/node_modules, so npm is
+# needed (Debian's, unless a Node.js with its own npm is already there).
+bench_pkgs=(python3-graph-tool)
+command -v npm >/dev/null 2>&1 || bench_pkgs+=(nodejs npm)
 
 want=("${build_pkgs[@]}")
-if [[ "${1:-}" == "--test" ]]; then
-    want+=("${test_pkgs[@]}")
-fi
+for arg in "$@"; do
+    case "$arg" in
+        --test) want+=("${test_pkgs[@]}") ;;
+        --bench) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
+    esac
+done
 
 missing=()
 for p in "${want[@]}"; do

@@ -54,9 +54,7 @@ Agnode_t* Graph::node(const std::string& name) { return agnode(g_, mutable_str(n
 
 Agnode_t* Graph::node(Agraph_t* sub, Agnode_t* n) { return agsubnode(sub, n, 1); }
 
-Agedge_t* Graph::edge(Agnode_t* tail, Agnode_t* head) {
-    return agedge(g_, tail, head, nullptr, 1);
-}
+Agedge_t* Graph::edge(Agnode_t* tail, Agnode_t* head) { return agedge(g_, tail, head, nullptr, 1); }
 
 Agraph_t* Graph::subgraph(const std::string& name) { return agsubg(g_, mutable_str(name), 1); }
 

@@ -34,7 +34,7 @@ public:
 
     Agraph_t* get() const { return g_; }
     Agnode_t* node(const std::string& name);
-    Agnode_t* node(Agraph_t* sub, Agnode_t* n);  // puts an existing node into a subgraph
+    Agnode_t* node(Agraph_t* sub, Agnode_t* n);      // puts an existing node into a subgraph
     Agedge_t* edge(Agnode_t* tail, Agnode_t* head);  // a new edge each call (parallel allowed)
     Agraph_t* subgraph(const std::string& name);
 

@@ -150,8 +150,10 @@ std::string data_json(const PropertyGraph& g, const View& view, const std::vecto
     std::string json = buffer.GetString();
     std::string safe;
     for (std::size_t i = 0; i < json.size(); ++i) {
-        if (json[i] == '<' && i + 1 < json.size() && json[i + 1] == '/') safe += "<\\";
-        else safe += json[i];
+        if (json[i] == '<' && i + 1 < json.size() && json[i + 1] == '/')
+            safe += "<\\";
+        else
+            safe += json[i];
     }
     return safe;
 }
@@ -159,10 +161,14 @@ std::string data_json(const PropertyGraph& g, const View& view, const std::vecto
 std::string text_escape(const std::string& s) {
     std::string out;
     for (char c : s) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else out += c;
+        if (c == '&')
+            out += "&amp;";
+        else if (c == '<')
+            out += "&lt;";
+        else if (c == '>')
+            out += "&gt;";
+        else
+            out += c;
     }
     return out;
 }
@@ -171,7 +177,7 @@ std::string text_escape(const std::string& s) {
 
 std::string html_page(const PropertyGraph& g, const View& view, const std::vector<DrawnEdge>& edges,
                       const std::string& svg, const RenderOptions& options) {
-    std::string title = !options.title.empty() ? options.title
+    std::string title = !options.title.empty()   ? options.title
                         : !g.graph_label.empty() ? g.graph_label
                                                  : g.graph_id;
     // The SVG goes inline without its XML prologue and doctype.

@@ -13,7 +13,7 @@ namespace {
 
 const char* arabic_label(std::string_view label) {
     static const std::pair<const char*, const char*> kNames[] = {
-        {"Person", "شخص"},  {"Agency", "جهاز"}, {"Organization", "منظمة"},
+        {"Person", "شخص"},   {"Agency", "جهاز"}, {"Organization", "منظمة"},
         {"Country", "دولة"}, {"City", "مدينة"},  {"Place", "مكان"},
         {"Event", "حدث"},    {"Topic", "موضوع"}, {"Document", "وثيقة"},
     };
@@ -71,8 +71,8 @@ std::vector<std::string> node_legend(const DrawingInput& in) {
         cells.push_back(fmt::format(
             "<TD BGCOLOR=\"{}\" COLOR=\"{}\" BORDER=\"1\" FIXEDSIZE=\"TRUE\" WIDTH=\"26\" "
             "HEIGHT=\"26\"><FONT POINT-SIZE=\"14\">{}</FONT></TD><TD ALIGN=\"LEFT\">{}<BR/>{}</TD>",
-            html_escape(ns.fill), html_escape(ns.border), html_escape(ns.glyph), small(name, "#222222"),
-            small(html_escape(ns.shape), "#777777")));
+            html_escape(ns.fill), html_escape(ns.border), html_escape(ns.glyph),
+            small(name, "#222222"), small(html_escape(ns.shape), "#777777")));
     };
     for (const auto& [label, ns] : style.labels)
         if (present.count(label)) add(label, ns);
@@ -89,9 +89,10 @@ std::vector<std::string> edge_legend(const DrawingInput& in) {
         const EdgeStyle& es = in.options.style.edge_style(type.name);
         std::string name = html_escape(type.en.empty() ? type.name : type.en);
         if (!type.ar.empty()) name += "<BR/>" + html_escape(type.ar);
-        cells.push_back(fmt::format(
-            "<TD><FONT COLOR=\"{}\" POINT-SIZE=\"14\"><B>{}</B></FONT></TD><TD ALIGN=\"LEFT\">{}</TD>",
-            html_escape(es.color), line_sample(es.line), small(name, "#222222")));
+        cells.push_back(
+            fmt::format("<TD><FONT COLOR=\"{}\" POINT-SIZE=\"14\"><B>{}</B></FONT></TD><TD "
+                        "ALIGN=\"LEFT\">{}</TD>",
+                        html_escape(es.color), line_sample(es.line), small(name, "#222222")));
     }
     return cells;
 }
@@ -112,12 +113,11 @@ std::string rows_of(const std::vector<std::string>& entries, std::size_t per_row
 std::string legend_label(const DrawingInput& in) {
     const PropertyGraph& g = in.graph;
     const RenderOptions& opt = in.options;
-    std::string title = !opt.title.empty() ? opt.title
+    std::string title = !opt.title.empty()       ? opt.title
                         : !g.graph_label.empty() ? g.graph_label
                                                  : g.graph_id;
-    std::string facts = fmt::format("{} \u00B7 {} \u00B7 {} entities, {} ties",
-                                    in.view.description, time_window(in), in.view.nodes.size(),
-                                    in.view.edges.size());
+    std::string facts = fmt::format("{} \u00B7 {} \u00B7 {} entities, {} ties", in.view.description,
+                                    time_window(in), in.view.nodes.size(), in.view.edges.size());
     std::string meaning = fmt::format("Node size: {} (larger = higher)", opt.size_by);
     if (!opt.community.empty()) meaning += " \u00B7 Fill colour: community";
     if (opt.merge_parallel) meaning += " \u00B7 Line width: number of ties (\u00D7N)";

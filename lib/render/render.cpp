@@ -12,7 +12,7 @@ namespace liaison::render {
 namespace {
 
 constexpr std::pair<Format, const char*> kFormats[] = {
-    {Format::Svg, "svg"}, {Format::Png, "png"}, {Format::Pdf, "pdf"},
+    {Format::Svg, "svg"}, {Format::Png, "png"},   {Format::Pdf, "pdf"},
     {Format::Dot, "dot"}, {Format::Html, "html"},
 };
 constexpr std::pair<Layout, const char*> kLayouts[] = {
@@ -25,11 +25,15 @@ constexpr std::pair<Layout, const char*> kLayouts[] = {
 // with its font named; the browser shapes it. DOT is the laid-out graph with every attribute.
 const char* graphviz_format(Format f) {
     switch (f) {
-        case Format::Png: return "png:cairo";
-        case Format::Pdf: return "pdf:cairo";
-        case Format::Dot: return "dot";
+        case Format::Png:
+            return "png:cairo";
+        case Format::Pdf:
+            return "pdf:cairo";
+        case Format::Dot:
+            return "dot";
         case Format::Svg:
-        case Format::Html: return "svg:svg:core";
+        case Format::Html:
+            return "svg:svg:core";
     }
     return "svg:svg:core";
 }
@@ -41,8 +45,8 @@ Layout choose_layout(const RenderOptions& opt, std::vector<std::string>& warning
         return opt.view.ego.empty() ? Layout::Sfdp : Layout::Twopi;
     }
     if (clusters && !draws_clusters(*opt.layout)) {
-        warnings.push_back(fmt::format("layout {} does not draw clusters; using fdp",
-                                       layout_name(*opt.layout)));
+        warnings.push_back(
+            fmt::format("layout {} does not draw clusters; using fdp", layout_name(*opt.layout)));
         return Layout::Fdp;
     }
     return *opt.layout;
@@ -91,7 +95,8 @@ bool draws_clusters(Layout l) { return l == Layout::Dot || l == Layout::Fdp; }
 
 RenderOutput render(const PropertyGraph& g, const RenderOptions& options,
                     const std::vector<Format>& formats) {
-    if (!(options.dpi >= 10 && options.dpi <= 1200)) throw ArgumentError("dpi must be in [10, 1200]");
+    if (!(options.dpi >= 10 && options.dpi <= 1200))
+        throw ArgumentError("dpi must be in [10, 1200]");
     if (!options.size_scores.empty() && options.size_scores.size() != g.node_count())
         throw ArgumentError("size_scores must hold one score per node");
     if (!options.community.empty() && options.community.size() != g.node_count())
@@ -130,9 +135,9 @@ RenderOutput render(const PropertyGraph& g, const RenderOptions& options,
 std::string describe_output(const PropertyGraph& g, const RenderOptions& options,
                             const RenderOutput& out) {
     const View& v = out.view;
-    std::string text = fmt::format("{}: {} entities, {} ties ({} lines), layout {}", v.description,
-                                   v.nodes.size(), v.edges.size(), out.drawn_edges,
-                                   layout_name(out.layout));
+    std::string text =
+        fmt::format("{}: {} entities, {} ties ({} lines), layout {}", v.description, v.nodes.size(),
+                    v.edges.size(), out.drawn_edges, layout_name(out.layout));
     if (!v.dropped.empty()) {
         std::vector<std::string> names;
         for (std::size_t i = 0; i < std::min<std::size_t>(5, v.dropped.size()); ++i)

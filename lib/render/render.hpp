@@ -15,7 +15,7 @@ namespace liaison::render {
 enum class Format { Svg, Png, Pdf, Dot, Html };
 enum class Layout { Sfdp, Neato, Fdp, Twopi, Circo, Dot };
 
-std::optional<Format> parse_format(std::string_view name);  // "svg", "png", "pdf", "dot", "html"
+std::optional<Format> parse_format(std::string_view name);    // "svg", "png", "pdf", "dot", "html"
 std::optional<Format> format_of_path(std::string_view path);  // by extension (.htm too)
 const char* format_name(Format f);
 std::optional<Layout> parse_layout(std::string_view name);  // sfdp, neato, fdp, twopi, circo, dot
@@ -32,8 +32,8 @@ struct RenderOptions {
     bool edge_labels = true;
     bool merge_parallel = true;  // parallel edges of one type become one, wider edge
     bool legend = true;
-    double dpi = 96;             // PNG resolution
-    std::string title;           // empty: the graph's label, else its id
+    double dpi = 96;    // PNG resolution
+    std::string title;  // empty: the graph's label, else its id
     // Node size: a score per node index with its name for the legend; empty means degree.
     std::string size_by = "degree";
     std::vector<double> size_scores;
@@ -46,7 +46,7 @@ struct RenderOptions {
 struct RenderOutput {
     View view;
     Layout layout = Layout::Sfdp;
-    std::size_t drawn_edges = 0;  // after merging parallel edges
+    std::size_t drawn_edges = 0;        // after merging parallel edges
     std::vector<std::string> data;      // one per requested format, in order
     std::vector<std::string> warnings;  // Graphviz's messages and fallbacks taken
 };

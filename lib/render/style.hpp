@@ -1,6 +1,7 @@
 #pragma once
 // How a drawing looks: node labels map to a shape, colours and a glyph; relation types map to a
-// colour and a line style. Defaults suit the shipped networks; a JSON style file overrides any part.
+// colour and a line style. Defaults suit the shipped networks; a JSON style file overrides any
+// part.
 #include <map>
 #include <string>
 #include <string_view>
@@ -20,7 +21,7 @@ struct NodeStyle {
     std::string shape = "ellipse";  // a Graphviz shape name
     std::string fill = "#eeeeee";   // fill colour (by label; replaced by the community colour)
     std::string border = "#555555";
-    std::string glyph;              // an icon-like character shown before the English name
+    std::string glyph;  // an icon-like character shown before the English name
 };
 
 struct EdgeStyle {
@@ -30,9 +31,11 @@ struct EdgeStyle {
 };
 
 struct Style {
-    std::string font = "Noto Sans Arabic";
+    // Arabic first; Latin from Noto Sans (Noto Sans Arabic has no Latin letters, and browsers
+    // would otherwise fall back to a serif face for the English lines of an SVG).
+    std::string font = "Noto Sans Arabic,Noto Sans,sans-serif";
     std::string background = "white";
-    std::map<std::string, NodeStyle, std::less<>> labels;    // by node label
+    std::map<std::string, NodeStyle, std::less<>> labels;     // by node label
     NodeStyle other_node;                                     // labels without a style
     std::map<std::string, EdgeStyle, std::less<>> relations;  // by relation type
     EdgeStyle other_edge;

@@ -43,13 +43,17 @@ public:
         for (const auto& m : object(v, key).GetObject()) {
             std::string field = m.name.GetString();
             std::string path = key + "." + field;
-            if (field == "shape") out.shape = string(m.value, path);
-            else if (field == "fill") out.fill = string(m.value, path);
-            else if (field == "border") out.border = string(m.value, path);
+            if (field == "shape")
+                out.shape = string(m.value, path);
+            else if (field == "fill")
+                out.fill = string(m.value, path);
+            else if (field == "border")
+                out.border = string(m.value, path);
             else if (field == "glyph") {
                 if (!m.value.IsString()) fail(path, "expected a string");
                 out.glyph = m.value.GetString();  // may be empty: no glyph
-            } else fail(path, "unknown key (expected shape, fill, border or glyph)");
+            } else
+                fail(path, "unknown key (expected shape, fill, border or glyph)");
         }
     }
 
@@ -57,12 +61,15 @@ public:
         for (const auto& m : object(v, key).GetObject()) {
             std::string field = m.name.GetString();
             std::string path = key + "." + field;
-            if (field == "color") out.color = string(m.value, path);
+            if (field == "color")
+                out.color = string(m.value, path);
             else if (field == "line") {
                 out.line = string(m.value, path);
                 if (!is_line_style(out.line)) fail(path, "expected solid, dashed, dotted or bold");
-            } else if (field == "width") out.width = number(m.value, path, 0.1, 20.0);
-            else fail(path, "unknown key (expected color, line or width)");
+            } else if (field == "width")
+                out.width = number(m.value, path, 0.1, 20.0);
+            else
+                fail(path, "unknown key (expected color, line or width)");
         }
     }
 
@@ -84,12 +91,18 @@ Style apply_style_json(Style base, std::string_view json_text, const std::string
     for (const auto& m : doc.GetObject()) {
         std::string key = m.name.GetString();
         const Json& v = m.value;
-        if (key == "font") base.font = r.string(v, key);
-        else if (key == "background") base.background = r.string(v, key);
-        else if (key == "min_font") base.min_font = r.number(v, key, 4, 96);
-        else if (key == "max_font") base.max_font = r.number(v, key, 4, 96);
-        else if (key == "edge_font") base.edge_font = r.number(v, key, 4, 96);
-        else if (key == "title_font") base.title_font = r.number(v, key, 4, 96);
+        if (key == "font")
+            base.font = r.string(v, key);
+        else if (key == "background")
+            base.background = r.string(v, key);
+        else if (key == "min_font")
+            base.min_font = r.number(v, key, 4, 96);
+        else if (key == "max_font")
+            base.max_font = r.number(v, key, 4, 96);
+        else if (key == "edge_font")
+            base.edge_font = r.number(v, key, 4, 96);
+        else if (key == "title_font")
+            base.title_font = r.number(v, key, 4, 96);
         else if (key == "palette") {
             if (!v.IsArray() || v.Empty()) r.fail(key, "expected a non-empty array of colours");
             base.palette.clear();

@@ -19,8 +19,8 @@ bool contains(const std::vector<std::string>& list, const std::string& s) {
 
 // Edges touching kept nodes whose other end is kept too, visited once each.
 template <typename Visit>
-void for_each_kept_neighbour(const PropertyGraph& g, NodeIndex n, const std::vector<char>& keep_edge,
-                             Visit visit) {
+void for_each_kept_neighbour(const PropertyGraph& g, NodeIndex n,
+                             const std::vector<char>& keep_edge, Visit visit) {
     g.for_each_incident(n, Direction::Both, [&](EdgeIndex e, NodeIndex other) {
         if (keep_edge[e]) visit(e, other);
     });
@@ -94,7 +94,8 @@ void apply_event(const PropertyGraph& g, NodeIndex event, std::vector<char>& kee
         const Edge& edge = g.edge(e);
         if (!keep_edge[e] || edge_in[e] || !in[edge.source] || !in[edge.target]) continue;
         const Value* named = edge.properties.get("event");
-        bool names_event = named && named->kind() == Value::Kind::String && named->as_string() == ev.id;
+        bool names_event =
+            named && named->kind() == Value::Kind::String && named->as_string() == ev.id;
         bool inside = timed && !edge.time.empty() && edge.time.first_day() >= ev.time.first_day() &&
                       edge.time.last_day() <= ev.time.last_day();
         if (names_event || inside || edge.time.empty()) edge_in[e] = 1;
@@ -103,13 +104,18 @@ void apply_event(const PropertyGraph& g, NodeIndex event, std::vector<char>& kee
     keep_edge.assign(edge_in.begin(), edge_in.end());
 }
 
+// One script per line: the English name (else the Arabic one, else the id), never both.
+std::string single_name(const Node& n) {
+    return !n.names.en.empty() ? n.names.en : !n.names.ar.empty() ? n.names.ar : n.id;
+}
+
 std::string describe(const PropertyGraph& g, const ViewSpec& spec, const View& v) {
     std::string text;
     if (!spec.ego.empty())
-        text = fmt::format("ego network of {} ({} hop{})", g.node(*v.focus).display_name(),
-                           spec.hops, spec.hops == 1 ? "" : "s");
+        text = fmt::format("ego network of {} ({} hop{})", single_name(g.node(*v.focus)), spec.hops,
+                           spec.hops == 1 ? "" : "s");
     else if (!spec.event.empty())
-        text = fmt::format("{} and its participants", g.node(*v.focus).display_name());
+        text = fmt::format("{} and its participants", single_name(g.node(*v.focus)));
     else
         text = "whole network";
     if (!spec.labels.empty()) text += fmt::format("; labels {}", fmt::join(spec.labels, ", "));
@@ -138,8 +144,9 @@ View select_view(const PropertyGraph& g, const ViewSpec& spec,
     std::vector<char> keep_edge(g.edge_count(), 1);
     if (!spec.labels.empty())
         for (NodeIndex n = 0; n < g.node_count(); ++n)
-            keep_node[n] = std::any_of(spec.labels.begin(), spec.labels.end(),
-                                       [&](const std::string& l) { return g.node(n).has_label(l); });
+            keep_node[n] =
+                std::any_of(spec.labels.begin(), spec.labels.end(),
+                            [&](const std::string& l) { return g.node(n).has_label(l); });
     for (EdgeIndex e = 0; e < g.edge_count(); ++e) {
         const Edge& edge = g.edge(e);
         keep_edge[e] = keep_node[edge.source] && keep_node[edge.target] &&
@@ -170,7 +177,8 @@ View select_view(const PropertyGraph& g, const ViewSpec& spec,
             if (score[a] != score[b]) return score[a] > score[b];
             return g.node(a).id < g.node(b).id;
         });
-        view.dropped.assign(order.begin() + static_cast<std::ptrdiff_t>(spec.max_nodes), order.end());
+        view.dropped.assign(order.begin() + static_cast<std::ptrdiff_t>(spec.max_nodes),
+                            order.end());
         order.resize(spec.max_nodes);
         std::fill(keep_node.begin(), keep_node.end(), 0);
         for (NodeIndex n : order) keep_node[n] = 1;
@@ -218,7 +226,8 @@ std::vector<std::string> group_nodes(const PropertyGraph& g, const View& view, G
             if (!country)
                 if (const Value* p = g.node(n).properties.get("country");
                     p && p->kind() == Value::Kind::String) {
-                    if (auto id = g.find_id(p->as_string()); id && is_country(*id)) country = id;
+                    if (auto id = g.find_id(p->as_string()); id && is_country(*id))
+                        country = id;
                     else if (auto it = by_iso.find(p->as_string()); it != by_iso.end())
                         country = it->second;
                 }

@@ -22,13 +22,13 @@ struct ViewSpec {
 };
 
 struct View {
-    std::vector<NodeIndex> nodes;      // kept nodes, in graph index order
-    std::vector<EdgeIndex> edges;      // kept edges, in graph index order
-    std::optional<NodeIndex> focus;    // the ego or the event
-    std::size_t candidates = 0;        // nodes before the max_nodes cap
-    std::vector<NodeIndex> dropped;    // removed by the cap, most central first
-    std::size_t dropped_edges = 0;     // edges lost with them
-    std::string description;           // what the view shows, in English
+    std::vector<NodeIndex> nodes;    // kept nodes, in graph index order
+    std::vector<EdgeIndex> edges;    // kept edges, in graph index order
+    std::optional<NodeIndex> focus;  // the ego or the event
+    std::size_t candidates = 0;      // nodes before the max_nodes cap
+    std::vector<NodeIndex> dropped;  // removed by the cap, most central first
+    std::size_t dropped_edges = 0;   // edges lost with them
+    std::string description;         // what the view shows, in English
 };
 
 // Selects a view. Steps, in order:

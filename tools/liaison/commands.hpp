@@ -13,6 +13,11 @@ void register_stats(CLI::App& app, Action& run);
 void register_show(CLI::App& app, Action& run);
 void register_render(CLI::App& app, Action& run);
 void register_format(CLI::App& app, Action& run);
+void register_rank(CLI::App& app, Action& run);
+void register_communities(CLI::App& app, Action& run);
+void register_path(CLI::App& app, Action& run);
+void register_ego(CLI::App& app, Action& run);
+void register_diff(CLI::App& app, Action& run);
 // New subcommands: declare here, call in main.cpp's kCommands.
 
 }  // namespace liaison::cli
