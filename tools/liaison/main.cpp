@@ -12,15 +12,9 @@ namespace {
 
 using Register = void (*)(CLI::App&, liaison::cli::Action&);
 constexpr Register kCommands[] = {
-    liaison::cli::register_validate,
-    liaison::cli::register_stats,
-    liaison::cli::register_show,
-    liaison::cli::register_render,
-    liaison::cli::register_format,
-    liaison::cli::register_rank,
-    liaison::cli::register_communities,
-    liaison::cli::register_path,
-    liaison::cli::register_ego,
+    liaison::cli::register_validate,    liaison::cli::register_stats,  liaison::cli::register_show,
+    liaison::cli::register_render,      liaison::cli::register_format, liaison::cli::register_rank,
+    liaison::cli::register_communities, liaison::cli::register_path,   liaison::cli::register_ego,
     liaison::cli::register_diff,
 };
 
