@@ -9,7 +9,9 @@ liaison=build/tools/liaison/liaison
 seeds=../shared/seeds
 docs=()
 [ -d "$seeds" ] && docs=(--documents "$seeds" --require-sources)
-"$liaison" validate graphs/*.json "${docs[@]}"
+# Every network in graphs/ (the schema lives there too, and is not a network).
+mapfile -t networks < <(find graphs -maxdepth 1 -name '*.json' ! -name '*.schema.json' | sort)
+"$liaison" validate "${networks[@]}" "${docs[@]}"
 mkdir -p out
 "$liaison" render graphs/morocco-interpol.json -o out/morocco-interpol.svg -o out/morocco-interpol.png
 "$liaison" stats graphs/morocco-interpol.json
