@@ -3,7 +3,10 @@
 #include <cstdio>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "io/native_format.hpp"
+#include "store/database.hpp"
 
 namespace liaison::cli {
 
@@ -15,7 +18,12 @@ void add_format_option(CLI::App* cmd, OutputFormat& format, bool with_csv) {
         ->transform(CLI::CheckedTransformer(choices, CLI::ignore_case));
 }
 
-PropertyGraph load_graph(const std::string& path) { return read_graph_file(path); }
+// Through the store, so committed transactions still in FILE.journal are seen.
+PropertyGraph load_graph(const std::string& path) {
+    Database db = Database::open(path);
+    for (const auto& w : db.warnings()) fmt::print(stderr, "liaison: warning: {}\n", w);
+    return db.take_graph();
+}
 
 void print(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 

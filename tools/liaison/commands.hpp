@@ -13,11 +13,24 @@ void register_stats(CLI::App& app, Action& run);
 void register_show(CLI::App& app, Action& run);
 void register_render(CLI::App& app, Action& run);
 void register_format(CLI::App& app, Action& run);
+void register_import(CLI::App& app, Action& run);
+void register_export(CLI::App& app, Action& run);
+void register_merge(CLI::App& app, Action& run);
+void register_dedupe(CLI::App& app, Action& run);
 void register_rank(CLI::App& app, Action& run);
 void register_communities(CLI::App& app, Action& run);
 void register_path(CLI::App& app, Action& run);
 void register_ego(CLI::App& app, Action& run);
 void register_diff(CLI::App& app, Action& run);
+void register_report(CLI::App& app, Action& run);
+void register_compact(CLI::App& app, Action& run);
+void register_add_node(CLI::App& app, Action& run);
+void register_add_edge(CLI::App& app, Action& run);
+void register_add_document(CLI::App& app, Action& run);
+void register_set(CLI::App& app, Action& run);
+void register_remove(CLI::App& app, Action& run);
+void register_query(CLI::App& app, Action& run);
+void register_shell(CLI::App& app, Action& run);
 // New subcommands: declare here, call in main.cpp's kCommands.
 
 }  // namespace liaison::cli

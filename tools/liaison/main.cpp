@@ -12,10 +12,18 @@ namespace {
 
 using Register = void (*)(CLI::App&, liaison::cli::Action&);
 constexpr Register kCommands[] = {
-    liaison::cli::register_validate,    liaison::cli::register_stats,  liaison::cli::register_show,
-    liaison::cli::register_render,      liaison::cli::register_format, liaison::cli::register_rank,
-    liaison::cli::register_communities, liaison::cli::register_path,   liaison::cli::register_ego,
-    liaison::cli::register_diff,
+    liaison::cli::register_validate,     liaison::cli::register_stats,
+    liaison::cli::register_show,         liaison::cli::register_render,
+    liaison::cli::register_format,       liaison::cli::register_import,
+    liaison::cli::register_export,       liaison::cli::register_merge,
+    liaison::cli::register_dedupe,       liaison::cli::register_rank,
+    liaison::cli::register_communities,  liaison::cli::register_path,
+    liaison::cli::register_ego,          liaison::cli::register_diff,
+    liaison::cli::register_report,       liaison::cli::register_compact,
+    liaison::cli::register_add_node,     liaison::cli::register_add_edge,
+    liaison::cli::register_add_document, liaison::cli::register_set,
+    liaison::cli::register_remove,       liaison::cli::register_query,
+    liaison::cli::register_shell,
 };
 
 }  // namespace

@@ -1,0 +1,221 @@
+#include "interchange/interchange.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "interchange/formats.hpp"
+#include "io/native_format.hpp"
+
+namespace liaison {
+
+namespace {
+
+struct FormatName {
+    const char* name;
+    Format format;
+};
+constexpr FormatName kNames[] = {
+    {"json", Format::Native},       {"native", Format::Native},
+    {"graphml", Format::GraphML},   {"gexf", Format::Gexf},
+    {"csv", Format::Csv},           {"cytoscape", Format::Cytoscape},
+    {"cyjs", Format::Cytoscape},    {"node-link", Format::NodeLink},
+    {"nodelink", Format::NodeLink}, {"networkx", Format::NodeLink},
+    {"dot", Format::Dot},           {"gv", Format::Dot},
+    {"edgelist", Format::EdgeList}, {"edges", Format::EdgeList},
+    {"tsv", Format::EdgeList},
+};
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Tells the JSON formats apart by their top-level members.
+Format sniff_json(std::string_view text) {
+    std::string_view head = text.substr(0, 4096);
+    if (head.find("\"elements\"") != head.npos) return Format::Cytoscape;
+    if (head.find("\"links\"") != head.npos || head.find("\"multigraph\"") != head.npos)
+        return Format::NodeLink;
+    std::size_t graph = head.find("\"graph\"");
+    std::size_t nodes = head.find("\"nodes\"");
+    if (graph != head.npos && (nodes == head.npos || graph < nodes)) return Format::Native;
+    return nodes != head.npos && head.find('[', nodes) < head.find('{', nodes) ? Format::NodeLink
+                                                                               : Format::Native;
+}
+
+ImportResult import_native(const NamedText& in) { return {parse_graph_json(in.text, in.name), {}}; }
+
+// Documents and relation types first, so the rows that cite them find them declared.
+int csv_rank(const NamedText& f) {
+    std::string_view head(f.text.data(), std::min<std::size_t>(f.text.size(), 64));
+    if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+    if (head.starts_with("document")) return 0;
+    if (head.starts_with("relation")) return 1;
+    return 2;
+}
+
+}  // namespace
+
+namespace {
+ImportResult import_one(Format format, const NamedText& in, const ImportOptions& options);
+}  // namespace
+
+std::optional<Format> parse_format(std::string_view name) {
+    for (const auto& n : kNames)
+        if (name == n.name) return n.format;
+    return std::nullopt;
+}
+
+const char* format_name(Format format) {
+    for (const auto& n : kNames)
+        if (n.format == format) return n.name;
+    return "json";
+}
+
+std::optional<Format> format_of_path(std::string_view path) {
+    std::string lower(path);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ends_with(lower, ".graphml")) return Format::GraphML;
+    if (ends_with(lower, ".gexf")) return Format::Gexf;
+    if (ends_with(lower, ".csv")) return Format::Csv;
+    if (ends_with(lower, ".cyjs") || ends_with(lower, ".cy.json")) return Format::Cytoscape;
+    if (ends_with(lower, ".nodelink.json") || ends_with(lower, ".node-link.json"))
+        return Format::NodeLink;
+    if (ends_with(lower, ".dot") || ends_with(lower, ".gv")) return Format::Dot;
+    if (ends_with(lower, ".edgelist") || ends_with(lower, ".edges") || ends_with(lower, ".tsv") ||
+        ends_with(lower, ".txt"))
+        return Format::EdgeList;
+    return std::nullopt;
+}
+
+ImportResult import_text(Format format, const NamedText& in, const ImportOptions& options) {
+    try {
+        return import_one(format, in, options);
+    } catch (const ImportError&) {
+        throw;
+    } catch (const InputError& e) {  // malformed XML: one problem that ends the import
+        throw ImportError({e});
+    }
+}
+
+namespace {
+ImportResult import_one(Format format, const NamedText& in, const ImportOptions& options) {
+    if (format == Format::Native) format = sniff_json(in.text);
+    if (format == Format::Native) return import_native(in);
+    if (format == Format::Csv) return import_csv({in}, options);
+    ProblemLog log(options.strict);
+    GraphAssembler out(log);
+    switch (format) {
+        case Format::GraphML:
+            detail::read_graphml(in, out, log);
+            break;
+        case Format::Gexf:
+            detail::read_gexf(in, out, log);
+            break;
+        case Format::NodeLink:
+            detail::read_node_link(in, out, log);
+            break;
+        case Format::Cytoscape:
+            detail::read_cytoscape(in, out, log);
+            break;
+        case Format::Dot:
+            detail::read_dot(in, out, log);
+            break;
+        case Format::EdgeList:
+            detail::read_edge_list(in, out, log);
+            break;
+        default:
+            break;
+    }
+    PropertyGraph g = out.finish();
+    return {std::move(g), out.notes()};
+}
+}  // namespace
+
+ImportResult import_csv(const std::vector<NamedText>& files, const ImportOptions& options) {
+    std::vector<const NamedText*> order;
+    for (const auto& f : files) order.push_back(&f);
+    std::stable_sort(order.begin(), order.end(), [](const NamedText* a, const NamedText* b) {
+        return csv_rank(*a) < csv_rank(*b);
+    });
+    ProblemLog log(options.strict);
+    GraphAssembler out(log);
+    for (const NamedText* f : order) detail::read_csv_file(*f, out, log);
+    PropertyGraph g = out.finish();
+    return {std::move(g), out.notes()};
+}
+
+ImportResult import_files(const std::vector<std::string>& paths, std::optional<Format> format,
+                          const ImportOptions& options) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> files;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {  // a folder of CSV files, as `export --to csv` writes
+            std::vector<std::string> inside;
+            for (const auto& entry : fs::directory_iterator(p))
+                if (entry.path().extension() == ".csv") inside.push_back(entry.path().string());
+            std::sort(inside.begin(), inside.end());
+            if (inside.empty()) throw InputError({p, 0, 0}, "folder holds no .csv files");
+            files.insert(files.end(), inside.begin(), inside.end());
+            if (!format) format = Format::Csv;
+        } else {
+            files.push_back(p);
+        }
+    }
+    if (files.empty()) throw ArgumentError("no input files");
+    if (!format) format = format_of_path(files.front());
+    Format f = format.value_or(Format::Native);
+    std::vector<NamedText> texts;
+    for (const auto& p : files) texts.push_back({p, read_file(p)});
+    if (f == Format::Csv) return import_csv(texts, options);
+    if (texts.size() != 1)
+        throw ArgumentError(
+            fmt::format("{} imports read one file; only CSV takes several", format_name(f)));
+    return import_text(f, texts.front(), options);
+}
+
+std::string export_text(const PropertyGraph& g, Format format) {
+    switch (format) {
+        case Format::Native:
+            return write_graph_json(g);
+        case Format::GraphML:
+            return detail::write_graphml(g);
+        case Format::Gexf:
+            return detail::write_gexf(g);
+        case Format::NodeLink:
+            return detail::write_node_link(g);
+        case Format::Cytoscape:
+            return detail::write_cytoscape(g);
+        case Format::Dot:
+            return detail::write_dot(g);
+        case Format::EdgeList:
+            return detail::write_edge_list(g);
+        case Format::Csv:
+            break;
+    }
+    throw ArgumentError("CSV export writes several files: use export_csv");
+}
+
+std::vector<ExportedFile> export_csv(const PropertyGraph& g) { return detail::export_csv_files(g); }
+
+namespace detail {
+
+std::string element_edge_id(const PropertyGraph& g, EdgeIndex e) {
+    const std::string& id = g.edge(e).id;
+    return id.empty() ? fmt::format("_e{}", e) : id;
+}
+
+std::string real_edge_id(std::string_view written) {
+    if (written.size() > 2 && written.substr(0, 2) == "_e" &&
+        std::all_of(written.begin() + 2, written.end(),
+                    [](char c) { return c >= '0' && c <= '9'; }))
+        return {};
+    return std::string(written);
+}
+
+}  // namespace detail
+
+}  // namespace liaison

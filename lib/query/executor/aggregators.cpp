@@ -1,0 +1,200 @@
+#include "query/executor/aggregators.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "query/executor/context.hpp"
+
+namespace liaison::query {
+
+namespace {
+
+using K = Value::Kind;
+
+class Count : public Aggregator {
+public:
+    explicit Count(bool star) : star_(star) {}
+    void add(const Value& v, const Value&) override {
+        if (star_ || !v.is_null()) ++n_;
+    }
+    Value result() const override { return n_; }
+
+private:
+    bool star_;
+    std::int64_t n_ = 0;
+};
+
+class Sum : public Aggregator {
+public:
+    explicit Sum(bool avg) : avg_(avg) {}
+    void add(const Value& v, const Value&) override {
+        if (v.is_null()) return;
+        if (!v.is_number())
+            type_error(fmt::format("{}() expects numbers, got {}", avg_ ? "avg" : "sum",
+                                   Value::kind_name(v.kind())));
+        ++n_;
+        if (v.kind() == K::Int && !is_float_) {
+            std::int64_t r = 0;
+            if (!__builtin_add_overflow(isum_, v.as_int(), &r)) {
+                isum_ = r;
+                return;
+            }
+        }
+        if (!is_float_) fsum_ = static_cast<double>(isum_);
+        is_float_ = true;
+        fsum_ += v.to_double();
+    }
+    Value result() const override {
+        if (avg_) {
+            if (n_ == 0) return {};
+            return (is_float_ ? fsum_ : static_cast<double>(isum_)) / static_cast<double>(n_);
+        }
+        return is_float_ ? Value(fsum_) : Value(isum_);
+    }
+
+private:
+    bool avg_;
+    bool is_float_ = false;
+    std::int64_t isum_ = 0;
+    double fsum_ = 0;
+    std::int64_t n_ = 0;
+};
+
+class MinMax : public Aggregator {
+public:
+    explicit MinMax(bool max) : max_(max) {}
+    void add(const Value& v, const Value&) override {
+        if (v.is_null()) return;
+        if (best_.is_null()) {
+            best_ = v;
+            return;
+        }
+        // Across types, min/max follow the orderability order (numbers above strings).
+        int c = order(v, best_);
+        if (max_ ? c > 0 : c < 0) best_ = v;
+    }
+    Value result() const override { return best_; }
+
+private:
+    bool max_;
+    Value best_;
+};
+
+class Collect : public Aggregator {
+public:
+    void add(const Value& v, const Value&) override {
+        if (!v.is_null()) items_.push_back(v);
+    }
+    Value result() const override { return items_; }
+
+private:
+    ValueList items_;
+};
+
+class Percentile : public Aggregator {
+public:
+    explicit Percentile(bool continuous) : continuous_(continuous) {}
+    void add(const Value& v, const Value& p) override {
+        if (!p.is_null()) {
+            if (!p.is_number()) type_error("the percentile must be a number");
+            double q = p.to_double();
+            if (q < 0 || q > 1)
+                runtime_error("ArgumentError", "NumberOutOfRange",
+                              "the percentile must be in [0, 1]");
+            p_ = q;
+        }
+        if (v.is_null()) return;
+        if (!v.is_number()) type_error("percentiles expect numbers");
+        values_.push_back(v.to_double());
+        all_int_ = all_int_ && v.kind() == K::Int;
+    }
+    Value result() const override {
+        if (values_.empty()) return {};
+        std::vector<double> s = values_;
+        std::sort(s.begin(), s.end());
+        double n = static_cast<double>(s.size());
+        if (continuous_) {
+            double pos = p_ * (n - 1);
+            auto lo = static_cast<std::size_t>(std::floor(pos));
+            auto hi = static_cast<std::size_t>(std::ceil(pos));
+            return s[lo] + (s[hi] - s[lo]) * (pos - static_cast<double>(lo));
+        }
+        double rank = std::ceil(p_ * n);
+        std::size_t idx = rank <= 0 ? 0 : static_cast<std::size_t>(rank) - 1;
+        double r = s[std::min(idx, s.size() - 1)];
+        return all_int_ ? Value(static_cast<std::int64_t>(r)) : Value(r);
+    }
+
+private:
+    bool continuous_;
+    double p_ = 0;
+    bool all_int_ = true;
+    std::vector<double> values_;
+};
+
+class StdDev : public Aggregator {
+public:
+    explicit StdDev(bool population) : population_(population) {}
+    void add(const Value& v, const Value&) override {
+        if (v.is_null()) return;
+        if (!v.is_number()) type_error("stDev expects numbers");
+        values_.push_back(v.to_double());
+    }
+    Value result() const override {
+        std::size_t n = values_.size();
+        if (n == 0 || (!population_ && n == 1)) return 0.0;
+        double mean = 0;
+        for (double x : values_) mean += x;
+        mean /= static_cast<double>(n);
+        double ss = 0;
+        for (double x : values_) ss += (x - mean) * (x - mean);
+        return std::sqrt(ss / static_cast<double>(population_ ? n : n - 1));
+    }
+
+private:
+    bool population_;
+    std::vector<double> values_;
+};
+
+// Passes each distinct value once to the wrapped aggregator.
+class Distinct : public Aggregator {
+public:
+    explicit Distinct(std::unique_ptr<Aggregator> inner) : inner_(std::move(inner)) {}
+    void add(const Value& v, const Value& extra) override {
+        if (v.is_null()) return inner_->add(v, extra);
+        if (seen_.insert(v).second) inner_->add(v, extra);
+    }
+    Value result() const override { return inner_->result(); }
+
+private:
+    std::unique_ptr<Aggregator> inner_;
+    std::set<Value, ValueLess> seen_;
+};
+
+}  // namespace
+
+std::unique_ptr<Aggregator> make_aggregator(const std::string& name, bool distinct,
+                                            bool count_star) {
+    std::unique_ptr<Aggregator> a;
+    if (count_star || name == "count")
+        a = std::make_unique<Count>(count_star);
+    else if (name == "sum" || name == "avg")
+        a = std::make_unique<Sum>(name == "avg");
+    else if (name == "min" || name == "max")
+        a = std::make_unique<MinMax>(name == "max");
+    else if (name == "collect")
+        a = std::make_unique<Collect>();
+    else if (name == "percentilecont" || name == "percentiledisc")
+        a = std::make_unique<Percentile>(name == "percentilecont");
+    else if (name == "stdev" || name == "stdevp")
+        a = std::make_unique<StdDev>(name == "stdevp");
+    else
+        runtime_error("SyntaxError", "UnknownFunction", "unknown aggregate " + name);
+    if (distinct) a = std::make_unique<Distinct>(std::move(a));
+    return a;
+}
+
+}  // namespace liaison::query

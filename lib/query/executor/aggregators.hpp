@@ -1,0 +1,23 @@
+#pragma once
+// Aggregate functions: count, sum, avg, min, max, collect, percentileCont, percentileDisc,
+// stDev, stDevP. Nulls are skipped; DISTINCT keeps each value once.
+#include <memory>
+#include <string>
+
+#include "query/value.hpp"
+
+namespace liaison::query {
+
+class Aggregator {
+public:
+    virtual ~Aggregator() = default;
+    // `value` is the argument for this row; `extra` the second argument (percentiles).
+    virtual void add(const Value& value, const Value& extra) = 0;
+    virtual Value result() const = 0;
+};
+
+// name is lower case; count_star for count(*).
+std::unique_ptr<Aggregator> make_aggregator(const std::string& name, bool distinct,
+                                            bool count_star);
+
+}  // namespace liaison::query

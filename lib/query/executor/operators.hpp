@@ -1,0 +1,321 @@
+#pragma once
+// The operators of the executor (see operator.hpp for the interface).
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "query/executor/aggregators.hpp"
+#include "query/executor/matcher.hpp"
+#include "query/executor/operator.hpp"
+#include "query/parser/ast.hpp"
+
+namespace liaison::query {
+
+// Emits one empty row (the start of every query).
+class Once : public Operator {
+public:
+    explicit Once(int slots) : slots_(slots) {}
+    std::string describe() const override { return "Once"; }
+
+protected:
+    void on_open() override { done_ = false; }
+    bool produce(Row& row) override;
+
+private:
+    int slots_;
+    bool done_ = false;
+};
+
+// Emits the row given by its parent (the input row of an OPTIONAL MATCH).
+class Argument : public Operator {
+public:
+    std::string describe() const override { return "Argument"; }
+    void set(const Row& row) { row_ = row; }
+
+protected:
+    void on_open() override { done_ = false; }
+    bool produce(Row& row) override;
+
+private:
+    Row row_;
+    bool done_ = false;
+};
+
+// Matches one pattern part per input row, starting where the planner chose.
+class MatchPart : public Operator {
+public:
+    MatchPart(const ast::PatternPart& part, StartPlan start, std::vector<int> unique_rels,
+              std::string text)
+        : part_(part),
+          start_(std::move(start)),
+          unique_(std::move(unique_rels)),
+          text_(std::move(text)) {}
+    std::string describe() const override { return text_; }
+
+protected:
+    void on_open() override { buffer_.clear(), pos_ = 0; }
+    bool produce(Row& row) override;
+
+private:
+    const ast::PatternPart& part_;
+    StartPlan start_;
+    std::vector<int> unique_;
+    std::string text_;
+    std::vector<Row> buffer_;
+    std::size_t pos_ = 0;
+};
+
+// shortestPath / allShortestPaths between bound (or scanned) end nodes, breadth-first.
+class ShortestPath : public Operator {
+public:
+    ShortestPath(const ast::PatternPart& part, std::vector<int> unique_rels)
+        : part_(part), unique_(std::move(unique_rels)) {}
+    std::string describe() const override;
+
+protected:
+    void on_open() override { buffer_.clear(), pos_ = 0; }
+    bool produce(Row& row) override;
+
+private:
+    void search(Row& row);
+    const ast::PatternPart& part_;
+    std::vector<int> unique_;
+    std::vector<Row> buffer_;
+    std::size_t pos_ = 0;
+};
+
+class Filter : public Operator {
+public:
+    Filter(const ast::Expr& predicate, std::string text)
+        : pred_(predicate), text_(std::move(text)) {}
+    std::string describe() const override { return "Filter " + text_; }
+
+protected:
+    bool produce(Row& row) override;
+
+private:
+    const ast::Expr& pred_;
+    std::string text_;
+};
+
+// Runs `inner` (which starts at `arg`) for each input row; a row without matches passes with
+// the optional variables null.
+class Optional : public Operator {
+public:
+    Optional(OperatorPtr inner, Argument* arg) : inner_(std::move(inner)), arg_(arg) {}
+    std::string describe() const override { return "Optional"; }
+    std::vector<const Operator*> others() const override { return {inner_.get()}; }
+
+protected:
+    void on_open() override { active_ = false; }
+    bool produce(Row& row) override;
+
+private:
+    OperatorPtr inner_;
+    Argument* arg_;
+    Row current_;
+    bool active_ = false;
+    bool matched_ = false;
+};
+
+class Unwind : public Operator {
+public:
+    Unwind(const ast::Expr& list, int slot, std::string text)
+        : list_(list), slot_(slot), text_(std::move(text)) {}
+    std::string describe() const override { return "Unwind " + text_; }
+
+protected:
+    void on_open() override { items_.clear(), pos_ = 0; }
+    bool produce(Row& row) override;
+
+private:
+    const ast::Expr& list_;
+    int slot_;
+    std::string text_;
+    Row current_;
+    ValueList items_;
+    std::size_t pos_ = 0;
+};
+
+// Evaluates projection items into their slots (the row keeps its other slots for ORDER BY).
+class Project : public Operator {
+public:
+    Project(std::vector<std::pair<const ast::Expr*, int>> items, std::string text)
+        : items_(std::move(items)), text_(std::move(text)) {}
+    std::string describe() const override { return "Project " + text_; }
+
+protected:
+    bool produce(Row& row) override;
+
+private:
+    std::vector<std::pair<const ast::Expr*, int>> items_;
+    std::string text_;
+};
+
+// Groups by the non-aggregate items and computes the aggregates; emits one row per group: the
+// group's first input row with the keys and aggregate values set, then the aggregating items.
+class Aggregate : public Operator {
+public:
+    Aggregate(const ast::Projection& p, int slots, std::string text)
+        : p_(p), slots_(slots), text_(std::move(text)) {}
+    std::string describe() const override { return "Aggregate " + text_; }
+
+protected:
+    void on_open() override { out_.clear(), pos_ = 0, done_ = false; }
+    bool produce(Row& row) override;
+
+private:
+    void compute();
+    const ast::Projection& p_;
+    int slots_;
+    std::string text_;
+    std::vector<Row> out_;
+    std::size_t pos_ = 0;
+    bool done_ = false;
+};
+
+class Distinct : public Operator {
+public:
+    explicit Distinct(std::vector<int> slots) : slots_(std::move(slots)) {}
+    std::string describe() const override { return "Distinct"; }
+
+protected:
+    void on_open() override { seen_.clear(); }
+    bool produce(Row& row) override;
+
+private:
+    std::vector<int> slots_;
+    std::set<ValueList, ValueLess> seen_;
+};
+
+class Sort : public Operator {
+public:
+    Sort(std::vector<std::pair<const ast::Expr*, bool>> keys, std::string text)
+        : keys_(std::move(keys)), text_(std::move(text)) {}
+    std::string describe() const override { return "Sort " + text_; }
+
+protected:
+    void on_open() override { rows_.clear(), pos_ = 0, done_ = false; }
+    bool produce(Row& row) override;
+
+private:
+    std::vector<std::pair<const ast::Expr*, bool>> keys_;  // expression, descending
+    std::string text_;
+    std::vector<Row> rows_;
+    std::size_t pos_ = 0;
+    bool done_ = false;
+};
+
+// SKIP (skip = true) or LIMIT.
+class SkipLimit : public Operator {
+public:
+    SkipLimit(const ast::Expr& count, bool skip) : count_(count), skip_(skip) {}
+    std::string describe() const override { return skip_ ? "Skip" : "Limit"; }
+
+protected:
+    void on_open() override { n_ = -1, seen_ = 0; }
+    bool produce(Row& row) override;
+
+private:
+    const ast::Expr& count_;
+    bool skip_;
+    std::int64_t n_ = -1;
+    std::int64_t seen_ = 0;
+};
+
+// Writes (CREATE, MERGE, SET, REMOVE, DELETE) read their whole input first ("eager"), so reads
+// of earlier clauses never see the writes of later rows.
+class Eager : public Operator {
+public:
+    void finish() override;
+
+protected:
+    void on_open() override { rows_.clear(), pos_ = 0, done_ = false; }
+    bool produce(Row& row) override;
+    // Called per buffered row; appends zero or more output rows.
+    virtual void write(Row& row, std::vector<Row>& out) = 0;
+
+private:
+    std::vector<Row> rows_;
+    std::vector<Row> out_;
+    std::size_t pos_ = 0;
+    bool done_ = false;
+};
+
+class Create : public Eager {
+public:
+    explicit Create(const std::vector<ast::PatternPart>& parts) : parts_(parts) {}
+    std::string describe() const override { return "Create"; }
+
+protected:
+    void write(Row& row, std::vector<Row>& out) override;
+
+private:
+    const std::vector<ast::PatternPart>& parts_;
+};
+
+class Merge : public Eager {
+public:
+    explicit Merge(const ast::Clause& clause) : clause_(clause) {}
+    std::string describe() const override { return "Merge"; }
+
+protected:
+    void write(Row& row, std::vector<Row>& out) override;
+
+private:
+    const ast::Clause& clause_;
+};
+
+// SET and REMOVE items.
+class SetProperties : public Eager {
+public:
+    SetProperties(const std::vector<ast::SetItem>& items, bool remove)
+        : items_(items), remove_(remove) {}
+    std::string describe() const override { return remove_ ? "Remove" : "Set"; }
+
+protected:
+    void write(Row& row, std::vector<Row>& out) override;
+
+private:
+    const std::vector<ast::SetItem>& items_;
+    bool remove_;
+};
+
+class Delete : public Eager {
+public:
+    explicit Delete(const ast::Clause& clause) : clause_(clause) {}
+    std::string describe() const override { return clause_.detach ? "DetachDelete" : "Delete"; }
+
+protected:
+    void write(Row& row, std::vector<Row>& out) override;
+
+private:
+    const ast::Clause& clause_;
+};
+
+// CALL of a procedure: one output row per result record, fields bound to the yield slots.
+class CallProcedure : public Operator {
+public:
+    explicit CallProcedure(const ast::Clause& clause) : clause_(clause) {}
+    std::string describe() const override { return "Call " + clause_.procedure; }
+
+protected:
+    void on_open() override { records_.clear(), pos_ = 0; }
+    bool produce(Row& row) override;
+
+private:
+    const ast::Clause& clause_;
+    Row current_;
+    std::vector<ValueMap> records_;
+    std::size_t pos_ = 0;
+};
+
+// Write helpers shared by CREATE and MERGE.
+void create_part(ExecContext& ctx, const ast::PatternPart& part, Row& row);
+void apply_set_item(ExecContext& ctx, const ast::SetItem& item, Row& row, bool remove);
+// Removes what DELETE marked, once the query has produced all its rows. Throws
+// ConstraintVerificationFailed when a deleted node keeps relationships.
+void apply_deletions(ExecContext& ctx);
+
+}  // namespace liaison::query

@@ -1,0 +1,148 @@
+// Projection operators: Project, Aggregate, Distinct, Sort, Skip and Limit.
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "query/binder/binder.hpp"
+#include "query/binder/catalog.hpp"
+#include "query/executor/eval.hpp"
+#include "query/executor/operators.hpp"
+
+namespace liaison::query {
+
+bool Project::produce(Row& row) {
+    if (!input_->next(row)) return false;
+    // Evaluate all first, then assign, so `WITH a AS b, b AS a` swaps.
+    std::vector<Value> values;
+    values.reserve(items_.size());
+    for (const auto& [expr, slot] : items_) values.push_back(eval(*expr, row, ctx()));
+    for (std::size_t i = 0; i < items_.size(); ++i) row[items_[i].second] = std::move(values[i]);
+    return true;
+}
+
+void Aggregate::compute() {
+    struct Group {
+        Row first;
+        ValueList keys;
+        std::vector<std::unique_ptr<Aggregator>> aggs;
+    };
+    std::vector<const ast::ProjectionItem*> key_items;
+    for (const auto& item : p_.items)
+        if (!contains_aggregate(*item.expr)) key_items.push_back(&item);
+    std::map<ValueList, std::size_t, ValueLess> index;
+    std::vector<Group> groups;
+    auto new_group = [&](const Row& row, ValueList keys) {
+        Group g;
+        g.first = row;
+        g.keys = std::move(keys);
+        for (const ast::Expr* a : p_.aggregates)
+            g.aggs.push_back(
+                make_aggregator(lower(a->name), a->distinct, a->kind == ast::ExprKind::CountStar));
+        groups.push_back(std::move(g));
+        return groups.size() - 1;
+    };
+    Row row;
+    while (input_->next(row)) {
+        ValueList keys;
+        for (const auto* item : key_items) keys.push_back(eval(*item->expr, row, ctx()));
+        auto it = index.find(keys);
+        std::size_t gi;
+        if (it == index.end()) {
+            gi = new_group(row, keys);
+            index.emplace(std::move(keys), gi);
+        } else {
+            gi = it->second;
+        }
+        for (std::size_t i = 0; i < p_.aggregates.size(); ++i) {
+            const ast::Expr* a = p_.aggregates[i];
+            Value v = a->args.empty() ? Value() : eval(*a->args[0], row, ctx());
+            Value extra = a->args.size() > 1 ? eval(*a->args[1], row, ctx()) : Value();
+            groups[gi].aggs[i]->add(v, extra);
+        }
+    }
+    // Without grouping keys, an empty input still yields one row (count(*) = 0).
+    if (groups.empty() && key_items.empty()) {
+        new_group(Row(static_cast<std::size_t>(slots_), Value()), {});
+    }
+    for (auto& g : groups) {
+        Row out = std::move(g.first);
+        for (std::size_t i = 0; i < key_items.size(); ++i) out[key_items[i]->slot] = g.keys[i];
+        for (std::size_t i = 0; i < p_.aggregates.size(); ++i)
+            out[p_.aggregates[i]->aggregate_slot] = g.aggs[i]->result();
+        for (const auto& item : p_.items)
+            if (contains_aggregate(*item.expr)) out[item.slot] = eval(*item.expr, out, ctx());
+        out_.push_back(std::move(out));
+    }
+}
+
+bool Aggregate::produce(Row& row) {
+    if (!done_) {
+        compute();
+        done_ = true;
+    }
+    if (pos_ >= out_.size()) return false;
+    row = std::move(out_[pos_++]);
+    return true;
+}
+
+bool Distinct::produce(Row& row) {
+    while (input_->next(row)) {
+        ValueList key;
+        for (int s : slots_) key.push_back(row[s]);
+        if (seen_.insert(std::move(key)).second) return true;
+    }
+    return false;
+}
+
+bool Sort::produce(Row& row) {
+    if (!done_) {
+        done_ = true;
+        std::vector<std::pair<ValueList, Row>> keyed;
+        Row r;
+        while (input_->next(r)) {
+            ValueList keys;
+            for (const auto& [expr, desc] : keys_) keys.push_back(eval(*expr, r, ctx()));
+            keyed.emplace_back(std::move(keys), r);
+        }
+        std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+            for (std::size_t i = 0; i < keys_.size(); ++i) {
+                int c = order(a.first[i], b.first[i]);
+                if (c != 0) return keys_[i].second ? c > 0 : c < 0;
+            }
+            return false;
+        });
+        for (auto& [k, rr] : keyed) rows_.push_back(std::move(rr));
+    }
+    if (pos_ >= rows_.size()) return false;
+    row = std::move(rows_[pos_++]);
+    return true;
+}
+
+bool SkipLimit::produce(Row& row) {
+    if (n_ < 0) {
+        Row empty;
+        Value v = eval(count_, empty, ctx());
+        const char* what = skip_ ? "SKIP" : "LIMIT";
+        if (v.kind() != Value::Kind::Int)
+            runtime_error("SyntaxError", "InvalidArgumentType",
+                          fmt::format("{} expects an integer", what));
+        if (v.as_int() < 0)
+            runtime_error("SyntaxError", "NegativeIntegerArgument",
+                          fmt::format("{} cannot be negative", what));
+        n_ = v.as_int();
+    }
+    if (skip_) {
+        while (seen_ < n_) {
+            if (!input_->next(row)) return false;
+            ++seen_;
+        }
+        return input_->next(row);
+    }
+    if (seen_ >= n_) return false;
+    if (!input_->next(row)) return false;
+    ++seen_;
+    return true;
+}
+
+}  // namespace liaison::query

@@ -1,0 +1,131 @@
+#include "query/parser/ast.hpp"
+
+namespace liaison::query::ast {
+
+const char* op_text(Op op) {
+    switch (op) {
+        case Op::None:
+            return "";
+        case Op::Not:
+            return "NOT";
+        case Op::Neg:
+            return "-";
+        case Op::Pos:
+            return "+";
+        case Op::Add:
+            return "+";
+        case Op::Sub:
+            return "-";
+        case Op::Mul:
+            return "*";
+        case Op::Div:
+            return "/";
+        case Op::Mod:
+            return "%";
+        case Op::Pow:
+            return "^";
+        case Op::And:
+            return "AND";
+        case Op::Or:
+            return "OR";
+        case Op::Xor:
+            return "XOR";
+        case Op::Eq:
+            return "=";
+        case Op::Ne:
+            return "<>";
+        case Op::Lt:
+            return "<";
+        case Op::Le:
+            return "<=";
+        case Op::Gt:
+            return ">";
+        case Op::Ge:
+            return ">=";
+        case Op::In:
+            return "IN";
+        case Op::StartsWith:
+            return "STARTS WITH";
+        case Op::EndsWith:
+            return "ENDS WITH";
+        case Op::Contains:
+            return "CONTAINS";
+        case Op::Regex:
+            return "=~";
+        case Op::All:
+            return "all";
+        case Op::Any:
+            return "any";
+        case Op::None_:
+            return "none";
+        case Op::Single:
+            return "single";
+    }
+    return "?";
+}
+
+ExprPtr make_expr(ExprKind kind, std::size_t begin, std::size_t end) {
+    auto e = std::make_unique<Expr>();
+    e->kind = kind;
+    e->begin = begin;
+    e->end = end;
+    return e;
+}
+
+ExprPtr clone(const Expr& e) {
+    auto c = std::make_unique<Expr>();
+    c->kind = e.kind;
+    c->op = e.op;
+    c->ops = e.ops;
+    c->value = e.value;
+    c->name = e.name;
+    c->name2 = e.name2;
+    c->keys = e.keys;
+    c->map_items = e.map_items;
+    for (const auto& a : e.args) c->args.push_back(a ? clone(*a) : nullptr);
+    if (e.pattern) c->pattern = clone(*e.pattern);
+    c->distinct = e.distinct;
+    c->has_subject = e.has_subject;
+    c->has_else = e.has_else;
+    c->begin = e.begin;
+    c->end = e.end;
+    c->slot = e.slot;
+    c->slot2 = e.slot2;
+    c->aggregate_slot = e.aggregate_slot;
+    return c;
+}
+
+std::unique_ptr<PatternPart> clone(const PatternPart& p) {
+    auto c = std::make_unique<PatternPart>();
+    c->path_var = p.path_var;
+    c->function = p.function;
+    c->begin = p.begin;
+    c->path_slot = p.path_slot;
+    for (const auto& n : p.nodes) {
+        NodePattern m;
+        m.var = n.var;
+        m.labels = n.labels;
+        if (n.properties) m.properties = clone(*n.properties);
+        m.begin = n.begin;
+        m.slot = n.slot;
+        m.prebound = n.prebound;
+        c->nodes.push_back(std::move(m));
+    }
+    for (const auto& r : p.rels) {
+        RelPattern m;
+        m.var = r.var;
+        m.types = r.types;
+        if (r.properties) m.properties = clone(*r.properties);
+        m.direction = r.direction;
+        m.var_length = r.var_length;
+        m.min_hops = r.min_hops;
+        m.max_hops = r.max_hops;
+        m.begin = r.begin;
+        m.slot = r.slot;
+        m.prebound = r.prebound;
+        c->rels.push_back(std::move(m));
+    }
+    return c;
+}
+
+}  // namespace liaison::query::ast

@@ -1,0 +1,221 @@
+#pragma once
+// The abstract syntax tree of a query. Nodes own their children through std::unique_ptr and carry
+// a kind tag; the binder annotates them in place (variable slots, aggregate slots).
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "query/value.hpp"
+
+namespace liaison::query::ast {
+
+struct Expr;
+struct PatternPart;
+using ExprPtr = std::unique_ptr<Expr>;
+
+enum class ExprKind {
+    Literal,               // value
+    Parameter,             // name
+    Variable,              // name, slot
+    Property,              // args[0].name
+    Subscript,             // args[0][args[1]]
+    Slice,                 // args[0][args[1]..args[2]]; absent bounds are null pointers
+    List,                  // [args...]
+    Map,                   // {keys[i]: args[i]}
+    Unary,                 // op (Not, Neg, Pos) args[0]
+    Binary,                // op args[0] args[1]
+    Comparison,            // args[0] ops[0] args[1] ops[1] args[2] ... (a chain: a < b < c)
+    IsNull,                // args[0] IS NULL
+    IsNotNull,             // args[0] IS NOT NULL
+    LabelTest,             // args[0]:labels...
+    Function,              // name(args), distinct; aggregate_slot when an aggregate
+    CountStar,             // count(*); aggregate_slot
+    Case,                  // [subject] (when then)* [else]; see has_subject / has_else
+    ListComprehension,     // [name IN args[0] WHERE args[1] | args[2]]; absent parts null
+    Quantifier,            // all/any/none/single(name IN args[0] WHERE args[1]); op = quantifier
+    Reduce,                // reduce(name2 = args[0], name IN args[1] | args[2])
+    PatternComprehension,  // [path_var = pattern WHERE args[0] | args[1]]
+    PatternPredicate,      // a pattern used as a boolean (exists)
+    MapProjection,         // name {items}: keys/args with map_items kinds
+    Exists,                // exists(args[0]) on a property, or EXISTS { pattern }
+};
+
+enum class Op {
+    None,
+    // unary
+    Not,
+    Neg,
+    Pos,
+    // arithmetic
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    Pow,
+    // boolean
+    And,
+    Or,
+    Xor,
+    // comparison
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    // predicates
+    In,
+    StartsWith,
+    EndsWith,
+    Contains,
+    Regex,
+    // quantifiers
+    All,
+    Any,
+    None_,
+    Single,
+};
+
+const char* op_text(Op op);
+
+enum class MapItemKind { Property, AllProperties, Literal, Variable };
+
+struct Expr {
+    ExprKind kind = ExprKind::Literal;
+    Op op = Op::None;
+    std::vector<Op> ops;                   // Comparison chain operators
+    Value value;                           // Literal
+    std::string name;                      // Variable / Parameter / Function / Property key
+    std::string name2;                     // Reduce accumulator
+    std::vector<std::string> keys;         // Map keys, MapProjection keys, LabelTest labels
+    std::vector<MapItemKind> map_items;    // MapProjection item kinds
+    std::vector<ExprPtr> args;             // children; may hold nulls for absent optional parts
+    std::unique_ptr<PatternPart> pattern;  // PatternPredicate / PatternComprehension / Exists
+    bool distinct = false;                 // Function
+    bool has_subject = false;              // Case
+    bool has_else = false;                 // Case
+    std::size_t begin = 0, end = 0;        // source offsets
+
+    // Annotations of the binder.
+    int slot = -1;            // Variable: row slot; comprehensions: the iteration variable
+    int slot2 = -1;           // Reduce: accumulator slot
+    int aggregate_slot = -1;  // aggregate function: where the aggregated value lands
+};
+
+ExprPtr make_expr(ExprKind kind, std::size_t begin, std::size_t end);
+ExprPtr clone(const Expr& e);
+
+enum class RelDirection { Left, Right, Both };  // <-[]-, -[]->, -[]-
+
+struct NodePattern {
+    std::string var;  // empty when anonymous
+    std::vector<std::string> labels;
+    ExprPtr properties;  // Map or Parameter, or null
+    std::size_t begin = 0;
+    int slot = -1;
+    bool prebound = false;  // binder: the variable was bound before this clause
+};
+
+struct RelPattern {
+    std::string var;
+    std::vector<std::string> types;  // alternatives (:A|B)
+    ExprPtr properties;
+    RelDirection direction = RelDirection::Both;
+    bool var_length = false;
+    std::optional<std::int64_t> min_hops, max_hops;  // for var_length; absent = default
+    std::size_t begin = 0;
+    int slot = -1;
+    bool prebound = false;
+};
+
+enum class PathFunction { None, Shortest, AllShortest };
+
+struct PatternPart {
+    std::string path_var;
+    PathFunction function = PathFunction::None;
+    std::vector<NodePattern> nodes;  // nodes.size() == rels.size() + 1
+    std::vector<RelPattern> rels;
+    std::size_t begin = 0;
+    int path_slot = -1;
+};
+
+std::unique_ptr<PatternPart> clone(const PatternPart& p);
+
+struct SortItem {
+    ExprPtr expr;
+    bool descending = false;
+};
+
+struct ProjectionItem {
+    ExprPtr expr;
+    std::string alias;  // the column name: the alias, or the expression's text
+    bool has_alias = false;
+    int slot = -1;
+};
+
+struct Projection {
+    bool distinct = false;
+    bool star = false;
+    std::vector<ProjectionItem> items;
+    std::vector<SortItem> order;
+    ExprPtr skip, limit;
+    ExprPtr where;  // WITH ... WHERE
+
+    // Annotations of the binder.
+    bool aggregating = false;       // some item or sort key holds an aggregate function
+    std::vector<Expr*> aggregates;  // every aggregate call in items and sort keys
+};
+
+enum class SetKind { Property, Replace, Merge, Labels };  // n.p = v, n = map, n += map, n:L
+
+struct SetItem {
+    SetKind kind = SetKind::Property;
+    ExprPtr target;  // Property expression (n.p) or Variable
+    ExprPtr value;
+    std::vector<std::string> labels;
+};
+
+enum class ClauseKind { Match, Unwind, With, Return, Create, Merge, Set, Delete, Remove, Call };
+
+struct YieldItem {
+    std::string field;
+    std::string alias;
+    int slot = -1;
+};
+
+struct Clause {
+    ClauseKind kind = ClauseKind::Match;
+    std::size_t begin = 0;
+    bool optional = false;                     // OPTIONAL MATCH
+    std::vector<PatternPart> pattern;          // Match, Create, Merge (one part)
+    ExprPtr where;                             // Match, Call
+    Projection projection;                     // With, Return
+    ExprPtr expr;                              // Unwind
+    std::string alias;                         // Unwind
+    int slot = -1;                             // Unwind
+    std::vector<SetItem> set_items;            // Set, Remove
+    std::vector<SetItem> on_create, on_match;  // Merge
+    std::vector<ExprPtr> exprs;                // Delete; Call arguments
+    bool detach = false;                       // Delete
+    std::string procedure;                     // Call: dotted name
+    bool has_arguments = false;                // Call: parentheses given
+    bool yield_star = false;
+    std::vector<YieldItem> yields;  // Call
+};
+
+struct SingleQuery {
+    std::vector<Clause> clauses;
+};
+
+struct Query {
+    bool explain = false;
+    bool profile = false;
+    std::vector<SingleQuery> parts;  // joined by UNION
+    std::vector<bool> union_all;     // parts.size() - 1 flags
+};
+
+}  // namespace liaison::query::ast

@@ -1,0 +1,293 @@
+// Expressions, by precedence: OR < XOR < AND < NOT < comparison < string/list/null predicates
+// < + - < * / % < ^ < unary +- < postfix (.prop, [i], [a..b], :Label) < atoms.
+#include <cerrno>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "query/error.hpp"
+#include "query/parser/parser_impl.hpp"
+
+namespace liaison::query::detail {
+
+ast::ExprPtr binary(ast::Op op, ast::ExprPtr a, ast::ExprPtr b) {
+    auto e = ast::make_expr(ast::ExprKind::Binary, a->begin, b->end);
+    e->op = op;
+    e->args.push_back(std::move(a));
+    e->args.push_back(std::move(b));
+    return e;
+}
+
+ast::ExprPtr Parser::expr() {
+    DepthGuard guard(*this);
+    return or_expr();
+}
+
+ast::ExprPtr Parser::or_expr() {
+    auto e = xor_expr();
+    while (accept_keyword("OR")) e = binary(ast::Op::Or, std::move(e), xor_expr());
+    return e;
+}
+
+ast::ExprPtr Parser::xor_expr() {
+    auto e = and_expr();
+    while (accept_keyword("XOR")) e = binary(ast::Op::Xor, std::move(e), and_expr());
+    return e;
+}
+
+ast::ExprPtr Parser::and_expr() {
+    auto e = not_expr();
+    while (accept_keyword("AND")) e = binary(ast::Op::And, std::move(e), not_expr());
+    return e;
+}
+
+ast::ExprPtr Parser::not_expr() {
+    if (is_keyword("NOT")) {
+        DepthGuard guard(*this);
+        std::size_t begin = next().offset;
+        auto inner = not_expr();
+        auto e = ast::make_expr(ast::ExprKind::Unary, begin, inner->end);
+        e->op = ast::Op::Not;
+        e->args.push_back(std::move(inner));
+        return e;
+    }
+    return comparison();
+}
+
+ast::ExprPtr Parser::comparison() {
+    auto first = predicate_expr();
+    ast::ExprPtr chain;
+    for (;;) {
+        ast::Op op = ast::Op::None;
+        if (is_symbol("="))
+            op = ast::Op::Eq;
+        else if (is_symbol("<>") || is_symbol("!="))
+            op = ast::Op::Ne;
+        else if (is_symbol("<"))
+            op = ast::Op::Lt;
+        else if (is_symbol("<="))
+            op = ast::Op::Le;
+        else if (is_symbol(">"))
+            op = ast::Op::Gt;
+        else if (is_symbol(">="))
+            op = ast::Op::Ge;
+        if (op == ast::Op::None) break;
+        next();
+        if (!chain) {
+            chain = ast::make_expr(ast::ExprKind::Comparison, first->begin, first->end);
+            chain->args.push_back(std::move(first));
+        }
+        chain->ops.push_back(op);
+        chain->args.push_back(predicate_expr());
+        chain->end = chain->args.back()->end;
+    }
+    return chain ? std::move(chain) : std::move(first);
+}
+
+ast::ExprPtr Parser::predicate_expr() {
+    auto e = add_sub();
+    for (;;) {
+        if (is_keyword("IS")) {
+            next();
+            bool negated = accept_keyword("NOT");
+            expect_keyword("NULL");
+            auto p = ast::make_expr(negated ? ast::ExprKind::IsNotNull : ast::ExprKind::IsNull,
+                                    e->begin, prev_end());
+            p->args.push_back(std::move(e));
+            e = std::move(p);
+        } else if (is_keyword("STARTS") && is_keyword("WITH", 1)) {
+            next(), next();
+            e = binary(ast::Op::StartsWith, std::move(e), add_sub());
+        } else if (is_keyword("ENDS") && is_keyword("WITH", 1)) {
+            next(), next();
+            e = binary(ast::Op::EndsWith, std::move(e), add_sub());
+        } else if (accept_keyword("CONTAINS")) {
+            e = binary(ast::Op::Contains, std::move(e), add_sub());
+        } else if (accept_keyword("IN")) {
+            e = binary(ast::Op::In, std::move(e), add_sub());
+        } else if (accept_symbol("=~")) {
+            e = binary(ast::Op::Regex, std::move(e), add_sub());
+        } else {
+            return e;
+        }
+    }
+}
+
+ast::ExprPtr Parser::add_sub() {
+    auto e = mul_div();
+    for (;;) {
+        if (accept_symbol("+"))
+            e = binary(ast::Op::Add, std::move(e), mul_div());
+        else if (is_symbol("-") && !is_symbol("[", 1) && !is_symbol("-", 1) && !is_symbol(">", 1))
+            next(), e = binary(ast::Op::Sub, std::move(e), mul_div());
+        else
+            return e;
+    }
+}
+
+ast::ExprPtr Parser::mul_div() {
+    auto e = power();
+    for (;;) {
+        if (accept_symbol("*"))
+            e = binary(ast::Op::Mul, std::move(e), power());
+        else if (accept_symbol("/"))
+            e = binary(ast::Op::Div, std::move(e), power());
+        else if (accept_symbol("%"))
+            e = binary(ast::Op::Mod, std::move(e), power());
+        else
+            return e;
+    }
+}
+
+ast::ExprPtr Parser::power() {
+    auto e = unary();
+    while (accept_symbol("^")) e = binary(ast::Op::Pow, std::move(e), unary());
+    return e;
+}
+
+ast::ExprPtr Parser::unary() {
+    if (is_symbol("-") || is_symbol("+")) {
+        DepthGuard guard(*this);
+        bool neg = is_symbol("-");
+        std::size_t begin = next().offset;
+        // A negative literal is folded so that -9223372036854775808 is representable.
+        if (neg && (peek().kind == TokenKind::Integer || peek().kind == TokenKind::Float) &&
+            !is_symbol(".", 1) && !is_symbol("[", 1) && !is_symbol("^", 1)) {
+            auto lit = number(true);
+            lit->begin = begin;
+            return lit;
+        }
+        auto inner = unary();
+        auto e = ast::make_expr(ast::ExprKind::Unary, begin, inner->end);
+        e->op = neg ? ast::Op::Neg : ast::Op::Pos;
+        e->args.push_back(std::move(inner));
+        return e;
+    }
+    return postfix();
+}
+
+ast::ExprPtr Parser::postfix() {
+    auto e = atom();
+    for (;;) {
+        if (is_symbol(".") && peek(1).kind == TokenKind::Identifier) {
+            next();
+            auto p = ast::make_expr(ast::ExprKind::Property, e->begin, 0);
+            p->name = next().text;
+            p->end = prev_end();
+            p->args.push_back(std::move(e));
+            e = std::move(p);
+        } else if (is_symbol("[")) {
+            next();
+            ast::ExprPtr a, b;
+            bool slice = false;
+            if (!is_symbol("..")) a = expr();
+            if (accept_symbol("..")) {
+                slice = true;
+                if (!is_symbol("]")) b = expr();
+            }
+            expect_symbol("]");
+            auto s = ast::make_expr(slice ? ast::ExprKind::Slice : ast::ExprKind::Subscript,
+                                    e->begin, prev_end());
+            s->args.push_back(std::move(e));
+            s->args.push_back(std::move(a));
+            if (slice) s->args.push_back(std::move(b));
+            e = std::move(s);
+        } else if (is_symbol(":") && peek(1).kind == TokenKind::Identifier) {
+            auto t = ast::make_expr(ast::ExprKind::LabelTest, e->begin, 0);
+            while (accept_symbol(":")) t->keys.push_back(expect_name("a label name"));
+            t->end = prev_end();
+            t->args.push_back(std::move(e));
+            e = std::move(t);
+        } else {
+            return e;
+        }
+    }
+}
+
+ast::ExprPtr Parser::number(bool negative) {
+    const Token& t = next();
+    auto e = ast::make_expr(ast::ExprKind::Literal, t.offset, t.end);
+    std::string digits = (negative ? "-" : "") + t.text;
+    if (t.kind == TokenKind::Float) {
+        errno = 0;
+        double d = std::strtod(digits.c_str(), nullptr);
+        if (errno == ERANGE && (d > 1 || d < -1))
+            fail_at(t.offset, "the float literal is out of range", "FloatingPointOverflow");
+        e->value = d;
+        return e;
+    }
+    std::string body = digits;
+    bool neg = false;
+    if (!body.empty() && body[0] == '-') neg = true, body.erase(0, 1);
+    int base = 10;
+    if (body.size() > 1 && (body[1] == 'x' || body[1] == 'X'))
+        base = 16, body.erase(0, 2);
+    else if (body.size() > 1 && (body[1] == 'o' || body[1] == 'O'))
+        base = 8, body.erase(0, 2);
+    errno = 0;
+    unsigned long long u = std::strtoull(body.c_str(), nullptr, base);
+    constexpr unsigned long long kMax = 9223372036854775807ULL;
+    if (errno == ERANGE || u > kMax + (neg ? 1 : 0))
+        fail_at(t.offset, "the integer literal is out of range", "IntegerOverflow");
+    e->value = neg ? static_cast<std::int64_t>(0ULL - u) : static_cast<std::int64_t>(u);
+    return e;
+}
+
+ast::ExprPtr Parser::map_literal() {
+    std::size_t begin = peek().offset;
+    expect_symbol("{");
+    auto e = ast::make_expr(ast::ExprKind::Map, begin, 0);
+    if (!is_symbol("}")) {
+        do {
+            e->keys.push_back(expect_name("a property key"));
+            expect_symbol(":");
+            e->args.push_back(expr());
+        } while (accept_symbol(","));
+    }
+    expect_symbol("}");
+    e->end = prev_end();
+    return e;
+}
+
+ast::ExprPtr Parser::case_expr() {
+    std::size_t begin = next().offset;  // CASE
+    auto e = ast::make_expr(ast::ExprKind::Case, begin, 0);
+    if (!is_keyword("WHEN")) {
+        e->has_subject = true;
+        e->args.push_back(expr());
+    }
+    if (!is_keyword("WHEN")) fail_expected("WHEN");
+    while (accept_keyword("WHEN")) {
+        e->args.push_back(expr());
+        expect_keyword("THEN");
+        e->args.push_back(expr());
+    }
+    if (accept_keyword("ELSE")) {
+        e->has_else = true;
+        e->args.push_back(expr());
+    }
+    expect_keyword("END");
+    e->end = prev_end();
+    return e;
+}
+
+ast::ExprPtr Parser::try_pattern_predicate() {
+    std::size_t save = position();
+    try {
+        auto part = std::make_unique<ast::PatternPart>();
+        part->begin = peek().offset;
+        pattern_element(*part);
+        if (part->rels.empty()) {
+            reset(save);
+            return nullptr;
+        }
+        auto e = ast::make_expr(ast::ExprKind::PatternPredicate, part->begin, prev_end());
+        e->pattern = std::move(part);
+        return e;
+    } catch (const QueryError&) {
+        reset(save);
+        return nullptr;
+    }
+}
+
+}  // namespace liaison::query::detail

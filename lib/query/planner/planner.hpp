@@ -1,0 +1,30 @@
+#pragma once
+// Bound query → a tree of operators per UNION part. For each pattern part the planner picks the
+// start node by selectivity: a node bound earlier (cost 0), a node given by id (`{id: 'x'}`,
+// cost 1), a node given by name (`{name: 'x'}`, via the name index), else the label with the
+// fewest nodes, else a scan of all nodes; then it expands to both sides from there. So
+// `(a:Person)-->(b:Country {id: 'mar'})` starts at the country however the pattern is written.
+#include <string>
+#include <vector>
+
+#include "model/property_graph.hpp"
+#include "query/binder/binder.hpp"
+#include "query/executor/operator.hpp"
+
+namespace liaison::query {
+
+struct Plan {
+    std::vector<OperatorPtr> roots;              // one per UNION part
+    std::vector<std::vector<int>> column_slots;  // per part, the slots of the columns
+    std::vector<bool> union_all;
+    std::vector<std::string> columns;
+    bool updates = false;  // has CREATE/MERGE/SET/REMOVE/DELETE
+};
+
+// The plan reads the AST of `query`, which must outlive it.
+Plan plan_query(const BoundQuery& query, const PropertyGraph& g);
+
+// A pattern part as text, e.g. "(a:Person)-[:MET_WITH]-(b)".
+std::string pattern_text(const ast::PatternPart& part);
+
+}  // namespace liaison::query

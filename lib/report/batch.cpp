@@ -1,0 +1,144 @@
+// Batch reports on a small thread pool (batch.hpp).
+#include "report/batch.hpp"
+
+#include <atomic>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "io/native_format.hpp"
+#include "report/report.hpp"
+
+namespace liaison::report {
+
+namespace fs = std::filesystem;
+
+std::optional<OutputFormat> output_format_of_path(std::string_view path) {
+    std::string ext = fs::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".md" || ext == ".markdown") return OutputFormat::Markdown;
+    if (ext == ".html" || ext == ".htm") return OutputFormat::Html;
+    if (ext == ".json") return OutputFormat::Json;
+    return std::nullopt;
+}
+
+std::optional<OutputFormat> parse_output_format(std::string_view name) {
+    if (name == "md" || name == "markdown") return OutputFormat::Markdown;
+    if (name == "html") return OutputFormat::Html;
+    if (name == "json") return OutputFormat::Json;
+    return std::nullopt;
+}
+
+const char* output_extension(OutputFormat f) {
+    switch (f) {
+        case OutputFormat::Markdown:
+            return "md";
+        case OutputFormat::Html:
+            return "html";
+        case OutputFormat::Json:
+            return "json";
+    }
+    return "html";
+}
+
+std::string output_stem(const std::string& input) {
+    std::string stem = fs::path(input).stem().string();
+    for (const char* suffix : {".report", ".spec"}) {
+        std::string_view s(suffix);
+        if (stem.size() > s.size() && stem.compare(stem.size() - s.size(), s.size(), s) == 0) {
+            stem.erase(stem.size() - s.size());
+            break;
+        }
+    }
+    return stem.empty() ? "report" : stem;
+}
+
+std::vector<std::string> run_job(const Job& job) {
+    ReportSpec spec =
+        job.spec_file.empty() ? default_spec(job.graph_file) : read_spec_file(job.spec_file);
+    // An output must never replace an input (a report.json beside its network, say).
+    for (const Output& o : job.outputs) {
+        for (const std::string& in : spec.inputs) {
+            std::error_code ec;
+            if (fs::equivalent(o.path, in, ec) ||
+                fs::path(o.path).lexically_normal() == fs::path(in).lexically_normal())
+                throw ArgumentError(
+                    fmt::format("output {} would overwrite the input {}", o.path, in));
+        }
+    }
+    Report report = build_report(spec);
+
+    // Render every format first, so a failure writes nothing.
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const Output& o : job.outputs) {
+        switch (o.format) {
+            case OutputFormat::Html:
+                files.emplace_back(o.path, write_html(report));
+                break;
+            case OutputFormat::Json:
+                files.emplace_back(o.path, write_json(report));
+                break;
+            case OutputFormat::Markdown: {
+                fs::path path(o.path);
+                MarkdownOutput md = write_markdown(report, path.stem().string());
+                files.emplace_back(o.path, std::move(md.text));
+                for (FigureFile& f : md.figures)
+                    files.emplace_back((path.parent_path() / f.name).string(),
+                                       std::move(f.svg) + "\n");
+                break;
+            }
+        }
+    }
+    std::vector<std::string> written;
+    for (const auto& [path, content] : files) {
+        fs::path parent = fs::path(path).parent_path();
+        std::error_code ec;
+        if (!parent.empty()) fs::create_directories(parent, ec);
+        if (ec)
+            throw SystemError(
+                fmt::format("cannot create the folder {}: {}", parent.string(), ec.message()));
+        write_file_atomic(path, content);
+        written.push_back(path);
+    }
+    return written;
+}
+
+std::vector<JobResult> run_batch(const std::vector<Job>& jobs, const BatchOptions& options) {
+    std::vector<JobResult> results(jobs.size());
+    unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
+    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(jobs.size())));
+    std::atomic<std::size_t> next{0};
+    std::mutex progress_mutex;
+    std::size_t done = 0;
+
+    auto worker = [&] {
+        for (std::size_t i = next++; i < jobs.size(); i = next++) {
+            JobResult& r = results[i];
+            try {
+                r.written = run_job(jobs[i]);
+                r.ok = true;
+            } catch (const std::exception& e) {
+                // A batch reports every failure at the end instead of stopping at the first.
+                r.ok = false;
+                r.error = e.what();
+            }
+            std::lock_guard<std::mutex> lock(progress_mutex);
+            ++done;
+            if (options.on_progress) options.on_progress({done, jobs.size(), &jobs[i], &r});
+        }
+    };
+    if (threads == 1 || jobs.size() <= 1) {
+        worker();
+        return results;
+    }
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+    for (std::thread& t : pool) t.join();
+    return results;
+}
+
+}  // namespace liaison::report

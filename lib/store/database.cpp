@@ -1,0 +1,401 @@
+// Opening, catching up, appending and compacting. The order of writes is what makes a crash
+// harmless: a transaction is one record appended and fsynced before commit() returns;
+// compaction records the new snapshot's hash in the journal before replacing the snapshot, so
+// whichever file a crash leaves newer, open() knows whether the journal is already folded in.
+#include "store/database.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "io/native_format.hpp"
+
+namespace liaison {
+
+namespace {
+
+constexpr int kLoadAttempts = 20;
+
+struct Fd {
+    int fd = -1;
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+std::string failure_reason(int err) {
+    switch (err) {
+        case ENOSPC:
+            return "disk full (no space left on device)";
+        case EFBIG:
+            return "file too large (a file size limit was reached)";
+        case EDQUOT:
+            return "disk quota exceeded";
+        default:
+            return std::strerror(err);
+    }
+}
+
+void fsync_folder_of(const std::string& path) {
+    std::filesystem::path p(path);
+    std::string dir = p.has_parent_path() ? p.parent_path().string() : ".";
+    Fd d;
+    d.fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (d.fd >= 0) ::fsync(d.fd);
+}
+
+}  // namespace
+
+std::string journal_path(const std::string& db_path) { return db_path + ".journal"; }
+std::string lock_path(const std::string& db_path) { return db_path + ".lock"; }
+
+namespace {
+
+struct FileText {
+    std::string text;
+    std::uint64_t dev = 0, ino = 0, size = 0;
+    std::int64_t mtime_ns = 0;
+};
+
+void fill_id(const struct stat& st, FileText& f) {
+    f.dev = st.st_dev;
+    f.ino = st.st_ino;
+    f.size = static_cast<std::uint64_t>(st.st_size);
+    f.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+
+// Reads a whole file with its identity; nullopt when it does not exist and `optional`.
+std::optional<FileText> read_identified(const std::string& path, bool optional) {
+    Fd f;
+    f.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (f.fd < 0) {
+        if (optional && errno == ENOENT) return std::nullopt;
+        throw SystemError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+    }
+    struct stat st {};
+    if (::fstat(f.fd, &st) != 0)
+        throw SystemError(fmt::format("{}: cannot stat: {}", path, std::strerror(errno)));
+    if (!S_ISREG(st.st_mode)) throw SystemError(fmt::format("{}: not a regular file", path));
+    FileText out;
+    fill_id(st, out);
+    out.text.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t done = 0;
+    for (;;) {
+        if (done == out.text.size()) out.text.resize(done + 65536);
+        ssize_t n = ::read(f.fd, out.text.data() + done, out.text.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw SystemError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+        }
+        if (n == 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    out.text.resize(done);
+    return out;
+}
+
+}  // namespace
+
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+Database::~Database() = default;
+
+Database Database::open(const std::string& path) {
+    Database db(path);
+    db.load();
+    return db;
+}
+
+Database Database::create(const std::string& path, const PropertyGraph& initial,
+                          const LockOptions& lock) {
+    auto held = store::WriterLock::acquire(lock_path(path), path, lock.wait_seconds);
+    if (std::filesystem::exists(path)) throw StoreError(fmt::format("{}: already exists", path));
+    std::string text = write_graph_json(initial);
+    parse_graph_json(text, path);  // the file must read back
+    // A journal left by an earlier file of that name must not be replayed onto this one.
+    if (::unlink(journal_path(path).c_str()) != 0 && errno != ENOENT)
+        throw SystemError(
+            fmt::format("{}: cannot remove: {}", journal_path(path), std::strerror(errno)));
+    write_file_atomic(path, text);
+    held.release();
+    return open(path);
+}
+
+void Database::load() {
+    for (int attempt = 0; attempt < kLoadAttempts; ++attempt)
+        if (load_once()) return;
+    throw StoreError(fmt::format("{}: the file kept changing while it was being read", path_));
+}
+
+// One attempt: false when the snapshot changed while the pair was read (a compaction ran).
+bool Database::load_once() {
+    std::string jpath = journal_path(path_);
+    FileText snap = *read_identified(path_, false);
+    std::optional<FileText> journal = read_identified(jpath, true);
+    struct stat st {};
+    if (::stat(path_.c_str(), &st) != 0)
+        return false;  // replaced between the reads: retry (or fail on the next read)
+    FileText again;
+    fill_id(st, again);
+    if (again.dev != snap.dev || again.ino != snap.ino || again.size != snap.size ||
+        again.mtime_ns != snap.mtime_ns)
+        return false;
+
+    warnings_.clear();
+    graph_ = parse_graph_json(snap.text, path_);
+    snapshot_hash_ = store::hash_content(snap.text);
+    snapshot_id_ = {snap.dev, snap.ino, snap.size, snap.mtime_ns};
+    journal_state_ = JournalState::Missing;
+    journal_id_ = {};
+    journal_end_ = journal_size_ = journal_tx_ = 0;
+    if (!journal) return true;
+
+    journal_id_ = {journal->dev, journal->ino, journal->size, journal->mtime_ns};
+    journal_size_ = journal->text.size();
+    store::JournalScan scan = store::scan_journal(journal->text, jpath);
+    journal_end_ = scan.valid_end;
+    if (!scan.has_header()) {
+        if (!scan.records.empty())
+            throw StoreError(fmt::format("{}: does not start with a journal header", jpath));
+        journal_state_ = JournalState::Stale;
+        if (scan.torn_bytes)
+            warnings_.push_back(fmt::format(
+                "{}: ignored {} bytes without a complete header (a journal being created when "
+                "the process stopped); no transaction was in it",
+                jpath, scan.torn_bytes));
+        return true;
+    }
+    // Where replay starts: after the last compaction whose snapshot is the one on disk (it
+    // holds everything before), else after the header if the journal was written for it.
+    std::size_t from = 0;
+    for (std::size_t i = scan.records.size(); i-- > 1;) {
+        if (scan.records[i].kind == store::RecordKind::Compact &&
+            scan.records[i].snapshot == snapshot_hash_) {
+            from = i + 1;
+            journal_state_ = JournalState::Stale;
+            break;
+        }
+    }
+    if (from == 0 && scan.records.front().snapshot == snapshot_hash_) {
+        from = 1;
+        journal_state_ = JournalState::Live;
+    }
+    if (from == 0) {
+        std::size_t pending = 0;
+        for (const auto& r : scan.records) pending += r.kind == store::RecordKind::Transaction;
+        if (pending > 0)
+            throw StoreError(fmt::format(
+                "{}: holds {} committed transaction{} written for another version of {} (the "
+                "file was replaced or edited while they were pending); they were not applied. "
+                "Restore the file they were written for, or move the journal away to use the "
+                "file as it is",
+                jpath, pending, pending == 1 ? "" : "s", path_));
+        journal_state_ = JournalState::Stale;  // an empty journal of an earlier version
+        return true;
+    }
+    replay(scan, from, jpath);
+    if (scan.torn_bytes)
+        warnings_.push_back(fmt::format(
+            "{}: ignored an incomplete transaction at byte {} ({} bytes; a commit interrupted "
+            "by a crash, never reported as committed); {} committed transaction{} applied",
+            jpath, scan.valid_end, scan.torn_bytes, journal_tx_, journal_tx_ == 1 ? "" : "s"));
+    return true;
+}
+
+void Database::replay(const store::JournalScan& scan, std::size_t from, const std::string& jpath) {
+    for (std::size_t i = from; i < scan.records.size(); ++i) {
+        const store::JournalRecord& r = scan.records[i];
+        if (r.kind == store::RecordKind::Header)
+            throw StoreError(fmt::format("{}: a second header at byte {}", jpath, r.offset));
+        if (r.kind != store::RecordKind::Transaction) continue;  // an unfinished compaction
+        std::string where = fmt::format("{}: transaction at byte {}", jpath, r.offset);
+        std::vector<store::Op> ops;
+        try {
+            ops = store::decode_ops(r.ops, where);
+        } catch (const InputError& e) {
+            throw StoreError(fmt::format("{}: {}", where, e.message()));
+        }
+        for (const store::Op& op : ops) {
+            try {
+                store::apply(graph_, op);
+            } catch (const Error& e) {
+                throw StoreError(
+                    fmt::format("{} does not apply to {}: {}", where, path_, e.what()));
+            }
+        }
+        ++journal_tx_;
+    }
+}
+
+void Database::refresh() { catch_up(); }
+
+// Brings graph_ up to date with the files: replays only new journal records when the snapshot
+// and journal are the ones already loaded, reloads everything otherwise.
+void Database::catch_up() {
+    std::string jpath = journal_path(path_);
+    struct stat st {};
+    if (::stat(path_.c_str(), &st) != 0)
+        throw SystemError(fmt::format("{}: cannot open: {}", path_, std::strerror(errno)));
+    FileText now;
+    fill_id(st, now);
+    FileId snap{now.dev, now.ino, now.size, now.mtime_ns};
+    if (snap != snapshot_id_) return load();
+    if (journal_state_ != JournalState::Live) {
+        struct stat js {};
+        bool exists = ::stat(jpath.c_str(), &js) == 0;
+        if (!exists && journal_state_ == JournalState::Missing) return;
+        if (exists && journal_state_ == JournalState::Stale && js.st_ino == journal_id_.ino &&
+            static_cast<std::uint64_t>(js.st_size) == journal_id_.size)
+            return;
+        return load();
+    }
+    std::optional<FileText> journal = read_identified(jpath, true);
+    if (!journal || journal->dev != journal_id_.dev || journal->ino != journal_id_.ino ||
+        journal->text.size() < journal_end_)
+        return load();
+    if (journal->text.size() == journal_size_) return;  // nothing new
+    store::JournalScan scan = store::scan_journal(journal->text, jpath);
+    std::size_t from = scan.records.size();
+    for (std::size_t i = 0; i < scan.records.size(); ++i)
+        if (scan.records[i].offset == journal_end_) from = i;
+    if (scan.valid_end < journal_end_ ||
+        (from == scan.records.size() && scan.valid_end != journal_end_))
+        return load();
+    try {
+        replay(scan, from, jpath);
+    } catch (...) {
+        snapshot_id_ = {};  // graph_ is part-way: the next use reloads from the files
+        throw;
+    }
+    journal_end_ = scan.valid_end;
+    journal_size_ = journal->text.size();
+    journal_id_.size = journal->size;
+}
+
+// With the lock held: a torn tail left by a crashed writer is cut off, so the next record
+// follows the last whole one.
+void Database::prepare_journal_for_append() {
+    if (journal_state_ != JournalState::Live || journal_size_ <= journal_end_) return;
+    std::string jpath = journal_path(path_);
+    if (::truncate(jpath.c_str(), static_cast<off_t>(journal_end_)) != 0)
+        throw SystemError(
+            fmt::format("{}: cannot remove an incomplete record: {}", jpath, std::strerror(errno)));
+    Fd f;
+    f.fd = ::open(jpath.c_str(), O_WRONLY | O_CLOEXEC);
+    if (f.fd >= 0) ::fsync(f.fd);
+    warnings_.push_back(fmt::format(
+        "{}: removed an incomplete transaction at byte {} ({} bytes, interrupted by a crash)",
+        jpath, journal_end_, journal_size_ - journal_end_));
+    journal_size_ = journal_end_;
+}
+
+void Database::append(const std::string& record) {
+    std::string jpath = journal_path(path_);
+    if (journal_state_ != JournalState::Live) {
+        std::string header = store::header_record(snapshot_hash_);
+        write_file_atomic(jpath, header);
+        struct stat st {};
+        if (::stat(jpath.c_str(), &st) != 0)
+            throw SystemError(fmt::format("{}: cannot stat: {}", jpath, std::strerror(errno)));
+        FileText id;
+        fill_id(st, id);
+        journal_id_ = {id.dev, id.ino, id.size, id.mtime_ns};
+        journal_state_ = JournalState::Live;
+        journal_end_ = journal_size_ = header.size();
+        journal_tx_ = 0;
+    }
+    Fd f;
+    f.fd = ::open(jpath.c_str(), O_WRONLY | O_CLOEXEC);
+    if (f.fd < 0)
+        throw SystemError(fmt::format("{}: cannot open for writing: {}; nothing was committed",
+                                      jpath, std::strerror(errno)));
+    auto fail = [&](const char* what) {
+        int err = errno;
+        // Cut back to the last whole record so no partial record stays behind.
+        bool cut = ::ftruncate(f.fd, static_cast<off_t>(journal_end_)) == 0;
+        if (cut) ::fsync(f.fd);
+        throw SystemError(fmt::format("{}: cannot {} the transaction: {}; nothing was committed{}",
+                                      jpath, what, failure_reason(err),
+                                      cut ? ""
+                                          : " (an incomplete record remains and will be "
+                                            "ignored)"));
+    };
+    std::size_t done = 0;
+    while (done < record.size()) {
+        ssize_t n = ::pwrite(f.fd, record.data() + done, record.size() - done,
+                             static_cast<off_t>(journal_end_ + done));
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail("write");
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fdatasync(f.fd) != 0) fail("flush to disk");
+    journal_end_ += record.size();
+    journal_size_ = journal_end_;
+    journal_id_.size = journal_end_;
+}
+
+WriteTransaction Database::begin(const LockOptions& lock) {
+    if (in_transaction_)
+        throw ArgumentError(fmt::format("{}: a transaction is already open", path_));
+    auto held = store::WriterLock::acquire(lock_path(path_), path_, lock.wait_seconds);
+    catch_up();
+    prepare_journal_for_append();
+    return WriteTransaction(*this, std::move(held));
+}
+
+CompactResult Database::compact(const LockOptions& lock) {
+    if (in_transaction_)
+        throw ArgumentError(fmt::format("{}: cannot compact while a transaction is open", path_));
+    auto held = store::WriterLock::acquire(lock_path(path_), path_, lock.wait_seconds);
+    catch_up();
+    prepare_journal_for_append();
+    std::string jpath = journal_path(path_);
+    CompactResult result;
+    result.transactions = journal_tx_;
+    result.journal_bytes = journal_state_ == JournalState::Missing ? 0 : journal_size_;
+
+    std::string text = write_graph_json(graph_);
+    store::ContentHash target = store::hash_content(text);
+    if (target != snapshot_hash_) {
+        std::size_t before = journal_end_;
+        if (journal_state_ == JournalState::Live) append(store::compact_record(target));
+        try {
+            write_file_atomic(path_, text);
+        } catch (...) {
+            if (journal_state_ == JournalState::Live &&
+                ::truncate(jpath.c_str(), static_cast<off_t>(before)) == 0)
+                journal_end_ = journal_size_ = before;
+            throw;
+        }
+        result.rewritten = true;
+    }
+    if (journal_state_ != JournalState::Missing) {
+        if (::unlink(jpath.c_str()) != 0 && errno != ENOENT)
+            throw SystemError(fmt::format("{}: cannot remove: {}", jpath, std::strerror(errno)));
+        fsync_folder_of(path_);
+    }
+    // Reload from the text itself: a later open reads the snapshot in canonical order, and
+    // journal records name parallel edges by their order.
+    graph_ = parse_graph_json(text, path_);
+    struct stat st {};
+    if (::stat(path_.c_str(), &st) == 0) {
+        FileText id;
+        fill_id(st, id);
+        snapshot_id_ = {id.dev, id.ino, id.size, id.mtime_ns};
+    }
+    snapshot_hash_ = target;
+    journal_state_ = JournalState::Missing;
+    journal_id_ = {};
+    journal_end_ = journal_size_ = journal_tx_ = 0;
+    return result;
+}
+
+}  // namespace liaison

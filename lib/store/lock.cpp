@@ -1,0 +1,102 @@
+#include "store/lock.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <thread>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "store/error.hpp"
+
+namespace liaison::store {
+
+namespace {
+
+long read_pid(int fd) {
+    char buf[32] = {};
+    ssize_t n = ::pread(fd, buf, sizeof buf - 1, 0);
+    if (n <= 0) return 0;
+    return std::strtol(buf, nullptr, 10);
+}
+
+// The lock file is removed on release, so a lock taken on a file that has since been unlinked
+// (or replaced) guards nothing: the caller must retry on the current file.
+bool still_linked(int fd, const std::string& path) {
+    struct stat a {
+    }, b{};
+    return ::fstat(fd, &a) == 0 && ::stat(path.c_str(), &b) == 0 && a.st_dev == b.st_dev &&
+           a.st_ino == b.st_ino;
+}
+
+}  // namespace
+
+WriterLock WriterLock::acquire(const std::string& lock_path, const std::string& db_name,
+                               double wait_seconds) {
+    using Clock = std::chrono::steady_clock;
+    auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                       std::chrono::duration<double>(wait_seconds));
+    for (;;) {
+        int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd < 0)
+            throw SystemError(fmt::format("{}: cannot create the lock file {}: {}", db_name,
+                                          lock_path, std::strerror(errno)));
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            if (!still_linked(fd, lock_path)) {
+                ::close(fd);
+                continue;
+            }
+            std::string pid = fmt::format("{}\n", ::getpid());
+            if (::ftruncate(fd, 0) != 0 ||
+                ::pwrite(fd, pid.data(), pid.size(), 0) != static_cast<ssize_t>(pid.size())) {
+                // Only the message of a later, competing writer suffers; the lock itself holds.
+            }
+            return WriterLock(fd, lock_path);
+        }
+        int err = errno;
+        long holder = err == EWOULDBLOCK ? read_pid(fd) : 0;
+        ::close(fd);
+        if (err != EWOULDBLOCK && err != EINTR)
+            throw SystemError(
+                fmt::format("{}: cannot lock {}: {}", db_name, lock_path, std::strerror(err)));
+        if (Clock::now() >= deadline) {
+            std::string who = holder > 0 ? fmt::format("process {}", holder) : "another process";
+            std::string waited =
+                wait_seconds > 0 ? fmt::format(" (waited {:g} s)", wait_seconds) : "";
+            throw LockError(fmt::format("{}: database is locked by {}{}", db_name, who, waited),
+                            holder);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+}
+
+WriterLock::WriterLock(WriterLock&& other) noexcept
+    : fd_(std::exchange(other.fd_, -1)), path_(std::move(other.path_)) {}
+
+WriterLock& WriterLock::operator=(WriterLock&& other) noexcept {
+    if (this != &other) {
+        release();
+        fd_ = std::exchange(other.fd_, -1);
+        path_ = std::move(other.path_);
+    }
+    return *this;
+}
+
+WriterLock::~WriterLock() { release(); }
+
+void WriterLock::release() noexcept {
+    if (fd_ < 0) return;
+    // Unlink while still holding the lock: a waiter that then gets the old file sees it is no
+    // longer linked and retries on a fresh one.
+    ::unlink(path_.c_str());
+    ::close(fd_);
+    fd_ = -1;
+}
+
+}  // namespace liaison::store

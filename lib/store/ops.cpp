@@ -1,0 +1,222 @@
+// Applying journal operations to a graph, with the native reader's own rules as the check: each
+// touched entity is written into a small network and read back, so nothing the store accepts can
+// make the snapshot unreadable later.
+#include "store/ops.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "io/native_format.hpp"
+
+namespace liaison::store {
+
+namespace {
+
+// Copies into `mini` the documents cited by `sources` (those that exist in g).
+void copy_documents(const PropertyGraph& g, const std::vector<Source>& sources,
+                    PropertyGraph& mini) {
+    for (const Source& s : sources) {
+        auto it = g.documents().find(s.document);
+        if (it != g.documents().end()) mini.documents().emplace(it->first, it->second);
+    }
+}
+
+void copy_relation(const PropertyGraph& g, std::string_view name, PropertyGraph& mini) {
+    auto id = g.relations().find(name);
+    if (!id) return;
+    const RelationType& t = g.relations().get(*id);
+    if (!t.builtin) mini.relations().declare(t);
+}
+
+// Writes `mini` and reads it back; the reader's complaint becomes the error. A second write
+// must reproduce the first, which catches content the writer cannot represent faithfully.
+void check_roundtrip(const PropertyGraph& mini, const std::string& what) {
+    std::string text;
+    try {
+        text = write_graph_json(mini);
+        PropertyGraph back = parse_graph_json(text, what);
+        if (write_graph_json(back) == text) return;
+    } catch (const InputError& e) {
+        throw ArgumentError(fmt::format("{}: {}", what, e.message()));
+    } catch (const ArgumentError& e) {
+        throw ArgumentError(fmt::format("{}: {}", what, e.what()));
+    }
+    throw ArgumentError(fmt::format("{}: content cannot be stored faithfully", what));
+}
+
+Node stub_node(const std::string& id) {
+    Node n;
+    n.id = id;
+    n.labels = {"Topic"};
+    n.names.en = id;
+    return n;
+}
+
+void check_node(const PropertyGraph& g, const Node& node) {
+    if (!is_node_id(node.id))
+        throw ArgumentError(fmt::format(
+            "node id '{}' is not an ASCII slug (lowercase letters, digits, '.', '_', '-')",
+            node.id));
+    PropertyGraph mini;
+    copy_documents(g, node.sources, mini);
+    mini.add_node(node);
+    check_roundtrip(mini, fmt::format("node '{}'", node.id));
+}
+
+void check_edge(const PropertyGraph& g, const EdgeData& d) {
+    PropertyGraph mini;
+    copy_documents(g, d.sources, mini);
+    copy_relation(g, d.relation, mini);
+    mini.add_node(stub_node(d.source));
+    if (d.target != d.source) mini.add_node(stub_node(d.target));
+    Edge e = to_edge(mini, d);
+    mini.add_edge(std::move(e));
+    check_roundtrip(mini, fmt::format("edge {} -[{}]-> {}", d.source, d.relation, d.target));
+}
+
+NodeIndex find_node(const PropertyGraph& g, std::string_view id) {
+    auto n = g.find_id(id);
+    if (!n) throw LookupError(fmt::format("no node with id '{}'", id));
+    return *n;
+}
+
+std::size_t citations(const PropertyGraph& g, std::string_view document) {
+    std::size_t count = 0;
+    auto in = [&](const std::vector<Source>& sources) {
+        for (const Source& s : sources) count += s.document == document;
+    };
+    for (const Node& n : g.nodes()) in(n.sources);
+    for (const Edge& e : g.edges()) in(e.sources);
+    return count;
+}
+
+}  // namespace
+
+std::string EdgeRef::to_string() const {
+    std::string s = fmt::format("{} -[{}]-> {}", source, relation, target);
+    if (ordinal > 0) s += fmt::format(" #{}", ordinal + 1);
+    return s;
+}
+
+EdgeRef edge_ref(const PropertyGraph& g, EdgeIndex e) {
+    const Edge& ed = g.edge(e);
+    EdgeRef ref{g.node(ed.source).id, g.type_name(ed), g.node(ed.target).id, 0};
+    for (EdgeIndex other : g.out_edges(ed.source)) {
+        if (other >= e) break;
+        const Edge& o = g.edge(other);
+        ref.ordinal += o.source == ed.source && o.target == ed.target && o.type == ed.type;
+    }
+    return ref;
+}
+
+EdgeIndex resolve(const PropertyGraph& g, const EdgeRef& ref) {
+    auto s = g.find_id(ref.source);
+    auto t = g.find_id(ref.target);
+    auto type = g.relations().find(ref.relation);
+    if (s && t && type) {
+        std::uint32_t seen = 0;
+        for (EdgeIndex e : g.out_edges(*s)) {
+            const Edge& o = g.edge(e);
+            if (o.source != *s || o.target != *t || o.type != *type) continue;
+            if (seen++ == ref.ordinal) return e;
+        }
+    }
+    throw LookupError(fmt::format("no edge {}", ref.to_string()));
+}
+
+EdgeData edge_data(const PropertyGraph& g, const Edge& e) {
+    return {
+        e.id,     g.node(e.source).id, g.type_name(e), g.node(e.target).id, e.properties, e.time,
+        e.sources};
+}
+
+Edge to_edge(const PropertyGraph& g, const EdgeData& d) {
+    Edge e;
+    e.id = d.id;
+    e.source = find_node(g, d.source);
+    e.target = find_node(g, d.target);
+    auto type = g.relations().find(d.relation);
+    if (!type)
+        throw ArgumentError(fmt::format(
+            "unknown relation type '{}': declare it (symmetric or directed) first", d.relation));
+    e.type = *type;
+    e.properties = d.properties;
+    e.time = d.time;
+    e.sources = d.sources;
+    return e;
+}
+
+void apply(PropertyGraph& g, const Op& op) {
+    switch (op.kind) {
+        case OpKind::AddNode:
+            if (g.find_id(op.node.id))
+                throw ArgumentError(fmt::format("duplicate node id '{}'", op.node.id));
+            check_node(g, op.node);
+            g.add_node(op.node);
+            return;
+        case OpKind::PutNode: {
+            NodeIndex n = find_node(g, op.node.id);
+            check_node(g, op.node);
+            g.replace_node(n, op.node);
+            return;
+        }
+        case OpKind::RemoveNode:
+            g.remove_node(find_node(g, op.id));
+            return;
+        case OpKind::AddEdge: {
+            Edge e = to_edge(g, op.edge);
+            check_edge(g, op.edge);
+            g.add_edge(std::move(e));
+            return;
+        }
+        case OpKind::PutEdge: {
+            EdgeIndex at = resolve(g, op.ref);
+            Edge e = to_edge(g, op.edge);
+            check_edge(g, op.edge);
+            g.replace_edge(at, std::move(e));
+            return;
+        }
+        case OpKind::RemoveEdge:
+            g.remove_edge(resolve(g, op.ref));
+            return;
+        case OpKind::PutDocument: {
+            if (op.document.id.empty()) throw ArgumentError("a document needs an id");
+            PropertyGraph mini;
+            mini.documents().emplace(op.document.id, op.document);
+            check_roundtrip(mini, fmt::format("document '{}'", op.document.id));
+            g.documents()[op.document.id] = op.document;
+            return;
+        }
+        case OpKind::RemoveDocument: {
+            auto it = g.documents().find(op.id);
+            if (it == g.documents().end())
+                throw LookupError(fmt::format("no document with id '{}'", op.id));
+            if (std::size_t n = citations(g, op.id))
+                throw ArgumentError(fmt::format("document '{}' is still cited by {} source{}",
+                                                op.id, n, n == 1 ? "" : "s"));
+            g.documents().erase(it);
+            return;
+        }
+        case OpKind::DeclareRelation: {
+            PropertyGraph mini;
+            mini.relations().declare(op.relation);
+            check_roundtrip(mini, fmt::format("relation type '{}'", op.relation.name));
+            g.relations().declare(op.relation);
+            return;
+        }
+        case OpKind::SetGraphInfo: {
+            PropertyGraph mini;
+            mini.graph_id = op.id;
+            mini.graph_label = op.label;
+            check_roundtrip(mini, "graph id and label");
+            g.graph_id = op.id;
+            g.graph_label = op.label;
+            return;
+        }
+    }
+    LIAISON_ASSERT(false);
+}
+
+}  // namespace liaison::store

@@ -1,0 +1,467 @@
+// The journal's JSON for operations. Values use the native format's encoding (dates as
+// {"date": "YYYY-MM-DD"}, floats always with a fraction or exponent), so both read the same way.
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "core/utf8.hpp"
+#include "io/json_locate.hpp"
+#include "store/ops.hpp"
+
+namespace liaison::store {
+
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using Json = rapidjson::Value;
+constexpr int kMaxNesting = 16;
+
+const char* op_name(OpKind k) {
+    switch (k) {
+        case OpKind::AddNode:
+            return "add_node";
+        case OpKind::PutNode:
+            return "put_node";
+        case OpKind::RemoveNode:
+            return "remove_node";
+        case OpKind::AddEdge:
+            return "add_edge";
+        case OpKind::PutEdge:
+            return "put_edge";
+        case OpKind::RemoveEdge:
+            return "remove_edge";
+        case OpKind::PutDocument:
+            return "put_document";
+        case OpKind::RemoveDocument:
+            return "remove_document";
+        case OpKind::DeclareRelation:
+            return "declare_relation";
+        case OpKind::SetGraphInfo:
+            return "set_graph";
+    }
+    return "";
+}
+
+constexpr OpKind kAllKinds[] = {
+    OpKind::AddNode,         OpKind::PutNode,      OpKind::RemoveNode,  OpKind::AddEdge,
+    OpKind::PutEdge,         OpKind::RemoveEdge,   OpKind::PutDocument, OpKind::RemoveDocument,
+    OpKind::DeclareRelation, OpKind::SetGraphInfo,
+};
+
+// --- encoding -------------------------------------------------------------------------------
+
+void str(Writer& w, const std::string& s) {
+    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void field(Writer& w, const char* key, const std::string& s) {
+    if (s.empty()) return;
+    w.Key(key);
+    str(w, s);
+}
+
+void value(Writer& w, const Value& v) {
+    switch (v.kind()) {
+        case Value::Kind::Null:
+            w.Null();
+            break;
+        case Value::Kind::Bool:
+            w.Bool(v.as_bool());
+            break;
+        case Value::Kind::Int:
+            w.Int64(v.as_int());
+            break;
+        case Value::Kind::Float:
+            if (!std::isfinite(v.as_float()))
+                throw ArgumentError("cannot store a non-finite float (NaN or infinity)");
+            w.Double(v.as_float());
+            break;
+        case Value::Kind::String:
+            str(w, v.as_string());
+            break;
+        case Value::Kind::Date:
+            w.StartObject();
+            w.Key("date");
+            str(w, v.as_date().to_string());
+            w.EndObject();
+            break;
+        case Value::Kind::List:
+            w.StartArray();
+            for (const Value& item : v.as_list()) value(w, item);
+            w.EndArray();
+            break;
+    }
+}
+
+void common(Writer& w, const Properties& props, const TimeSpan& time,
+            const std::vector<Source>& sources) {
+    if (!props.empty()) {
+        w.Key("properties");
+        w.StartObject();
+        for (const auto& [k, v] : props) {
+            str(w, k);
+            value(w, v);
+        }
+        w.EndObject();
+    }
+    if (time.date) field(w, "date", time.date->to_string());
+    if (time.start) field(w, "start", time.start->to_string());
+    if (time.end) field(w, "end", time.end->to_string());
+    if (!sources.empty()) {
+        w.Key("sources");
+        w.StartArray();
+        for (const Source& s : sources) {
+            w.StartObject();
+            w.Key("document");
+            str(w, s.document);
+            w.Key("quote");
+            str(w, s.quote);
+            w.EndObject();
+        }
+        w.EndArray();
+    }
+}
+
+void node(Writer& w, const Node& n) {
+    w.StartObject();
+    w.Key("id");
+    str(w, n.id);
+    w.Key("labels");
+    w.StartArray();
+    for (const auto& l : n.labels) str(w, l);
+    w.EndArray();
+    field(w, "ar", n.names.ar);
+    field(w, "en", n.names.en);
+    if (!n.names.aliases.empty()) {
+        w.Key("aliases");
+        w.StartArray();
+        for (const auto& a : n.names.aliases) str(w, a);
+        w.EndArray();
+    }
+    common(w, n.properties, n.time, n.sources);
+    w.EndObject();
+}
+
+void edge(Writer& w, const EdgeData& e) {
+    w.StartObject();
+    field(w, "id", e.id);
+    w.Key("source");
+    str(w, e.source);
+    w.Key("relation");
+    str(w, e.relation);
+    w.Key("target");
+    str(w, e.target);
+    common(w, e.properties, e.time, e.sources);
+    w.EndObject();
+}
+
+void ref(Writer& w, const EdgeRef& r) {
+    w.StartObject();
+    w.Key("source");
+    str(w, r.source);
+    w.Key("relation");
+    str(w, r.relation);
+    w.Key("target");
+    str(w, r.target);
+    w.Key("ordinal");
+    w.Uint(r.ordinal);
+    w.EndObject();
+}
+
+void op(Writer& w, const Op& o) {
+    w.StartObject();
+    w.Key("op");
+    w.String(op_name(o.kind));
+    switch (o.kind) {
+        case OpKind::AddNode:
+        case OpKind::PutNode:
+            w.Key("node");
+            node(w, o.node);
+            break;
+        case OpKind::RemoveNode:
+        case OpKind::RemoveDocument:
+            w.Key("id");
+            str(w, o.id);
+            break;
+        case OpKind::AddEdge:
+            w.Key("edge");
+            edge(w, o.edge);
+            break;
+        case OpKind::PutEdge:
+            w.Key("ref");
+            ref(w, o.ref);
+            w.Key("edge");
+            edge(w, o.edge);
+            break;
+        case OpKind::RemoveEdge:
+            w.Key("ref");
+            ref(w, o.ref);
+            break;
+        case OpKind::PutDocument: {
+            const Document& d = o.document;
+            w.Key("document");
+            w.StartObject();
+            w.Key("id");
+            str(w, d.id);
+            field(w, "title", d.title);
+            field(w, "outlet", d.outlet);
+            if (d.date) field(w, "date", d.date->to_string());
+            field(w, "file", d.file);
+            field(w, "language", d.language);
+            field(w, "url", d.url);
+            w.EndObject();
+            break;
+        }
+        case OpKind::DeclareRelation:
+            w.Key("relation");
+            w.StartObject();
+            w.Key("name");
+            str(w, o.relation.name);
+            w.Key("symmetric");
+            w.Bool(o.relation.symmetric);
+            field(w, "ar", o.relation.ar);
+            field(w, "en", o.relation.en);
+            w.EndObject();
+            break;
+        case OpKind::SetGraphInfo:
+            w.Key("id");
+            str(w, o.id);
+            w.Key("label");
+            str(w, o.label);
+            break;
+    }
+    w.EndObject();
+}
+
+// --- decoding -------------------------------------------------------------------------------
+
+class Decoder {
+public:
+    explicit Decoder(const std::string& name) : name_(name) {}
+
+    [[noreturn]] void fail(const std::string& what) const {
+        throw InputError({name_, 0, 0}, fmt::format("operation {}: {}", index_ + 1, what));
+    }
+
+    Value single_value(const Json& v) const { return value(v, 0); }
+
+    std::vector<Op> ops(const Json& array) {
+        if (!array.IsArray()) throw InputError({name_, 0, 0}, "expected a list of operations");
+        std::vector<Op> out;
+        for (const Json& o : array.GetArray()) {
+            out.push_back(op(o));
+            ++index_;
+        }
+        return out;
+    }
+
+private:
+    const Json& member(const Json& obj, const char* key) const {
+        if (!obj.IsObject()) fail(fmt::format("expected an object holding '{}'", key));
+        auto it = obj.FindMember(key);
+        if (it == obj.MemberEnd()) fail(fmt::format("missing '{}'", key));
+        return it->value;
+    }
+    const Json* optional(const Json& obj, const char* key) const {
+        auto it = obj.FindMember(key);
+        return it == obj.MemberEnd() ? nullptr : &it->value;
+    }
+    std::string text(const Json& v, const char* what) const {
+        if (!v.IsString()) fail(fmt::format("'{}' must be a string", what));
+        return std::string(v.GetString(), v.GetStringLength());
+    }
+    std::string text_of(const Json& obj, const char* key) const {
+        return text(member(obj, key), key);
+    }
+    std::string text_or_empty(const Json& obj, const char* key) const {
+        const Json* v = optional(obj, key);
+        return v ? text(*v, key) : std::string();
+    }
+    std::vector<std::string> texts(const Json& obj, const char* key) const {
+        std::vector<std::string> out;
+        const Json* v = optional(obj, key);
+        if (!v) return out;
+        if (!v->IsArray()) fail(fmt::format("'{}' must be a list of strings", key));
+        for (const Json& s : v->GetArray()) out.push_back(text(s, key));
+        return out;
+    }
+    std::optional<Date> date(const Json& obj, const char* key) const {
+        const Json* v = optional(obj, key);
+        if (!v) return std::nullopt;
+        auto d = Date::parse(text(*v, key));
+        if (!d) fail(fmt::format("'{}' is not a date YYYY[-MM[-DD]]", key));
+        return d;
+    }
+    Value value(const Json& v, int depth) const {
+        if (depth > kMaxNesting) fail("property value nested too deeply");
+        if (v.IsNull()) return Value();
+        if (v.IsBool()) return Value(v.GetBool());
+        if (v.IsInt64()) return Value(v.GetInt64());
+        if (v.IsUint64()) fail("integer too large; expected at most 9223372036854775807");
+        if (v.IsDouble()) return Value(v.GetDouble());
+        if (v.IsString()) return Value(std::string(v.GetString(), v.GetStringLength()));
+        if (v.IsObject()) {
+            auto d = date(v, "date");
+            if (!d || v.MemberCount() != 1) fail("expected a property value or {\"date\": …}");
+            return Value(*d);
+        }
+        ValueList list;
+        for (const Json& item : v.GetArray()) list.push_back(value(item, depth + 1));
+        return Value(std::move(list));
+    }
+    template <typename Item>
+    void common(const Json& obj, Item& item) const {
+        if (const Json* p = optional(obj, "properties")) {
+            if (!p->IsObject()) fail("'properties' must be an object");
+            for (const auto& m : p->GetObject())
+                item.properties.set(text(m.name, "properties"), value(m.value, 0));
+        }
+        item.time.date = date(obj, "date");
+        item.time.start = date(obj, "start");
+        item.time.end = date(obj, "end");
+        if (const Json* s = optional(obj, "sources")) {
+            if (!s->IsArray()) fail("'sources' must be a list");
+            for (const Json& src : s->GetArray())
+                item.sources.push_back({text_of(src, "document"), text_of(src, "quote")});
+        }
+    }
+    Node node(const Json& obj) const {
+        Node n;
+        n.id = text_of(obj, "id");
+        n.labels = texts(obj, "labels");
+        n.names.ar = text_or_empty(obj, "ar");
+        n.names.en = text_or_empty(obj, "en");
+        n.names.aliases = texts(obj, "aliases");
+        common(obj, n);
+        return n;
+    }
+    EdgeData edge(const Json& obj) const {
+        EdgeData e;
+        e.source = text_of(obj, "source");
+        e.relation = text_of(obj, "relation");
+        e.target = text_of(obj, "target");
+        e.id = text_or_empty(obj, "id");
+        common(obj, e);
+        return e;
+    }
+    EdgeRef ref(const Json& obj) const {
+        EdgeRef r{text_of(obj, "source"), text_of(obj, "relation"), text_of(obj, "target"), 0};
+        const Json& ord = member(obj, "ordinal");
+        if (!ord.IsUint()) fail("'ordinal' must be a non-negative integer");
+        r.ordinal = ord.GetUint();
+        return r;
+    }
+    Op op(const Json& o) const {
+        std::string name = text_of(o, "op");
+        Op out;
+        bool known = false;
+        for (OpKind k : kAllKinds)
+            if (name == op_name(k)) out.kind = k, known = true;
+        if (!known) fail(fmt::format("unknown operation '{}'", name));
+        switch (out.kind) {
+            case OpKind::AddNode:
+            case OpKind::PutNode:
+                out.node = node(member(o, "node"));
+                break;
+            case OpKind::RemoveNode:
+            case OpKind::RemoveDocument:
+                out.id = text_of(o, "id");
+                break;
+            case OpKind::AddEdge:
+                out.edge = edge(member(o, "edge"));
+                break;
+            case OpKind::PutEdge:
+                out.ref = ref(member(o, "ref"));
+                out.edge = edge(member(o, "edge"));
+                break;
+            case OpKind::RemoveEdge:
+                out.ref = ref(member(o, "ref"));
+                break;
+            case OpKind::PutDocument: {
+                const Json& d = member(o, "document");
+                out.document.id = text_of(d, "id");
+                out.document.title = text_or_empty(d, "title");
+                out.document.outlet = text_or_empty(d, "outlet");
+                out.document.date = date(d, "date");
+                out.document.file = text_or_empty(d, "file");
+                out.document.language = text_or_empty(d, "language");
+                out.document.url = text_or_empty(d, "url");
+                break;
+            }
+            case OpKind::DeclareRelation: {
+                const Json& r = member(o, "relation");
+                out.relation.name = text_of(r, "name");
+                const Json& sym = member(r, "symmetric");
+                if (!sym.IsBool()) fail("'symmetric' must be true or false");
+                out.relation.symmetric = sym.GetBool();
+                out.relation.ar = text_or_empty(r, "ar");
+                out.relation.en = text_or_empty(r, "en");
+                break;
+            }
+            case OpKind::SetGraphInfo:
+                out.id = text_of(o, "id");
+                out.label = text_of(o, "label");
+                break;
+        }
+        return out;
+    }
+
+    const std::string& name_;
+    std::size_t index_ = 0;
+};
+
+}  // namespace
+
+std::string encode_ops(const std::vector<Op>& ops) {
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    w.StartArray();
+    for (const Op& o : ops) op(w, o);
+    w.EndArray();
+    return std::string(buf.GetString(), buf.GetSize());
+}
+
+namespace {
+void parse_json(std::string_view json, const std::string& name, rapidjson::Document& doc) {
+    if (auto bad = find_invalid_utf8(json))
+        throw InputError({name, 0, 0}, fmt::format("invalid UTF-8 at byte {}", *bad));
+    if (json.find('\0') != std::string_view::npos)
+        throw InputError({name, 0, 0}, "NUL byte; expected JSON text");
+    if (detail::find_nesting_over(json, kMaxNesting) != std::string::npos)
+        throw InputError({name, 0, 0}, fmt::format("nesting deeper than {} levels", kMaxNesting));
+    std::string buffer(json);  // NUL-terminated for RapidJSON's in-situ-free parse
+    doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag>(buffer.c_str(),
+                                                                                   buffer.size());
+    if (doc.HasParseError())
+        throw InputError({name, 0, 0},
+                         fmt::format("invalid JSON at byte {}: {}", doc.GetErrorOffset(),
+                                     rapidjson::GetParseError_En(doc.GetParseError())));
+}
+}  // namespace
+
+std::vector<Op> decode_ops(std::string_view json, const std::string& name) {
+    rapidjson::Document doc;
+    parse_json(json, name, doc);
+    return Decoder(name).ops(doc);
+}
+
+Value decode_value(std::string_view json, const std::string& name) {
+    rapidjson::Document doc;
+    parse_json(json, name, doc);
+    try {
+        return Decoder(name).single_value(doc);
+    } catch (const InputError& e) {
+        // "operation 1: …" means nothing here; keep the reason.
+        std::string m = e.message();
+        auto colon = m.find(": ");
+        throw InputError({name, 0, 0}, colon == std::string::npos ? m : m.substr(colon + 2));
+    }
+}
+
+}  // namespace liaison::store

@@ -1,0 +1,1 @@
+MATCH (a:Person)-[r:MET_WITH]-(b) WHERE a.id = 'x' RETURN b.name, count(*) ORDER BY b.name LIMIT 5

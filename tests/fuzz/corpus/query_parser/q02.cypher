@@ -1,0 +1,1 @@
+MATCH p = shortestPath((a {id: $from})-[*..6]-(b {id: $to})) RETURN length(p)

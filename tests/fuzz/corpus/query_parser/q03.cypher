@@ -1,0 +1,1 @@
+CREATE (n:Person {id: 'new', name: 'N'}) RETURN n

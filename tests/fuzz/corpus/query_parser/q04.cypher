@@ -1,0 +1,1 @@
+MATCH (n:Person) SET n.rank = 1, n:Vip REMOVE n.old

@@ -1,0 +1,1 @@
+MERGE (a:Country {iso3: 'MAR'}) ON CREATE SET a.created = true

@@ -1,0 +1,1 @@
+CALL liaison.pagerank() YIELD node, score RETURN node.id, score ORDER BY score DESC

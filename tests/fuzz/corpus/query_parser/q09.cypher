@@ -1,0 +1,1 @@
+MATCH (a)-[:ATTENDED]->(e:Event)<-[:ATTENDED]-(b) WHERE a <> b RETURN DISTINCT a, b

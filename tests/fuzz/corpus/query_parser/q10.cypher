@@ -1,0 +1,1 @@
+RETURN CASE WHEN 1 < 2 THEN 'a' ELSE 'b' END, [x IN range(1, 10) WHERE x % 2 = 0 | x * x]

@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.name STARTS WITH 'Ab' OR n.name =~ '.*x' RETURN n.name AS name SKIP 1

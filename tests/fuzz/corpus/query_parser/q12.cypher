@@ -1,0 +1,1 @@
+OPTIONAL MATCH (n)-[r*1..3]->(m) RETURN n, size(r), {k: m.id, l: [1, 'two', null]}

@@ -1,0 +1,1 @@
+MATCH (n:Person {name: 'عبد اللطيف حموشي'}) RETURN n.born, date('2025-11-24')

@@ -1,0 +1,1 @@
+RETURN 9223372036854775807, -1.5e300, 0x1F, 'unterminated

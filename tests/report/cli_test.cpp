@@ -1,0 +1,94 @@
+// `liaison report` end to end: the command, a batch with a broken input, reruns.
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "io/native_format.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    std::string out;  // stdout and stderr together
+};
+
+Run run(const std::string& args) {
+    std::string cmd = std::string(LIAISON_BINARY) + " " + args + " 2>&1";
+    Run r;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p != nullptr);
+    char buf[4096];
+    std::size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+    int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+const std::string kSeed = std::string(LIAISON_SOURCE_DIR) + "/graphs/morocco-interpol.json";
+const std::string kData = std::string(LIAISON_TEST_DATA) + "/report";
+
+fs::path temp_dir() {
+    fs::path d = fs::temp_directory_path() / fmt::format("liaison_report_cli_{}", ::getpid());
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("report FILE -o out/report.html, twice: the same bytes") {
+    fs::path dir = temp_dir();
+    std::string a = (dir / "a" / "report.html").string(), b = (dir / "b" / "report.html").string();
+    Run r1 = run("report " + kSeed + " -o " + a);
+    CHECK(r1.code == 0);
+    CHECK(r1.out == "wrote " + a + "\n");
+    Run r2 = run("report " + kSeed + " -o " + b + " --jobs 1");
+    CHECK(r2.code == 0);
+    std::string html = liaison::read_file(a);
+    CHECK(html == liaison::read_file(b));
+    CHECK(html.find("<html lang=\"en\">") != std::string::npos);
+    CHECK(html.find("Hosted by") == std::string::npos);  // field names are lower case
+    CHECK(html.find("hosted by</td><td dir=\"auto\">Morocco</td>") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("report: a folder and specs in one batch, one broken input, exit 1") {
+    fs::path dir = temp_dir();
+    fs::path nets = dir / "nets";
+    fs::create_directories(nets);
+    fs::copy_file(kData + "/small.json", nets / "good.json");
+    fs::copy_file(kData + "/broken.json", nets / "broken.json");
+    fs::copy_file(kSeed, nets / "seed.json");
+    fs::path out = dir / "out";
+    Run r = run(fmt::format("report {} --spec {} --out-dir {} --format html,md,json --jobs 2",
+                            nets.string(), kData + "/small.spec.json", out.string()));
+    CHECK(r.code == 1);
+    for (const char* stem : {"small", "good", "seed"})
+        for (const char* ext : {"html", "md", "json"})
+            CHECK_MESSAGE(fs::exists(out / fmt::format("{}.report.{}", stem, ext)), stem, ext);
+    CHECK_FALSE(fs::exists(out / "broken.report.html"));
+    CHECK(r.out.find("liaison: report " + (nets / "broken.json").string() + " failed: ") !=
+          std::string::npos);
+    CHECK(r.out.find("1 of 4 reports failed") != std::string::npos);
+    // Not a terminal: no progress lines.
+    CHECK(r.out.find("[1/4]") == std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("report: usage errors") {
+    CHECK(run("report").code == 2);
+    Run r = run(fmt::format("report {} {} -o x.html", kSeed, kData + "/small.json"));
+    CHECK(r.code == 1);
+    CHECK(r.out.find("-o names the output of one report") != std::string::npos);
+    Run f = run(fmt::format("report {} -o x.txt", kSeed));
+    CHECK(f.code == 1);
+    CHECK(f.out.find("cannot tell the format") != std::string::npos);
+}

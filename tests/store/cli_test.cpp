@@ -1,0 +1,147 @@
+// The edit commands end to end: add-document, add-node, add-edge, set, remove, compact, and two
+// writers at once through the CLI.
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "store_fixtures.hpp"
+
+using namespace liaison;
+using namespace store_test;
+
+namespace {
+
+struct Run {
+    int status = -1;
+    std::string out;  // stdout and stderr together
+};
+
+Run liaison_cli(const std::string& args) {
+    std::string cmd = std::string(LIAISON_BINARY) + " " + args + " 2>&1";
+    Run r;
+    FILE* p = ::popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) r.out.append(buf, n);
+    int raw = ::pclose(p);
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    return r;
+}
+
+std::string q(const std::string& s) { return "'" + s + "'"; }
+
+}  // namespace
+
+TEST_CASE("cli: an analyst records, changes and undoes facts without editing JSON") {
+    ScratchDir dir("cli");
+    std::string db = dir.file("net.json");
+    new_database(db);
+    std::string f = q(db);
+
+    Run r = liaison_cli("add-document " + f +
+                        " doc-2 --title 'Meeting report' --outlet Hespress --date 2025-11-24");
+    CHECK(r.status == 0);
+    CHECK(r.out == db + ": added document doc-2\n");
+
+    r = liaison_cli("add-node " + f + " ahmed --label Person --en Ahmed --ar 'أحمد'");
+    CHECK(r.status == 1);
+    CHECK(r.out ==
+          "liaison: a fact needs its source: --source DOC --quote \"exact words\" (or "
+          "--no-source)\n");
+
+    r = liaison_cli("add-node " + f +
+                    " ahmed --label Person --en Ahmed --ar 'أحمد' --set title=Director"
+                    " --set 'born:={\"date\":\"1966\"}' --source doc-2 --quote 'Ahmed said'");
+    CHECK(r.status == 0);
+    CHECK(r.out == db + ": added node ahmed (Ahmed / أحمد)\n");
+    r = liaison_cli("add-node " + f + " rabat --label City --en Rabat --no-source");
+    CHECK(r.status == 0);
+    r = liaison_cli("add-edge " + f +
+                    " ahmed LOCATED_IN rabat --date 2025-11 --source doc-2 "
+                    "--quote 'in Rabat'");
+    CHECK(r.status == 0);
+    CHECK(r.out == db + ": added edge ahmed -[LOCATED_IN]-> rabat\n");
+    r = liaison_cli("add-edge " + f + " ahmed PRAISED rabat --no-source");
+    CHECK(r.status == 1);
+    CHECK(r.out.find("unknown relation type 'PRAISED'") != std::string::npos);
+    r = liaison_cli("add-edge " + f + " ahmed PRAISED rabat --declare directed --no-source");
+    CHECK(r.status == 0);
+
+    // Each edit is folded into the canonical file at once: a one-line diff.
+    std::string text = slurp(db);
+    CHECK(text.find("\"ahmed\": {\"metadata\":{\"labels\":[\"Person\"],\"names\":{\"ar\":\"أحمد\","
+                    "\"en\":\"Ahmed\"},\"properties\":{\"born\":{\"date\":\"1966\"},\"title\":"
+                    "\"Director\"},\"sources\":[{\"document\":\"doc-2\",\"quote\":\"Ahmed "
+                    "said\"}]}}") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(journal_path(db)));
+
+    r = liaison_cli("set " + f + " ahmed session:=93 --unset title --alias 'Ahmad'");
+    CHECK(r.status == 0);
+    CHECK(r.out == db + ": updated node ahmed\n");
+    r = liaison_cli("set " + f + " ahmed:LOCATED_IN:rabat note=confirmed --no-compact");
+    CHECK(r.status == 0);
+    CHECK(r.out == db + ": updated edge ahmed -[LOCATED_IN]-> rabat\n");
+    CHECK(std::filesystem::exists(journal_path(db)));
+    // Readers (validate, stats, show…) see the journaled change.
+    r = liaison_cli("validate " + f);
+    CHECK(r.out == db + ": ok (2 nodes, 2 edges)\n");
+    PropertyGraph g = Database::open(db).take_graph();
+    const Node& ahmed = g.node(*g.find_id("ahmed"));
+    CHECK(ahmed.properties.get("session")->as_int() == 93);
+    CHECK_FALSE(ahmed.properties.contains("title"));
+    CHECK(ahmed.names.aliases == std::vector<std::string>{"Ahmad"});
+
+    r = liaison_cli("compact " + f);
+    CHECK(r.out.rfind(db + ": folded 1 transaction (", 0) == 0);
+    CHECK(r.out.find(" bytes of journal) into the file\n") != std::string::npos);
+    r = liaison_cli("compact " + f);
+    CHECK(r.out == db + ": nothing to fold (no journal)\n");
+
+    r = liaison_cli("remove " + f + " rabat");
+    CHECK(r.status == 1);
+    CHECK(r.out ==
+          "liaison: node 'rabat' has 2 edges; remove them first, or use --cascade to "
+          "remove them too\n");
+    r = liaison_cli("remove " + f + " ahmed:PRAISED:rabat");
+    CHECK(r.out == db + ": removed edge ahmed -[PRAISED]-> rabat\n");
+    r = liaison_cli("remove " + f + " rabat --cascade");
+    CHECK(r.out == db + ": removed node rabat and its 1 edge\n");
+    r = liaison_cli("remove " + f + " nobody");
+    CHECK(r.status == 1);
+    CHECK(r.out.find("no node or edge 'nobody'") != std::string::npos);
+    CHECK(liaison_cli("validate " + f).out == db + ": ok (1 nodes, 0 edges)\n");
+}
+
+TEST_CASE("cli: two concurrent writers — one succeeds, the other gets the lock error") {
+    ScratchDir dir("cli-lock");
+    std::string db = dir.file("net.json");
+    Database holder = new_database(db);
+    std::string before = slurp(db);
+    auto tx = holder.begin();  // this test process is the first writer
+    tx.add_node(person("first"));
+
+    Run r = liaison_cli("add-node " + q(db) + " second --label Person --en Second --no-source");
+    CHECK(r.status == 1);
+    CHECK(r.out == fmt::format("liaison: {}: database is locked by process {} (to wait for it: "
+                               "--wait SECONDS)\n",
+                               db, ::getpid()));
+    CHECK(slurp(db) == before);  // the file is intact
+
+    // With --wait the second writer goes through once the first commits.
+    std::thread release([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        tx.commit();
+    });
+    r = liaison_cli("add-node " + q(db) +
+                    " second --label Person --en Second --no-source "
+                    "--wait 20");
+    release.join();
+    CHECK(r.status == 0);
+    PropertyGraph g = read_graph_file(db);
+    CHECK(g.find_id("first"));
+    CHECK(g.find_id("second"));
+}

@@ -1,0 +1,44 @@
+// liaison compact FILE… : folds each database's journal into its snapshot, atomically.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "cli_common.hpp"
+#include "commands.hpp"
+#include "store/database.hpp"
+
+namespace liaison::cli {
+
+namespace {
+struct CompactOptions {
+    std::vector<std::string> files;
+    double wait = 0;
+};
+
+int run_compact(const CompactOptions& o) {
+    for (const auto& file : o.files) {
+        Database db = Database::open(file);
+        for (const auto& w : db.warnings()) fmt::print(stderr, "liaison: warning: {}\n", w);
+        CompactResult r = db.compact({o.wait});
+        if (r.transactions == 0 && !r.rewritten)
+            print(fmt::format("{}: nothing to fold (no journal)\n", file));
+        else
+            print(fmt::format("{}: folded {} transaction{} ({} bytes of journal) into the file\n",
+                              file, r.transactions, r.transactions == 1 ? "" : "s",
+                              r.journal_bytes));
+    }
+    return 0;
+}
+}  // namespace
+
+void register_compact(CLI::App& app, Action& run) {
+    auto o = std::make_shared<CompactOptions>();
+    auto* cmd = app.add_subcommand(
+        "compact", "Fold a database's journal (FILE.journal) into its canonical file");
+    cmd->add_option("files", o->files, "Network files (.json)")->required();
+    cmd->add_option("--wait", o->wait, "Wait up to SECONDS for another writer to finish")
+        ->check(CLI::NonNegativeNumber);
+    cmd->callback([o, &run] { run = [o] { return run_compact(*o); }; });
+}
+
+}  // namespace liaison::cli

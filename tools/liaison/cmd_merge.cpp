@@ -1,0 +1,146 @@
+// liaison merge BASE NEW : folds a new network into a kept one. Entities match by id, ISO code
+// or any folded name; ambiguous matches are listed (or decided with --map / --interactive),
+// never guessed.
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+#include "cli_common.hpp"
+#include "commands.hpp"
+#include "interchange/interchange.hpp"
+#include "interchange_common.hpp"
+#include "io/native_format.hpp"
+
+namespace liaison::cli {
+
+namespace {
+struct MergeCli {
+    std::string base;
+    std::vector<std::string> incoming;
+    std::string map;
+    std::string output;
+    std::string from;
+    bool interactive = false;
+    bool dry_run = false;
+    bool strict = false;
+    OutputFormat format = OutputFormat::Table;
+};
+
+// Asks on stderr, reads the answer from stdin: a number, a base id, "new", or nothing (skip).
+std::optional<std::string> ask(const Ambiguity& a, const std::string& incoming) {
+    for (;;) {
+        fmt::print(stderr, "{}  n. a new entity\n  s. skip (leave undecided)\nchoice: ",
+                   ambiguity_text(a, incoming));
+        std::string line;
+        if (!std::getline(std::cin, line)) return std::nullopt;
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+        if (line.empty() || line == "s" || line == "skip") return std::nullopt;
+        if (line == "n" || line == "new") return std::string();
+        for (std::size_t i = 0; i < a.candidates.size(); ++i)
+            if (line == std::to_string(i + 1) || line == a.candidates[i].base_id)
+                return a.candidates[i].base_id;
+        fmt::print(stderr, "'{}' is not one of the choices\n", line);
+    }
+}
+
+std::string report_json(const MergeReport& r) {
+    std::string out = "{\"matched\": [";
+    for (std::size_t i = 0; i < r.matched.size(); ++i)
+        out += fmt::format("{}{{\"new\": {}, \"base\": {}, \"evidence\": {}}}", i ? ", " : "",
+                           json_escape(r.matched[i].incoming_id), json_escape(r.matched[i].base_id),
+                           json_escape(r.matched[i].evidence));
+    out += "],\n \"added_nodes\": [";
+    for (std::size_t i = 0; i < r.added_nodes.size(); ++i)
+        out += (i ? ", " : "") + json_escape(r.added_nodes[i]);
+    out += fmt::format("],\n \"added_edges\": {}, \"merged_edges\": {},\n \"ambiguous\": [",
+                       r.added_edges, r.merged_edges);
+    for (std::size_t i = 0; i < r.ambiguous.size(); ++i) {
+        const Ambiguity& a = r.ambiguous[i];
+        out += fmt::format("{}{{\"new\": {}, \"name\": {}, \"candidates\": [", i ? ", " : "",
+                           json_escape(a.incoming_id), json_escape(a.incoming_name));
+        for (std::size_t k = 0; k < a.candidates.size(); ++k)
+            out += fmt::format("{}{{\"base\": {}, \"evidence\": {}}}", k ? ", " : "",
+                               json_escape(a.candidates[k].base_id),
+                               json_escape(a.candidates[k].evidence));
+        out += "]}";
+    }
+    out += "],\n \"conflicts\": [";
+    for (std::size_t i = 0; i < r.conflicts.size(); ++i)
+        out += (i ? ", " : "") + json_escape(r.conflicts[i]);
+    out += "],\n \"renamed_documents\": [";
+    for (std::size_t i = 0; i < r.renamed_documents.size(); ++i)
+        out += (i ? ", " : "") + json_escape(r.renamed_documents[i]);
+    return out + "]}\n";
+}
+
+std::string report_table(const MergeReport& r, OutputFormat format) {
+    Table t({"new", "base", "how"});
+    for (const auto& m : r.matched) t.add_row({m.incoming_id, m.base_id, "matched: " + m.evidence});
+    for (const auto& id : r.added_nodes) t.add_row({id, "", "added"});
+    for (const auto& a : r.ambiguous)
+        for (const auto& c : a.candidates)
+            t.add_row({a.incoming_id, c.base_id, "ambiguous: " + c.evidence});
+    std::string out = t.render(format);
+    if (format == OutputFormat::Table) {
+        out += fmt::format("\n{} matched, {} added; edges: {} added, {} already present\n",
+                           r.matched.size(), r.added_nodes.size(), r.added_edges, r.merged_edges);
+        for (const auto& c : r.conflicts) out += "conflict: " + c + "\n";
+        for (const auto& d : r.renamed_documents) out += "document renamed: " + d + "\n";
+    }
+    return out;
+}
+
+int run_merge(const MergeCli& o) {
+    std::optional<Format> format;
+    if (!o.from.empty()) format = parse_format(o.from);
+    if (!o.from.empty() && !format) throw ArgumentError(fmt::format("unknown format '{}'", o.from));
+    ImportResult in = import_files(o.incoming, format, {o.strict});
+    for (const auto& note : in.notes) fmt::print(stderr, "note: {}\n", note);
+    Database db = Database::open(o.base);
+    MergeOptions m;
+    m.base_name = input_name(o.base);
+    m.incoming_name = input_name(o.incoming.front());
+    if (!o.map.empty())
+        m.decisions = parse_merge_map(read_file(o.map), o.map, db.graph(), in.graph);
+    if (o.interactive) m.resolve = [&](const Ambiguity& a) { return ask(a, m.incoming_name); };
+    MergeResult r = merge_graphs(db.graph(), in.graph, m);
+    print(o.format == OutputFormat::Json ? report_json(r.report)
+                                         : report_table(r.report, o.format));
+    if (!r.complete()) {
+        fmt::print(stderr,
+                   "liaison: {} ambiguous entities; nothing was written. Decide them with --map "
+                   "FILE (lines \"NEW_ID BASE_ID\" or \"NEW_ID new\") or --interactive\n",
+                   r.report.ambiguous.size());
+        return 1;
+    }
+    if (o.dry_run) return 0;
+    if (!o.output.empty()) {
+        save_graph_file(r.graph, o.output);
+        fmt::print(stderr, "wrote {}\n", o.output);
+    } else {
+        std::size_t ops = commit_merge(db, r.graph);
+        fmt::print(stderr, "committed {} operations to {}\n", ops, o.base);
+    }
+    return 0;
+}
+}  // namespace
+
+void register_merge(CLI::App& app, Action& run) {
+    auto o = std::make_shared<MergeCli>();
+    auto* cmd = app.add_subcommand("merge", "Fold a new network into a kept one");
+    cmd->add_option("base", o->base, "The kept network (database file)")->required();
+    cmd->add_option("new", o->incoming,
+                    "The new network (any importable format; several CSV files)")
+        ->required();
+    cmd->add_option("--map", o->map, "Decisions: lines \"NEW_ID BASE_ID\" or \"NEW_ID new\"");
+    cmd->add_flag("--interactive", o->interactive, "Ask about each ambiguous entity on stdin");
+    cmd->add_option("-o,--output", o->output, "Write the result here instead of into BASE");
+    cmd->add_flag("--dry-run", o->dry_run, "Only report what would be done");
+    cmd->add_option("--from", o->from, "Format of the new network (default: from its name)");
+    cmd->add_flag("--strict", o->strict, "Stop at the first bad row of the new network");
+    add_format_option(cmd, o->format);
+    cmd->callback([o, &run] { run = [o] { return run_merge(*o); }; });
+}
+
+}  // namespace liaison::cli

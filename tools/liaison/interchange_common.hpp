@@ -1,0 +1,84 @@
+#pragma once
+// Helpers shared by import, export, merge and dedupe (header-only: the CLI's sources are the
+// cmd_*.cpp files).
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <string>
+
+#include "interchange/merge.hpp"
+#include "store/database.hpp"
+
+namespace liaison::cli {
+
+// "graphs/net.json" → "net": how an input is named in merged_from.
+inline std::string input_name(const std::string& path) {
+    std::filesystem::path p(path);
+    std::string stem = p.stem().string();
+    if (std::filesystem::is_directory(p) || stem.empty()) stem = p.filename().string();
+    return stem.empty() ? path : stem;
+}
+
+inline bool same_node(const Node& a, const Node& b) {
+    return a.id == b.id && a.labels == b.labels && a.names.ar == b.names.ar &&
+           a.names.en == b.names.en && a.names.aliases == b.names.aliases &&
+           a.properties == b.properties && a.time == b.time && a.sources == b.sources;
+}
+
+inline bool same_edge(const Edge& a, const Edge& b) {
+    return a.id == b.id && a.type == b.type && a.source == b.source && a.target == b.target &&
+           a.properties == b.properties && a.time == b.time && a.sources == b.sources;
+}
+
+// Commits `after` (the database's graph with nodes and edges replaced in place or appended, as
+// merge_graphs produces it) through one write transaction: relation types, documents, changed
+// and new nodes, changed and new edges; then compacts the database. Returns the number of
+// operations.
+inline std::size_t commit_merge(Database& db, const PropertyGraph& after) {
+    const PropertyGraph& before = db.graph();
+    WriteTransaction tx = db.begin();
+    for (const RelationType& t : after.relations().all())
+        if (!t.builtin && !before.relations().find(t.name)) tx.declare_relation(t);
+    for (const auto& [id, d] : after.documents()) {
+        auto have = before.documents().find(id);
+        if (have == before.documents().end() || !(have->second == d)) tx.put_document(d);
+    }
+    for (NodeIndex i = 0; i < after.node_count(); ++i) {
+        if (i < before.node_count() && same_node(before.node(i), after.node(i))) continue;
+        if (i < before.node_count())
+            tx.update_node(after.node(i));
+        else
+            tx.add_node(after.node(i));
+    }
+    for (EdgeIndex e = 0; e < after.edge_count(); ++e) {
+        Edge edge = after.edge(e);
+        // Relation ids may differ between the two registries: go by name.
+        edge.type = *tx.graph().relations().find(after.type_name(after.edge(e)));
+        if (e < before.edge_count()) {
+            if (!same_edge(before.edge(e), after.edge(e))) tx.update_edge(e, edge);
+        } else {
+            tx.add_edge(edge);
+        }
+    }
+    std::size_t ops = tx.size();
+    if (ops == 0) {
+        tx.rollback();
+        return 0;
+    }
+    tx.commit();
+    // A bulk change: fold it into the canonical snapshot at once, so readers of the file alone
+    // (and git) see it.
+    db.compact();
+    return ops;
+}
+
+inline std::string ambiguity_text(const Ambiguity& a, const std::string& incoming) {
+    std::string out =
+        fmt::format("{} entity '{}' ({}) could be:\n", incoming, a.incoming_id, a.incoming_name);
+    for (std::size_t i = 0; i < a.candidates.size(); ++i)
+        out += fmt::format("  {}. {} — {}\n", i + 1, a.candidates[i].base_id,
+                           a.candidates[i].evidence);
+    return out;
+}
+
+}  // namespace liaison::cli
