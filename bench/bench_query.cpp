@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -76,16 +77,33 @@ bool run_queries(const std::string& data, const std::string& graph, int threads)
          "MATCH (a:Person)--(b)--(c) WHERE a.id = $id RETURN count(DISTINCT c) AS n", false},
         {"q_2hop_reversed",
          "MATCH (c)--(b)--(a:Person) WHERE a.id = $id RETURN count(DISTINCT c) AS n", false},
+        {"q_2hop_with",
+         "MATCH (a:Person)--()--(c) WHERE a.id = $id WITH DISTINCT c RETURN count(c) AS n", false},
+        {"q_2hop_directed", "MATCH (a:Person {id: $id})-->()-->(c) RETURN count(DISTINCT c) AS n",
+         false},
+        {"q_2hop_directed_where",
+         "MATCH (c)<--(b)<--(a:Person) WHERE a.id = $id RETURN count(DISTINCT c) AS n", false},
+        {"q_allshortest",
+         "MATCH p = allShortestPaths((a:Person {id: $a})-[*..30]-(b:Person {id: $b})) "
+         "RETURN count(p) AS n",
+         true},
         {"q_shortest",
          "MATCH p = shortestPath((a:Person {id: $a})-[*..30]-(b:Person {id: $b})) "
          "RETURN length(p) AS n",
          true},
     };
+    // For quick runs while tuning: LIAISON_BENCH_FORMS=q_1hop,q_shortest picks forms, and
+    // LIAISON_BENCH_SAMPLE=N takes the first N starts or pairs.
+    const char* only = std::getenv("LIAISON_BENCH_FORMS");
+    const char* sample = std::getenv("LIAISON_BENCH_SAMPLE");
+    const std::string wanted = only ? "," + std::string(only) + "," : "";
     bool ok = true;
     for (const Form& f : forms) {
+        if (only && wanted.find("," + f.kernel + ",") == std::string::npos) continue;
         std::vector<double> times;
         double checksum = 0;
-        const std::size_t count = f.pair ? pairs.size() : starts.size();
+        std::size_t count = f.pair ? pairs.size() : starts.size();
+        if (sample) count = std::min(count, static_cast<std::size_t>(std::atol(sample)));
         std::string error;
         const double form_start = now_seconds();
         for (std::size_t i = 0; i < count && error.empty(); ++i) {
@@ -119,7 +137,8 @@ bool run_queries(const std::string& data, const std::string& graph, int threads)
             r.number("seconds", percentile(times, 0.5))
                 .number("p90", percentile(times, 0.9))
                 .number("queries", static_cast<double>(times.size()))
-                .number("checksum", checksum);
+                .number("checksum", checksum)
+                .number("mem_mib", rss_mib() - base_mib);
         }
         r.text("query", f.text).print();
     }

@@ -58,6 +58,16 @@ try {
          "MATCH (a:Person)-[]-(b)-[]-(c) WHERE a.id = $id RETURN count(DISTINCT c) AS n", false],
         ["q_2hop_reversed",
          "MATCH (c)-[]-(b)-[]-(a:Person) WHERE a.id = $id RETURN count(DISTINCT c) AS n", false],
+        ["q_2hop_with",
+         "MATCH (a:Person)-[]-()-[]-(c) WHERE a.id = $id WITH DISTINCT c RETURN count(c) AS n",
+         false],
+        ["q_2hop_directed",
+         "MATCH (a:Person {id: $id})-[]->()-[]->(c) RETURN count(DISTINCT c) AS n", false],
+        ["q_2hop_directed_where",
+         "MATCH (c)<-[]-(b)<-[]-(a:Person) WHERE a.id = $id RETURN count(DISTINCT c) AS n", false],
+        ["q_allshortest",
+         "MATCH p = (a:Person {id: $a})-[* ALL SHORTEST 1..30]-(b:Person {id: $b}) " +
+             "RETURN count(*) AS n", true],
         ["q_shortest",
          "MATCH p = (a:Person {id: $a})-[* SHORTEST 1..30]-(b:Person {id: $b}) " +
              "RETURN length(p) AS n", true],

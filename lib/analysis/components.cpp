@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "analysis/community.hpp"
+#include "analysis/internal/afforest.hpp"
 #include "analysis/structure.hpp"
 
 namespace liaison::analysis {
@@ -16,28 +17,7 @@ Components from_labels(const std::vector<std::uint32_t>& labels) {
 }  // namespace
 
 Components weak_components(const Csr& g) {
-    const Vertex n = g.node_count();
-    std::vector<std::uint32_t> label(n, UINT32_MAX);
-    std::vector<Vertex> queue;
-    Adjacency out = g.out();
-    Adjacency in = g.in();
-    for (Vertex root = 0; root < n; ++root) {
-        if (label[root] != UINT32_MAX) continue;
-        label[root] = root;
-        queue.assign(1, root);
-        for (std::size_t head = 0; head < queue.size(); ++head) {
-            const Vertex u = queue[head];
-            for (const Adjacency* side : {&out, &in}) {
-                for (Vertex v : side->neighbors(u)) {
-                    if (label[v] == UINT32_MAX) {
-                        label[v] = root;
-                        queue.push_back(v);
-                    }
-                }
-                if (!g.directed()) break;  // in-rows are the out-rows
-            }
-        }
-    }
+    std::vector<std::uint32_t> label = detail::afforest(g);
     return from_labels(label);
 }
 
@@ -95,21 +75,23 @@ Components strong_components(const Csr& g) {
     return from_labels(label);
 }
 
-std::vector<std::uint32_t> core_numbers(const Csr& g) {
-    // Batagelj-Zaversnik bucket algorithm. Directed graphs use in + out rows, so a reciprocal
-    // pair counts twice, as in NetworkX.
-    const Vertex n = g.node_count();
-    Adjacency out = g.out();
-    Adjacency in = g.in();
-    std::vector<const Adjacency*> sides{&out};
-    if (g.directed()) sides.push_back(&in);
+namespace {
+
+// The Batagelj-Zaversnik peeling over the given rows (one side, or out- and in-rows of a
+// directed graph), on raw arrays: vertices sit in `vert` sorted by current degree, bin[d] is
+// where degree d starts, pos[v] is v's place.
+template <int Sides>
+std::vector<std::uint32_t> peel(Vertex n, const Adjacency (&sides)[Sides]) {
     std::vector<std::uint32_t> deg(n, 0);
     std::uint32_t max_deg = 0;
     for (Vertex v = 0; v < n; ++v) {
-        for (const Adjacency* side : sides) {
-            for (Vertex u : side->neighbors(v)) deg[v] += u != v;
+        std::uint32_t d = 0;
+        for (const Adjacency& side : sides) {
+            // Rows hold each neighbour once: only a self-loop is not a neighbour.
+            d += side.degree(v) - (side.find(v, v) != UINT32_MAX ? 1 : 0);
         }
-        max_deg = std::max(max_deg, deg[v]);
+        deg[v] = d;
+        max_deg = std::max(max_deg, d);
     }
     std::vector<std::uint32_t> bin(static_cast<std::size_t>(max_deg) + 1, 0);
     for (Vertex v = 0; v < n; ++v) ++bin[deg[v]];
@@ -127,28 +109,48 @@ std::vector<std::uint32_t> core_numbers(const Csr& g) {
     }
     for (std::uint32_t d = max_deg; d > 0; --d) bin[d] = bin[d - 1];
     if (!bin.empty()) bin[0] = 0;
+    std::uint32_t* dg = deg.data();
+    std::uint32_t* ps = pos.data();
+    Vertex* vt = vert.data();
+    std::uint32_t* bn = bin.data();
     for (std::uint32_t i = 0; i < n; ++i) {
-        const Vertex v = vert[i];
-        for (const Adjacency* side : sides) {
-            for (Vertex u : side->neighbors(v)) {
-                if (u == v || deg[u] <= deg[v]) continue;
+        const Vertex v = vt[i];
+        const std::uint32_t dv = dg[v];
+        for (const Adjacency& side : sides) {
+            const Vertex* targets = side.targets.data();
+            for (std::uint32_t e = side.offsets[v]; e < side.offsets[v + 1]; ++e) {
+                const Vertex u = targets[e];
+                const std::uint32_t du = dg[u];
+                if (du <= dv) continue;  // also skips a self-loop
                 // Move u to the front of its bin, then shrink its degree by one.
-                const std::uint32_t du = deg[u];
-                const std::uint32_t pu = pos[u];
-                const std::uint32_t pw = bin[du];
-                const Vertex w = vert[pw];
+                const std::uint32_t pu = ps[u];
+                const std::uint32_t pw = bn[du];
+                const Vertex w = vt[pw];
                 if (u != w) {
-                    pos[u] = pw;
-                    vert[pu] = w;
-                    pos[w] = pu;
-                    vert[pw] = u;
+                    ps[u] = pw;
+                    vt[pu] = w;
+                    ps[w] = pu;
+                    vt[pw] = u;
                 }
-                ++bin[du];
-                --deg[u];
+                ++bn[du];
+                dg[u] = du - 1;
             }
         }
     }
     return deg;
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> core_numbers(const Csr& g) {
+    // Batagelj-Zaversnik bucket algorithm. Directed graphs use in + out rows, so a reciprocal
+    // pair counts twice, as in NetworkX.
+    if (!g.directed()) {
+        const Adjacency sides[1] = {g.out()};
+        return peel<1>(g.node_count(), sides);
+    }
+    const Adjacency sides[2] = {g.out(), g.in()};
+    return peel<2>(g.node_count(), sides);
 }
 
 }  // namespace liaison::analysis

@@ -4,9 +4,11 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <utility>
 
 #include <fmt/format.h>
 
+#include "analysis/internal/parallel.hpp"
 #include "core/error.hpp"
 
 namespace liaison::analysis {
@@ -84,49 +86,174 @@ Rows build_rows(Vertex n, std::vector<Entry>& entries, bool weighted, ParallelEd
     return rows;
 }
 
+// Rows laid out by a counting sort (64-bit starts while unmerged), then each row sorted and its
+// parallel edges merged in input order, and the result packed with 32-bit offsets.
+struct Staged {
+    std::vector<std::size_t> start;
+    std::vector<std::uint32_t> offsets;
+    std::vector<Vertex> targets;
+    std::vector<double> weights;
+    std::vector<std::uint32_t> count;
+
+    Staged(const std::vector<std::size_t>& starts, bool weighted)
+        : start(starts), targets(starts.back()), weights(weighted ? starts.back() : 0) {}
+
+    void sort_and_merge(ParallelEdges how) {
+        const std::int64_t n = static_cast<std::int64_t>(start.size()) - 1;
+        const bool parallel = detail::threads_for(targets.size()) > 1;
+        const bool weighted = !weights.empty();
+        bool any_parallel = false;
+#ifdef _OPENMP
+#pragma omp parallel if (parallel)
+#else
+        (void)parallel;
+#endif
+        {
+            std::vector<std::pair<Vertex, double>> buffer;
+#ifdef _OPENMP
+#pragma omp for schedule(dynamic, 1024) reduction(|| : any_parallel)
+#endif
+            for (std::int64_t u = 0; u < n; ++u) {
+                Vertex* row = targets.data() + start[u];
+                const std::size_t size = start[u + 1] - start[u];
+                if (weighted) {
+                    // Stable, so parallel edges merge their weights in input order.
+                    buffer.resize(size);
+                    for (std::size_t i = 0; i < size; ++i)
+                        buffer[i] = {row[i], weights[start[u] + i]};
+                    std::stable_sort(
+                        buffer.begin(), buffer.end(),
+                        [](const auto& a, const auto& b) { return a.first < b.first; });
+                    for (std::size_t i = 0; i < size; ++i) {
+                        row[i] = buffer[i].first;
+                        weights[start[u] + i] = buffer[i].second;
+                    }
+                } else {
+                    std::sort(row, row + size);
+                }
+                for (std::size_t i = 1; i < size && !any_parallel; ++i)
+                    any_parallel = row[i] == row[i - 1];
+            }
+        }
+        std::vector<std::size_t> length(static_cast<std::size_t>(n));
+        for (std::int64_t u = 0; u < n; ++u) length[u] = start[u + 1] - start[u];
+        if (any_parallel) {
+            count.assign(targets.size(), 1);
+#ifdef _OPENMP
+#pragma omp parallel for schedule(dynamic, 1024) if (parallel)
+#endif
+            for (std::int64_t u = 0; u < n; ++u) {
+                const std::size_t b = start[u];
+                std::size_t out = 0;
+                for (std::size_t i = 0; i < length[u]; ++i) {
+                    if (out > 0 && targets[b + out - 1] == targets[b + i]) {
+                        if (weighted)
+                            weights[b + out - 1] =
+                                merge_weight(weights[b + out - 1], weights[b + i], how);
+                        ++count[b + out - 1];
+                    } else {
+                        targets[b + out] = targets[b + i];
+                        if (weighted) weights[b + out] = weights[b + i];
+                        ++out;
+                    }
+                }
+                length[u] = out;
+            }
+        }
+        std::size_t total = 0;
+        for (std::size_t l : length) total += l;
+        if (total >= std::numeric_limits<std::uint32_t>::max())
+            throw ArgumentError("analysis: graph too large for 32-bit offsets");
+        offsets.assign(static_cast<std::size_t>(n) + 1, 0);
+        for (std::int64_t u = 0; u < n; ++u)
+            offsets[u + 1] = offsets[u] + static_cast<std::uint32_t>(length[u]);
+        if (!any_parallel) return;  // rows already packed where they lie
+        for (std::int64_t u = 0; u < n; ++u) {
+            const std::size_t from = start[u];
+            const std::size_t to = offsets[u];
+            for (std::size_t i = 0; i < length[u]; ++i) {
+                targets[to + i] = targets[from + i];
+                if (weighted) weights[to + i] = weights[from + i];
+                count[to + i] = count[from + i];
+            }
+        }
+        targets.resize(total);
+        if (weighted) weights.resize(total);
+        count.resize(total);
+    }
+};
+
 }  // namespace
 
 Csr Csr::from_edges(Vertex node_count, std::span<const WeightedEdge> edges,
                     const CsrOptions& options) {
     if (node_count == kNoVertex) throw ArgumentError("analysis: node_count too large");
-    std::vector<Entry> entries;
-    entries.reserve(options.directed ? edges.size() : 2 * edges.size());
+    const bool weighted = options.weighted;
+    const bool directed = options.directed;
+    const Vertex n = node_count;
+    // Counting sort by source: a histogram of row sizes, then one scatter pass. Only the rows
+    // are sorted afterwards, each on its own (short, and in parallel), never the whole list.
+    std::vector<std::size_t> start(static_cast<std::size_t>(n) + 1, 0);
     for (std::size_t i = 0; i < edges.size(); ++i) {
         const WeightedEdge& e = edges[i];
-        if (e.source >= node_count || e.target >= node_count)
+        if (e.source >= n || e.target >= n)
             throw ArgumentError(
                 fmt::format("analysis: edge {} ({} -> {}) has an endpoint outside "
                             "0..{}",
-                            i, e.source, e.target, node_count - 1));
-        double w = options.weighted ? e.weight : 1.0;
-        if (!std::isfinite(w))
+                            i, e.source, e.target, n - 1));
+        if (weighted && !std::isfinite(e.weight))
             throw ArgumentError(fmt::format("analysis: weight of edge {} ({} -> {}) is not finite",
                                             i, e.source, e.target));
-        entries.push_back({e.source, e.target, w, 1});
-        if (!options.directed && e.source != e.target)
-            entries.push_back({e.target, e.source, w, 1});
+        ++start[e.source + 1];
+        if (!directed && e.source != e.target) ++start[e.target + 1];
     }
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    Staged rows(start, weighted);
+    {
+        std::vector<std::size_t> pos(start.begin(), start.end() - 1);
+        for (const WeightedEdge& e : edges) {
+            std::size_t p = pos[e.source]++;
+            rows.targets[p] = e.target;
+            if (weighted) rows.weights[p] = e.weight;
+            if (directed || e.source == e.target) continue;
+            p = pos[e.target]++;
+            rows.targets[p] = e.source;
+            if (weighted) rows.weights[p] = e.weight;
+        }
+    }
+    rows.sort_and_merge(options.parallel);
     Csr g;
-    g.n_ = node_count;
-    g.directed_ = options.directed;
-    g.weighted_ = options.weighted;
-    Rows out = build_rows(node_count, entries, options.weighted, options.parallel, false);
-    for (const Entry& e : entries) {
-        if (e.source == e.target) ++g.self_loops_;
+    g.n_ = n;
+    g.directed_ = directed;
+    g.weighted_ = weighted;
+    g.out_offsets_ = std::move(rows.offsets);
+    g.out_targets_ = std::move(rows.targets);
+    g.out_weights_ = std::move(rows.weights);
+    g.out_count_ = std::move(rows.count);
+    const Adjacency merged = g.out();
+    for (Vertex u = 0; u < n; ++u) {
+        if (merged.find(u, u) != UINT32_MAX) ++g.self_loops_;
     }
-    g.edge_count_ = options.directed ? entries.size() : (entries.size() + g.self_loops_) / 2;
-    g.out_offsets_ = std::move(out.offsets);
-    g.out_targets_ = std::move(out.targets);
-    g.out_weights_ = std::move(out.weights);
-    g.out_count_ = std::move(out.count);
-    if (options.directed) {
-        // Transpose the merged entries, so in-rows agree with out-rows entry by entry.
-        for (Entry& e : entries) std::swap(e.source, e.target);
-        Rows in = build_rows(node_count, entries, options.weighted, options.parallel, false);
-        g.in_offsets_ = std::move(in.offsets);
-        g.in_targets_ = std::move(in.targets);
-        g.in_weights_ = std::move(in.weights);
-        g.in_count_ = std::move(in.count);
+    const std::size_t entries = g.out_targets_.size();
+    g.edge_count_ = directed ? entries : (entries + g.self_loops_) / 2;
+    if (directed) {
+        // Transpose the merged rows by counting sort: scanning sources in ascending order fills
+        // each in-row already sorted, entry by entry as the out-rows.
+        g.in_offsets_.assign(static_cast<std::size_t>(n) + 1, 0);
+        for (Vertex v : g.out_targets_) ++g.in_offsets_[v + 1];
+        std::partial_sum(g.in_offsets_.begin(), g.in_offsets_.end(), g.in_offsets_.begin());
+        g.in_targets_.resize(entries);
+        if (weighted) g.in_weights_.resize(entries);
+        if (!g.out_count_.empty()) g.in_count_.resize(entries);
+        std::vector<std::uint32_t> pos(g.in_offsets_.begin(), g.in_offsets_.end() - 1);
+        for (Vertex u = 0; u < n; ++u) {
+            for (std::uint32_t s = g.out_offsets_[u]; s < g.out_offsets_[u + 1]; ++s) {
+                const std::uint32_t p = pos[g.out_targets_[s]]++;
+                g.in_targets_[p] = u;
+                if (weighted) g.in_weights_[p] = g.out_weights_[s];
+                if (!g.out_count_.empty()) g.in_count_[p] = g.out_count_[s];
+            }
+        }
     }
     return g;
 }

@@ -66,7 +66,8 @@ class Csr {
 public:
     Csr() = default;
     // Builds from an edge list over vertices 0..n-1. Throws ArgumentError naming the edge when an
-    // endpoint is out of range or a weight is not finite. O(n + m log m).
+    // endpoint is out of range or a weight is not finite. Counting sort by source, then each row
+    // sorted on its own: O(n + m log d) for maximum degree d.
     static Csr from_edges(Vertex node_count, std::span<const WeightedEdge> edges,
                           const CsrOptions& options = {});
 

@@ -1,6 +1,7 @@
 // Shortest paths and ego networks (paths.hpp).
 #include <algorithm>
 
+#include "analysis/internal/bfs.hpp"
 #include "analysis/internal/checks.hpp"
 #include "analysis/internal/sssp.hpp"
 #include "analysis/paths.hpp"
@@ -33,9 +34,16 @@ std::vector<Vertex> predecessors(const Adjacency& in, const detail::ShortestPath
 std::vector<double> shortest_path_lengths(const Csr& g, Vertex from, const PathOptions& options) {
     detail::require_vertex(g, from, "from");
     const bool weighted = use_weights(g, options.weighted, "weighted shortest paths");
+    std::vector<double> dist(g.node_count(), detail::kInfinity);
+    if (!weighted) {
+        const std::vector<std::int32_t> depth = detail::bfs_depths(g.out(), from, !g.directed());
+        for (Vertex v = 0; v < g.node_count(); ++v) {
+            if (depth[v] >= 0) dist[v] = depth[v];
+        }
+        return dist;
+    }
     detail::ShortestPaths sp(g.node_count());
     sp.run(g.out(), from, weighted);
-    std::vector<double> dist(g.node_count(), detail::kInfinity);
     for (Vertex v : sp.order()) dist[v] = sp.dist(v);
     return dist;
 }

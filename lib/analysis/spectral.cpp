@@ -1,11 +1,13 @@
 // Eigenvector, PageRank and Katz centrality: power iterations matching NetworkX's update rules,
 // so both converge to the same vector (centrality.hpp).
 #include <cmath>
+#include <cstdint>
 
 #include <fmt/format.h>
 
 #include "analysis/centrality.hpp"
 #include "analysis/internal/checks.hpp"
+#include "analysis/internal/parallel.hpp"
 #include "core/error.hpp"
 
 namespace liaison::analysis {
@@ -48,6 +50,51 @@ std::vector<double> normalized_or(std::span<const double> p, std::size_t n) {
     for (double v : p) sum += v;
     for (std::size_t i = 0; i < n; ++i) out[i] = p[i] / sum;
     return out;
+}
+
+// What one PageRank round reads.
+struct Round {
+    const Adjacency& in;
+    const std::vector<double>& share;  // x[u] / out-weight of u (0 when dangling)
+    const std::vector<double>& x;
+    const std::vector<double>& out_weight;
+    const std::vector<double>& p;
+    const std::vector<double>& q;
+    double d;
+    double dangling_sum;
+};
+
+// One PageRank round in pull form: next[v] = d (sum of shares of v's in-neighbours (times the
+// entry's weight) + dangling q[v]) + (1 - d) p[v]; also the next round's shares, so a round is
+// one parallel loop. Returns the L1 change. Specialised on `Weighted` so the unweighted loop
+// reads no weights.
+template <bool Weighted>
+double pull_step(const Round& r, std::vector<double>& next, std::vector<double>& next_share) {
+    const std::int64_t n = static_cast<std::int64_t>(r.x.size());
+    const std::uint32_t* offsets = r.in.offsets.data();
+    const Vertex* targets = r.in.targets.data();
+    const double* weights = r.in.weights.data();
+    const double* share = r.share.data();
+    double err = 0;
+#ifdef _OPENMP
+#pragma omp parallel for schedule(static) reduction(+ : err) \
+    if (detail::threads_for(r.in.targets.size()) > 1)
+#endif
+    for (std::int64_t v = 0; v < n; ++v) {
+        double flow = 0;
+        for (std::uint32_t e = offsets[v]; e < offsets[v + 1]; ++e) {
+            if constexpr (Weighted) {
+                flow += share[targets[e]] * weights[e];
+            } else {
+                flow += share[targets[e]];
+            }
+        }
+        const double value = r.d * (flow + r.dangling_sum * r.q[v]) + (1 - r.d) * r.p[v];
+        err += std::abs(value - r.x[v]);
+        next[v] = value;
+        next_share[v] = r.out_weight[v] == 0 ? 0.0 : value / r.out_weight[v];
+    }
+    return err;
 }
 
 }  // namespace
@@ -95,6 +142,7 @@ Scores page_rank(const Csr& g, const PageRankOptions& options) {
     result.converged = false;
 
     Adjacency a = g.out();
+    Adjacency in = g.in();
     std::vector<double> out_weight(n, 0.0);
     std::vector<Vertex> dangling;
     for (Vertex u = 0; u < n; ++u) {
@@ -105,23 +153,19 @@ Scores page_rank(const Csr& g, const PageRankOptions& options) {
     const std::vector<double> p = normalized_or(options.personalization, n);
     const std::vector<double> q = options.dangling.empty() ? p : normalized_or(options.dangling, n);
     const double d = options.damping;
-    std::vector<double> x(n, 1.0 / n), flow(n);
+    // Pull form: each vertex sums its in-neighbours' shares, read from a precomputed array. In-rows
+    // are sorted by source, so the sums add the same terms in the same order as a push over
+    // ascending sources: results are bitwise those of the sequential push.
+    std::vector<double> x(n, 1.0 / n), next(n), share(n), next_share(n);
+    for (Vertex u = 0; u < n; ++u) share[u] = out_weight[u] == 0 ? 0.0 : x[u] / out_weight[u];
     for (int it = 1; it <= options.max_iterations; ++it) {
-        std::fill(flow.begin(), flow.end(), 0.0);
-        for (Vertex u = 0; u < n; ++u) {
-            if (out_weight[u] == 0) continue;
-            const double share = x[u] / out_weight[u];
-            for (std::uint32_t e = a.begin(u); e < a.end(u); ++e)
-                flow[a.targets[e]] += share * (weighted ? a.weight(e) : 1.0);
-        }
         double dangling_sum = 0;
         for (Vertex u : dangling) dangling_sum += x[u];
-        double err = 0;
-        for (Vertex v = 0; v < n; ++v) {
-            const double next = d * (flow[v] + dangling_sum * q[v]) + (1 - d) * p[v];
-            err += std::abs(next - x[v]);
-            x[v] = next;
-        }
+        const Round round{in, share, x, out_weight, p, q, d, dangling_sum};
+        const double err = weighted ? pull_step<true>(round, next, next_share)
+                                    : pull_step<false>(round, next, next_share);
+        std::swap(x, next);
+        std::swap(share, next_share);
         result.iterations = it;
         if (err < n * options.tolerance) {
             result.converged = true;

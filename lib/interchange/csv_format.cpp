@@ -254,7 +254,7 @@ void read_csv_file(const NamedText& in, GraphAssembler& out, ProblemLog& log) {
                  {std::pair{&start, Role::StartId}, std::pair{&end, Role::EndId}}) {
                 if (!value->empty()) continue;
                 auto col = std::find_if(columns.begin(), columns.end(),
-                                        [&](const Column& c) { return c.role == role; });
+                                        [role = role](const Column& c) { return c.role == role; });
                 const CsvField& f = row.fields[static_cast<std::size_t>(col - columns.begin())];
                 log.report({in.name, f.line, f.column}, "empty node id");
                 ok = false;

@@ -12,10 +12,17 @@ std::string list_problems(const std::vector<InputError>& problems) {
         if (i > 0) out += '\n';
         out += problems[i].what();
     }
-    if (problems.size() > kShownProblems)
-        out += "\n… and " + std::to_string(problems.size() - kShownProblems) + " more problems";
-    if (problems.size() > 1)
-        out += "\n" + std::to_string(problems.size()) + " problems; nothing was imported";
+    // Appended piece by piece: `"literal" + std::string&&` trips GCC 12's -Wrestrict at -O3.
+    if (problems.size() > kShownProblems) {
+        out += "\n… and ";
+        out += std::to_string(problems.size() - kShownProblems);
+        out += " more problems";
+    }
+    if (problems.size() > 1) {
+        out += '\n';
+        out += std::to_string(problems.size());
+        out += " problems; nothing was imported";
+    }
     return out;
 }
 }  // namespace

@@ -147,8 +147,10 @@ void read_gexf(const NamedText& in, GraphAssembler& out, ProblemLog& log) {
     auto finish = [&](flat::Record& r, int domain) {
         for (const auto& [id, a] : attrs[domain]) {
             if (!a.fallback) continue;
+            // Captured by name: clang 14 cannot capture a structured binding.
+            const std::string& title = a.title;
             bool present =
-                std::any_of(r.begin(), r.end(), [&](const auto& p) { return p.first == a.title; });
+                std::any_of(r.begin(), r.end(), [&](const auto& p) { return p.first == title; });
             std::string error;
             if (!present)
                 if (auto v = flat::from_text(*a.fallback, a.type, error))

@@ -117,8 +117,10 @@ void read_graphml(const NamedText& in, GraphAssembler& out, ProblemLog& log) {
     auto add_defaults = [&](flat::Record& r, const char* domain) {
         for (const auto& [id, k] : keys) {
             if (!k.fallback || (k.domain != domain && k.domain != "all")) continue;
+            // Captured by name: clang 14 cannot capture a structured binding.
+            const std::string& name = k.name;
             bool present =
-                std::any_of(r.begin(), r.end(), [&](const auto& a) { return a.first == k.name; });
+                std::any_of(r.begin(), r.end(), [&](const auto& a) { return a.first == name; });
             std::string error;
             if (!present)
                 if (auto v = flat::from_text(*k.fallback, k.type, error))

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.hpp"
 #include "interchange/formats.hpp"
 #include "io/native_format.hpp"
 
@@ -101,7 +102,21 @@ ImportResult import_text(Format format, const NamedText& in, const ImportOptions
 }
 
 namespace {
+// The model's writer and reader accept only UTF-8, but cgraph (DOT) and the edge-list reader pass
+// bytes through: text formats are checked first. (libxml2 checks GraphML and GEXF itself and
+// converts a declared encoding such as ISO-8859-1 to UTF-8.)
+void require_utf8(const NamedText& in) {
+    if (auto bad = find_invalid_utf8(in.text)) {
+        LineColumn lc = line_column_at(in.text, *bad);
+        throw ImportError(
+            {InputError({in.name, lc.line, lc.column},
+                        fmt::format("invalid UTF-8 (byte 0x{:02X}); expected UTF-8 text",
+                                    static_cast<unsigned char>(in.text[*bad])))});
+    }
+}
+
 ImportResult import_one(Format format, const NamedText& in, const ImportOptions& options) {
+    if (format != Format::GraphML && format != Format::Gexf) require_utf8(in);
     if (format == Format::Native) format = sniff_json(in.text);
     if (format == Format::Native) return import_native(in);
     if (format == Format::Csv) return import_csv({in}, options);
@@ -140,6 +155,7 @@ ImportResult import_csv(const std::vector<NamedText>& files, const ImportOptions
     std::stable_sort(order.begin(), order.end(), [](const NamedText* a, const NamedText* b) {
         return csv_rank(*a) < csv_rank(*b);
     });
+    for (const NamedText* f : order) require_utf8(*f);
     ProblemLog log(options.strict);
     GraphAssembler out(log);
     for (const NamedText* f : order) detail::read_csv_file(*f, out, log);

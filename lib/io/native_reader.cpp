@@ -1,5 +1,7 @@
-// Reading the native format: UTF-8 check, nesting check, one SAX pass that parses and validates
-// against the schema together, then conversion with the checks a schema cannot express.
+// Reading the native format. The validated path: UTF-8 check, nesting check, one SAX pass that
+// parses and validates against the schema together, then conversion with the checks a schema
+// cannot express. parse_graph_json tries the fast path first (native_fast_reader.cpp) and comes
+// here only when it gives up, so every message is this path's.
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/pointer.h>
@@ -14,6 +16,7 @@
 #include "core/utf8.hpp"
 #include "io/json_locate.hpp"
 #include "io/native_format.hpp"
+#include "io/native_reader_paths.hpp"
 #include "model/names.hpp"
 
 namespace liaison {
@@ -320,7 +323,7 @@ private:
 
 }  // namespace
 
-PropertyGraph parse_graph_json(std::string_view text, const std::string& name) {
+PropertyGraph detail::parse_graph_json_validated(std::string_view text, const std::string& name) {
     Converter conv(text, name);
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF")
         conv.fail_at(0, "byte order mark; expected UTF-8 text without a BOM");
@@ -367,8 +370,18 @@ PropertyGraph parse_graph_json(std::string_view text, const std::string& name) {
     return conv.convert(doc);
 }
 
+PropertyGraph parse_graph_json(std::string_view text, const std::string& name) {
+    if (auto g = detail::parse_graph_json_fast(text)) return std::move(*g);
+    return detail::parse_graph_json_validated(text, name);
+}
+
 PropertyGraph read_graph_file(const std::string& path) {
-    return parse_graph_json(read_file(path), path);
+    std::string text = read_file(path);
+    const std::size_t size = text.size();
+    text.append(8, '\0');  // read_file leaves room: no copy
+    if (auto g = detail::parse_graph_json_fast_in_place(text, size)) return std::move(*g);
+    // The fast path parsed in place, so the text is gone: read it again for the messages.
+    return detail::parse_graph_json_validated(read_file(path), path);
 }
 
 }  // namespace liaison

@@ -46,9 +46,36 @@ bool is_arabic_word_with_article(const icu::UnicodeString& w) {
     return w.length() >= 4 && w.charAt(0) == 0x0627 && w.charAt(1) == 0x0644;
 }
 
+// ASCII needs none of ICU: NFKD and NFC leave it alone, no ASCII character is a mark, a format
+// character or a folded Arabic letter, and case folding is tolower. Loading millions of Latin
+// names then costs no UTF-16 round trip.
+bool is_ascii(std::string_view s) {
+    for (char c : s)
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    return true;
+}
+
+std::vector<std::string> folded_ascii_words(std::string_view name) {
+    std::vector<std::string> out;
+    std::string word;
+    for (char c : name) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            word += c;
+        } else if (c >= 'A' && c <= 'Z') {
+            word += static_cast<char>(c - 'A' + 'a');
+        } else if (!word.empty()) {
+            out.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) out.push_back(std::move(word));
+    return out;
+}
+
 }  // namespace
 
 std::vector<std::string> folded_words(std::string_view name) {
+    if (is_ascii(name)) return folded_ascii_words(name);
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString in = icu::UnicodeString::fromUTF8(
         icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));

@@ -1,6 +1,7 @@
 #include "model/property_graph.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <limits>
 
 #include <fmt/format.h>
@@ -11,6 +12,13 @@
 namespace liaison {
 
 namespace {
+
+// Revisions are unique across all graphs of the process.
+std::uint64_t next_revision() {
+    static std::atomic<std::uint64_t> revisions{0};
+    return revisions.fetch_add(1, std::memory_order_relaxed) + 1;
+}
+
 const std::vector<NodeIndex> kNoNodes;
 const std::vector<EdgeIndex> kNoEdges;
 }  // namespace
@@ -83,6 +91,51 @@ EdgeIndex PropertyGraph::add_edge(Edge edge) {
     return e;
 }
 
+void PropertyGraph::add_edges(std::vector<Edge> edges) {
+    for (const Edge& ed : edges) {
+        if (ed.source >= nodes_.size() || ed.target >= nodes_.size())
+            throw ArgumentError("edge endpoint out of range");
+        if (ed.type >= relations_.size()) throw ArgumentError("edge relation type out of range");
+    }
+    if (edges.size() >= kNoIndex - 1 - edges_.size()) throw ArgumentError("too many edges");
+    const std::size_t first = edges_.size();
+    if (edges_.empty())
+        edges_ = std::move(edges);
+    else
+        edges_.insert(edges_.end(), std::make_move_iterator(edges.begin()),
+                      std::make_move_iterator(edges.end()));
+    // Count first, so that every list is allocated once at its final size.
+    std::vector<std::uint32_t> outs(nodes_.size()), ins(nodes_.size());
+    std::vector<std::size_t> types;
+    for (std::size_t e = first; e < edges_.size(); ++e) {
+        const Edge& ed = edges_[e];
+        ++outs[ed.source];
+        ++ins[ed.target];
+        if (relations_.get(ed.type).symmetric && ed.source != ed.target) {
+            ++outs[ed.target];
+            ++ins[ed.source];
+        }
+        if (types.size() <= ed.type) types.resize(ed.type + 1u);
+        ++types[ed.type];
+    }
+    for (std::size_t n = 0; n < nodes_.size(); ++n) {
+        out_[n].reserve(out_[n].size() + outs[n]);
+        in_[n].reserve(in_[n].size() + ins[n]);
+    }
+    if (by_type_.size() < types.size()) by_type_.resize(types.size());
+    for (std::size_t t = 0; t < types.size(); ++t)
+        by_type_[t].reserve(by_type_[t].size() + types[t]);
+    for (std::size_t e = first; e < edges_.size(); ++e) index_edge(static_cast<EdgeIndex>(e));
+}
+
+void PropertyGraph::reserve_nodes(std::size_t count) {
+    nodes_.reserve(count);
+    out_.reserve(count);
+    in_.reserve(count);
+    by_id_.reserve(count);
+    by_name_.reserve(count);
+}
+
 RelationId PropertyGraph::relation(std::string_view name) {
     if (auto id = relations_.find(name)) return *id;
     return relations_.declare({std::string(name), false, "", "", false});
@@ -130,6 +183,7 @@ void PropertyGraph::remove_node(NodeIndex n) {
 }
 
 void PropertyGraph::rebuild_indexes() {
+    node_revision_ = next_revision();  // after a removal, possibly of the last node
     by_id_.clear();
     by_label_.clear();
     by_name_.clear();
@@ -141,6 +195,7 @@ void PropertyGraph::rebuild_indexes() {
 }
 
 void PropertyGraph::index_node(NodeIndex n) {
+    node_revision_ = next_revision();  // every added or replaced node passes here
     const Node& node = nodes_[n];
     by_id_.emplace(node.id, n);
     for (const auto& label : node.labels) {

@@ -93,6 +93,11 @@ public:
     NodeIndex add_node(Node node);
     // Throws ArgumentError when an endpoint is out of range.
     EdgeIndex add_edge(Edge edge);
+    // Appends many edges at once, as add_edge would one by one (same indices and lists), but
+    // sizes each adjacency list exactly: a reader's bulk load, without regrowth slack.
+    void add_edges(std::vector<Edge> edges);
+    // Room for this many nodes in total, so a bulk load does not rehash or regrow.
+    void reserve_nodes(std::size_t count);
     // Replaces a node's content, keeping its index; reindexes names and labels.
     void replace_node(NodeIndex n, Node node);
     void replace_edge(EdgeIndex e, Edge edge);
@@ -111,6 +116,9 @@ public:
     // --- reading ---------------------------------------------------------------------------
     std::size_t node_count() const { return nodes_.size(); }
     std::size_t edge_count() const { return edges_.size(); }
+    // Changes whenever a node is added, replaced or removed, and is unique across graphs (one
+    // global counter), so (address, node_revision) identifies the nodes' content for caches.
+    std::uint64_t node_revision() const { return node_revision_; }
     const Node& node(NodeIndex n) const { return nodes_[n]; }
     const Edge& edge(EdgeIndex e) const { return edges_[e]; }
     const std::vector<Node>& nodes() const { return nodes_; }
@@ -154,6 +162,7 @@ private:
     std::unordered_map<std::string, std::vector<NodeIndex>> by_name_;
     std::map<std::string, Document, std::less<>> documents_;
     RelationRegistry relations_;
+    std::uint64_t node_revision_ = 0;
 };
 
 bool is_node_id(std::string_view id);  // ^[a-z0-9][a-z0-9._-]*$ (ASCII slug)

@@ -51,7 +51,7 @@ void snapshot(ExecContext& ctx, QueryResult& r, const Value& v) {
 }
 
 void execute_plan(const PropertyGraph& g, GraphWriter* writer, Plan& plan, const ValueMap& params,
-                  QueryResult& result);
+                  bool profile, QueryResult& result);
 
 }  // namespace
 
@@ -89,7 +89,7 @@ QueryResult run_query(const PropertyGraph& g, GraphWriter* writer, ast::Query qu
     ValueMap sorted = params;
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
-    execute_plan(g, writer, plan, sorted, result);
+    execute_plan(g, writer, plan, sorted, profile, result);
     if (profile) result.plan = plan_text(true);
     return result;
 }
@@ -97,8 +97,9 @@ QueryResult run_query(const PropertyGraph& g, GraphWriter* writer, ast::Query qu
 namespace {
 
 void execute_plan(const PropertyGraph& g, GraphWriter* writer, Plan& plan, const ValueMap& params,
-                  QueryResult& result) {
+                  bool profile, QueryResult& result) {
     ExecContext ctx;
+    ctx.profile = profile;
     ctx.graph = &g;
     ctx.writer = writer;
     ctx.params = &params;

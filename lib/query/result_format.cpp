@@ -1,6 +1,7 @@
 // Text, display and JSON forms of result values, from the result's snapshots.
 #include <fmt/format.h>
 
+#include "core/json_text.hpp"
 #include "query/query.hpp"
 
 namespace liaison::query {
@@ -14,35 +15,6 @@ std::string quote(const std::string& s) {
         out += c;
     }
     return out + "'";
-}
-
-std::string json_string(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20)
-                    out += fmt::format("\\u{:04x}", static_cast<int>(c));
-                else
-                    out += c;
-        }
-    }
-    return out + "\"";
 }
 
 }  // namespace
@@ -98,7 +70,8 @@ std::string QueryResult::text(const Value& v) const {
             return rel(v.as_rel().index);
         case K::Path: {
             const Path& p = v.as_path();
-            std::string out = "<" + node(p.nodes[0]);
+            std::string out = "<";
+            out += node(p.nodes[0]);  // two steps: GCC 12 -Wrestrict on "<" + string&&
             for (std::size_t i = 0; i < p.rels.size(); ++i) {
                 auto it = rels.find(p.rels[i]);
                 bool forward = it == rels.end() || it->second.source == p.nodes[i];
@@ -146,7 +119,7 @@ std::string QueryResult::json(const Value& v) const {
         std::string out = "{";
         bool first = true;
         for (const auto& [k, x] : m) {
-            out += (first ? "" : ", ") + json_string(k) + ": " + json(x);
+            out += (first ? "" : ", ") + json_quote(k) + ": " + json(x);
             first = false;
         }
         return out + "}";
@@ -160,12 +133,12 @@ std::string QueryResult::json(const Value& v) const {
             return std::to_string(v.as_int());
         case K::Float: {
             double d = v.as_float();
-            return std::isfinite(d) ? format_float(d) : json_string(format_float(d));
+            return std::isfinite(d) ? format_float(d) : json_quote(format_float(d));
         }
         case K::String:
-            return json_string(v.as_string());
+            return json_quote(v.as_string());
         case K::Date:
-            return json_string(v.as_date().to_string());
+            return json_quote(v.as_date().to_string());
         case K::List: {
             std::string out = "[";
             for (std::size_t i = 0; i < v.as_list().size(); ++i)
@@ -179,20 +152,20 @@ std::string QueryResult::json(const Value& v) const {
             if (it == nodes.end()) return "null";
             std::string labels = "[";
             for (std::size_t i = 0; i < it->second.labels.size(); ++i)
-                labels += (i ? ", " : "") + json_string(it->second.labels[i]);
+                labels += (i ? ", " : "") + json_quote(it->second.labels[i]);
             return fmt::format("{{\"id\": {}, \"labels\": {}], \"properties\": {}}}",
-                               json_string(it->second.id), labels, map_json(it->second.properties));
+                               json_quote(it->second.id), labels, map_json(it->second.properties));
         }
         case K::Relationship: {
             auto it = rels.find(v.as_rel().index);
             if (it == rels.end()) return "null";
             auto id = [&](std::uint32_t n) {
                 auto nt = nodes.find(n);
-                return json_string(nt == nodes.end() ? "" : nt->second.id);
+                return json_quote(nt == nodes.end() ? "" : nt->second.id);
             };
             return fmt::format(
                 "{{\"type\": {}, \"source\": {}, \"target\": {}, \"properties\": {}}}",
-                json_string(it->second.type), id(it->second.source), id(it->second.target),
+                json_quote(it->second.type), id(it->second.source), id(it->second.target),
                 map_json(it->second.properties));
         }
         case K::Path: {

@@ -70,6 +70,22 @@ void Graph::set_html(void* obj, const char* name, const std::string& html) {
 
 Context::Context() : gvc_(gvContext()) {
     if (!gvc_) throw RenderError("cannot create a Graphviz context");
+    warm_up();
+}
+
+// pango measures text with threads of its own (loading fontconfig's configuration first), and
+// their allocations beside a layout change where Graphviz's objects land in memory, which some of
+// its routines depend on (docs/render.md, "Layouts"). One small layout per process, before any
+// real one, gets the configuration loaded first; reports then rerun byte for byte.
+void Context::warm_up() {
+    static std::once_flag once;
+    std::call_once(once, [this] {
+        Graph g("warm-up", false);
+        Agnode_t* n = g.node("n");
+        g.set(n, "label", "warm-up \u0639\u0631\u0628\u064a");
+        g.set(n, "fontname", Style{}.font);
+        if (gvLayout(gvc_, g.get(), "dot") == 0) gvFreeLayout(gvc_, g.get());
+    });
 }
 
 Context::~Context() {

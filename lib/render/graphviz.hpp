@@ -61,6 +61,7 @@ public:
                                     const std::vector<std::string>& formats);
 
 private:
+    void warm_up();
     GVC_t* gvc_ = nullptr;
 };
 

@@ -1,11 +1,8 @@
-// Batch reports on a small thread pool (batch.hpp).
+// Batch reports: output names and one job (batch.hpp); the process pool is in batch_pool.cpp.
 #include "report/batch.hpp"
 
-#include <atomic>
-#include <exception>
+#include <cctype>
 #include <filesystem>
-#include <mutex>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -105,40 +102,6 @@ std::vector<std::string> run_job(const Job& job) {
         written.push_back(path);
     }
     return written;
-}
-
-std::vector<JobResult> run_batch(const std::vector<Job>& jobs, const BatchOptions& options) {
-    std::vector<JobResult> results(jobs.size());
-    unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
-    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(jobs.size())));
-    std::atomic<std::size_t> next{0};
-    std::mutex progress_mutex;
-    std::size_t done = 0;
-
-    auto worker = [&] {
-        for (std::size_t i = next++; i < jobs.size(); i = next++) {
-            JobResult& r = results[i];
-            try {
-                r.written = run_job(jobs[i]);
-                r.ok = true;
-            } catch (const std::exception& e) {
-                // A batch reports every failure at the end instead of stopping at the first.
-                r.ok = false;
-                r.error = e.what();
-            }
-            std::lock_guard<std::mutex> lock(progress_mutex);
-            ++done;
-            if (options.on_progress) options.on_progress({done, jobs.size(), &jobs[i], &r});
-        }
-    };
-    if (threads == 1 || jobs.size() <= 1) {
-        worker();
-        return results;
-    }
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
-    for (std::thread& t : pool) t.join();
-    return results;
 }
 
 }  // namespace liaison::report

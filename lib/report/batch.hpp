@@ -1,6 +1,6 @@
 #pragma once
-// Batch reports: many specs or networks, built in parallel on a small thread pool. A failing
-// job never stops the others; results come back in job order, so output is deterministic.
+// Batch reports: many specs or networks, built in parallel. A failing job never stops the others;
+// results come back in job order, so output is deterministic.
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -52,12 +52,18 @@ struct Progress {
 };
 
 struct BatchOptions {
-    unsigned threads = 0;  // 0: std::thread::hardware_concurrency()
+    unsigned processes = 0;  // reports built at once; 0: std::thread::hardware_concurrency()
     // Called once per finished job, never concurrently (e.g. to show progress).
     std::function<void(const Progress&)> on_progress;
 };
 
-// Runs every job, at most `threads` at a time; results in job order.
+// Runs every job, at most `processes` at a time; results in job order. With more than one job,
+// each runs in a child process forked from the caller: Graphviz layouts depend on state a process
+// keeps from earlier layouts (allocations, generators), so a report built after or beside others
+// in one process could differ from the same report built alone. A child starts from the caller's
+// state every time, so a batch writes the same bytes whatever its order or parallelism. Children
+// run OpenMP kernels on one thread (the batch already uses the cores) and must not be forked
+// while the caller runs other threads that hold locks. One job runs in the calling process.
 std::vector<JobResult> run_batch(const std::vector<Job>& jobs, const BatchOptions& options = {});
 
 }  // namespace liaison::report

@@ -4,51 +4,23 @@
 
 #include <fmt/format.h>
 
+#include "core/json_text.hpp"
 #include "report/report.hpp"
 
 namespace liaison::report {
 
 namespace {
 
-std::string quote(std::string_view text) {
-    std::string out = "\"";
-    for (char c : text) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20)
-                    out += fmt::format("\\u{:04x}", static_cast<int>(c));
-                else
-                    out += c;
-        }
-    }
-    return out + "\"";
-}
-
 std::string cell_json(const Cell& c) {
     std::string out =
-        fmt::format("{{\"text\": {}, \"dir\": \"{}\"", quote(c.text), dir_name(c.dir));
+        fmt::format("{{\"text\": {}, \"dir\": \"{}\"", json_quote(c.text), dir_name(c.dir));
     if (c.number && std::isfinite(*c.number)) out += fmt::format(", \"value\": {}", *c.number);
-    if (!c.id.empty()) out += ", \"id\": " + quote(c.id);
-    if (!c.link.empty()) out += ", \"link\": " + quote("#" + c.link);
+    if (!c.id.empty()) out += ", \"id\": " + json_quote(c.id);
+    if (!c.link.empty()) out += ", \"link\": " + json_quote("#" + c.link);
     if (!c.refs.empty()) {
         out += ", \"refs\": [";
         for (std::size_t i = 0; i < c.refs.size(); ++i)
-            out += (i ? ", " : "") + quote(c.refs[i].text);
+            out += (i ? ", " : "") + json_quote(c.refs[i].text);
         out += "]";
     }
     return out + "}";
@@ -56,14 +28,14 @@ std::string cell_json(const Cell& c) {
 
 std::string strings(const std::vector<std::string>& list) {
     std::string out = "[";
-    for (std::size_t i = 0; i < list.size(); ++i) out += (i ? ", " : "") + quote(list[i]);
+    for (std::size_t i = 0; i < list.size(); ++i) out += (i ? ", " : "") + json_quote(list[i]);
     return out + "]";
 }
 
 void write_block(std::string& out, const Block& b) {
     if (const auto* p = std::get_if<Paragraph>(&b)) {
         out += fmt::format("{{\"type\": \"paragraph\", \"dir\": \"{}\", \"text\": {}}}",
-                           dir_name(p->dir), quote(p->text));
+                           dir_name(p->dir), json_quote(p->text));
     } else if (const auto* t = std::get_if<Table>(&b)) {
         std::vector<std::string> kinds;
         for (std::size_t i = 0; i < t->columns.size(); ++i)
@@ -71,7 +43,7 @@ void write_block(std::string& out, const Block& b) {
         out += fmt::format(
             "{{\"type\": \"table\", \"caption\": {}, \"columns\": {}, \"column_types\": {}, "
             "\"omitted\": {}, \"rows\": [",
-            quote(t->caption), strings(t->columns), strings(kinds), t->omitted);
+            json_quote(t->caption), strings(t->columns), strings(kinds), t->omitted);
         for (std::size_t r = 0; r < t->rows.size(); ++r) {
             out += r ? ",\n          [" : "\n          [";
             for (std::size_t i = 0; i < t->rows[r].size(); ++i)
@@ -81,9 +53,9 @@ void write_block(std::string& out, const Block& b) {
         out += t->rows.empty() ? "]}" : "\n        ]}";
     } else if (const auto* f = std::get_if<Figure>(&b)) {
         out += fmt::format("{{\"type\": \"figure\", \"caption\": {}, \"svg\": {}}}",
-                           quote(f->caption), quote(f->svg));
+                           json_quote(f->caption), json_quote(f->svg));
     } else if (const auto* c = std::get_if<Code>(&b)) {
-        out += fmt::format("{{\"type\": \"code\", \"text\": {}}}", quote(c->text));
+        out += fmt::format("{{\"type\": \"code\", \"text\": {}}}", json_quote(c->text));
     }
 }
 
@@ -92,14 +64,14 @@ void write_block(std::string& out, const Block& b) {
 std::string write_json(const Report& r) {
     std::string out = "{\n";
     out += fmt::format("  \"format\": \"liaison-report\",\n  \"version\": 1,\n");
-    out += fmt::format("  \"title\": {},\n  \"inputs\": {},\n  \"sections\": [", quote(r.title),
-                       strings(r.inputs));
+    out += fmt::format("  \"title\": {},\n  \"inputs\": {},\n  \"sections\": [",
+                       json_quote(r.title), strings(r.inputs));
     for (std::size_t i = 0; i < r.sections.size(); ++i) {
         const Section& s = r.sections[i];
         out += i ? ",\n" : "\n";
         out += fmt::format(
             "    {{\"anchor\": {}, \"level\": {}, \"kind\": {}, \"title\": {},\n     \"blocks\": [",
-            quote(s.anchor), s.level, quote(s.kind), quote(s.title));
+            json_quote(s.anchor), s.level, json_quote(s.kind), json_quote(s.title));
         for (std::size_t k = 0; k < s.blocks.size(); ++k) {
             out += k ? ",\n        " : "\n        ";
             write_block(out, s.blocks[k]);

@@ -55,14 +55,14 @@ std::string cell_text(const Cell& c) {
 void write_table(std::string& out, const Table& t) {
     if (!t.caption.empty()) out += fmt::format("**{}**\n\n", escape(t.caption, false));
     out += "|";
-    for (const std::string& col : t.columns) out += " " + escape(col, true) + " |";
+    for (const std::string& col : t.columns) out += fmt::format(" {} |", escape(col, true));
     out += "\n|";
     for (std::size_t i = 0; i < t.columns.size(); ++i)
         out += i < t.numeric.size() && t.numeric[i] ? " ---: |" : " --- |";
     out += "\n";
     for (const auto& row : t.rows) {
         out += "|";
-        for (const Cell& c : row) out += " " + cell_text(c) + " |";
+        for (const Cell& c : row) out += fmt::format(" {} |", cell_text(c));
         out += "\n";
     }
     if (t.omitted)

@@ -135,6 +135,15 @@ TEST_CASE("import: DOT through cgraph, with its errors captured") {
     CHECK(err.find("in:4: DOT: syntax error in line 4 near ';'") == 0);
 }
 
+TEST_CASE("import: text that is not UTF-8 is refused with its position, in every text format") {
+    // Found by the importers fuzzer: cgraph took the byte 0xFF into a node id, and the network
+    // then could not be written and read back.
+    for (Format f : {Format::Dot, Format::EdgeList, Format::NodeLink, Format::Csv}) {
+        std::string err = problems_of(f, "a b\nc \xFF\n");
+        CHECK_MESSAGE(err == "in:2:3: invalid UTF-8 (byte 0xFF); expected UTF-8 text", err);
+    }
+}
+
 TEST_CASE("import: NetworkX node-link JSON with numeric ids, and its bad values positioned") {
     const char* text = R"({"directed": false, "multigraph": false, "graph": {},
 "nodes": [{"id": 1, "label": "One"},

@@ -68,8 +68,9 @@ TEST_CASE("report: a folder and specs in one batch, one broken input, exit 1") {
     fs::copy_file(kData + "/broken.json", nets / "broken.json");
     fs::copy_file(kSeed, nets / "seed.json");
     fs::path out = dir / "out";
-    Run r = run(fmt::format("report {} --spec {} --out-dir {} --format html,md,json --jobs 2",
-                            nets.string(), kData + "/small.spec.json", out.string()));
+    // --spec takes one value: the folder after it is an input.
+    Run r = run(fmt::format("report --spec {} {} --out-dir {} --format html,md,json --jobs 2",
+                            kData + "/small.spec.json", nets.string(), out.string()));
     CHECK(r.code == 1);
     for (const char* stem : {"small", "good", "seed"})
         for (const char* ext : {"html", "md", "json"})

@@ -145,3 +145,38 @@ TEST_CASE("cli: two concurrent writers — one succeeds, the other gets the lock
     CHECK(g.find_id("first"));
     CHECK(g.find_id("second"));
 }
+
+TEST_CASE("cli: --write of rank and communities, and format, go through the store") {
+    ScratchDir dir("cli-writers");
+    std::string db = dir.file("net.json");
+    Database holder = new_database(db);
+    {
+        auto tx = holder.begin();
+        tx.add_node(person("a"));
+        tx.add_node(person("b"));
+        tx.commit();  // left in the journal: format must fold it, not drop it
+    }
+    REQUIRE(std::filesystem::exists(journal_path(db)));
+
+    auto tx = holder.begin();  // a writer holds the lock: every rewrite must refuse
+    std::string before = slurp(db);
+    for (std::string args : {"rank " + q(db) + " --by degree --write",
+                             "communities " + q(db) + " --write", "format " + q(db)}) {
+        Run r = liaison_cli(args);
+        CHECK_MESSAGE(r.status == 1, args);
+        CHECK_MESSAGE(r.out.find("database is locked by process") != std::string::npos, r.out);
+        CHECK(slurp(db) == before);
+    }
+    tx.rollback();
+
+    CHECK(liaison_cli("rank " + q(db) + " --by degree --write --property deg").status == 0);
+    CHECK(liaison_cli("communities " + q(db) + " --write").status == 0);
+    CHECK(liaison_cli("format " + q(db)).status == 0);
+    CHECK_FALSE(std::filesystem::exists(journal_path(db)));
+    PropertyGraph g = read_graph_file(db);
+    REQUIRE(g.find_id("a"));
+    REQUIRE(g.find_id("b"));
+    CHECK(g.node(*g.find_id("a")).properties.get("deg"));
+    CHECK(g.node(*g.find_id("b")).properties.get("community"));
+    CHECK(liaison_cli("format --check " + q(db)).status == 0);
+}

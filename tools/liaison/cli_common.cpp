@@ -25,6 +25,24 @@ PropertyGraph load_graph(const std::string& path) {
     return db.take_graph();
 }
 
+std::size_t write_node_property(const std::string& path, const std::string& property,
+                                const std::vector<std::pair<std::string, Value>>& values) {
+    Database db = Database::open(path);
+    auto tx = db.begin();
+    std::size_t written = 0;
+    for (const auto& [id, value] : values) {
+        auto at = tx.graph().find_id(id);
+        if (!at) continue;
+        Node n = tx.graph().node(*at);
+        n.properties.set(property, value);
+        tx.update_node(std::move(n));
+        ++written;
+    }
+    tx.commit();
+    db.compact();
+    return written;
+}
+
 void print(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 }  // namespace liaison::cli

@@ -2,6 +2,8 @@
 // Helpers shared by subcommands.
 #include <CLI/CLI.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "model/property_graph.hpp"
 #include "output.hpp"
@@ -12,6 +14,11 @@ namespace liaison::cli {
 void add_format_option(CLI::App* cmd, OutputFormat& format, bool with_csv = true);
 // Loads a network from a file (the native format), throwing InputError on bad input.
 PropertyGraph load_graph(const std::string& path);
+// Sets `property` on each node (by id) in one transaction of the database at `path`, then
+// compacts, like the edit commands: the --write of rank and communities. Nodes removed by
+// another writer since the caller loaded are skipped. Returns how many nodes were written.
+std::size_t write_node_property(const std::string& path, const std::string& property,
+                                const std::vector<std::pair<std::string, Value>>& values);
 // Prints to stdout.
 void print(const std::string& text);
 

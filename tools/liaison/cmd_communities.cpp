@@ -9,7 +9,6 @@
 #include "analysis_flags.hpp"
 #include "cli_common.hpp"
 #include "commands.hpp"
-#include "io/native_format.hpp"
 
 namespace liaison::cli {
 
@@ -62,14 +61,11 @@ int run_communities(const CommunitiesOptions& o) {
                         part.modularity, o.algorithm, o.resolution, o.seed));
     print(t.render(o.format));
     if (o.write) {
-        for (Vertex v = 0; v < p.graph.node_count(); ++v) {
-            Node n = g.node(p.graph.origins()[v]);
-            n.properties.set(o.property, Value(static_cast<std::int64_t>(part.membership[v])));
-            g.replace_node(p.graph.origins()[v], std::move(n));
-        }
-        save_graph_file(g, o.file);
-        fmt::print(stderr, "liaison: wrote '{}' on {} nodes of {}\n", o.property,
-                   p.graph.node_count(), o.file);
+        std::vector<std::pair<std::string, Value>> values;
+        for (Vertex v = 0; v < p.graph.node_count(); ++v)
+            values.emplace_back(p.ids[v], Value(static_cast<std::int64_t>(part.membership[v])));
+        std::size_t n = write_node_property(o.file, o.property, values);
+        fmt::print(stderr, "liaison: wrote '{}' on {} nodes of {}\n", o.property, n, o.file);
     }
     return 0;
 }

@@ -1,4 +1,5 @@
-// liaison format FILE… : rewrites networks in canonical form (or --check that they are).
+// liaison format FILE… : rewrites networks in canonical form (or --check that they are), through
+// the store so a concurrent writer or a pending journal is never overwritten.
 #include <fmt/format.h>
 
 #include <memory>
@@ -6,6 +7,7 @@
 #include "cli_common.hpp"
 #include "commands.hpp"
 #include "io/native_format.hpp"
+#include "store/database.hpp"
 
 namespace liaison::cli {
 
@@ -18,16 +20,19 @@ struct FormatOptions {
 int run_format(const FormatOptions& o) {
     int status = 0;
     for (const auto& file : o.files) {
-        std::string before = read_file(file);
-        std::string after = write_graph_json(parse_graph_json(before, file));
-        if (before == after) continue;
         if (o.check) {
+            std::string before = read_file(file);
+            if (before == write_graph_json(parse_graph_json(before, file))) continue;
             fmt::print(stderr, "{}: not in canonical form (run: liaison format {})\n", file, file);
             status = 1;
-        } else {
-            write_file_atomic(file, after);
-            print(fmt::format("{}: rewritten in canonical form\n", file));
+            continue;
         }
+        // Through the store: under the writer lock, and folding any journal, which is bound to
+        // the snapshot's exact bytes and would be orphaned by a rewrite behind its back.
+        Database db = Database::open(file);
+        for (const auto& w : db.warnings()) fmt::print(stderr, "liaison: warning: {}\n", w);
+        CompactResult r = db.compact();
+        if (r.rewritten) print(fmt::format("{}: rewritten in canonical form\n", file));
     }
     return status;
 }

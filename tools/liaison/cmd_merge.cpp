@@ -48,29 +48,29 @@ std::string report_json(const MergeReport& r) {
     std::string out = "{\"matched\": [";
     for (std::size_t i = 0; i < r.matched.size(); ++i)
         out += fmt::format("{}{{\"new\": {}, \"base\": {}, \"evidence\": {}}}", i ? ", " : "",
-                           json_escape(r.matched[i].incoming_id), json_escape(r.matched[i].base_id),
-                           json_escape(r.matched[i].evidence));
+                           json_quote(r.matched[i].incoming_id), json_quote(r.matched[i].base_id),
+                           json_quote(r.matched[i].evidence));
     out += "],\n \"added_nodes\": [";
     for (std::size_t i = 0; i < r.added_nodes.size(); ++i)
-        out += (i ? ", " : "") + json_escape(r.added_nodes[i]);
+        out += (i ? ", " : "") + json_quote(r.added_nodes[i]);
     out += fmt::format("],\n \"added_edges\": {}, \"merged_edges\": {},\n \"ambiguous\": [",
                        r.added_edges, r.merged_edges);
     for (std::size_t i = 0; i < r.ambiguous.size(); ++i) {
         const Ambiguity& a = r.ambiguous[i];
         out += fmt::format("{}{{\"new\": {}, \"name\": {}, \"candidates\": [", i ? ", " : "",
-                           json_escape(a.incoming_id), json_escape(a.incoming_name));
+                           json_quote(a.incoming_id), json_quote(a.incoming_name));
         for (std::size_t k = 0; k < a.candidates.size(); ++k)
             out += fmt::format("{}{{\"base\": {}, \"evidence\": {}}}", k ? ", " : "",
-                               json_escape(a.candidates[k].base_id),
-                               json_escape(a.candidates[k].evidence));
+                               json_quote(a.candidates[k].base_id),
+                               json_quote(a.candidates[k].evidence));
         out += "]}";
     }
     out += "],\n \"conflicts\": [";
     for (std::size_t i = 0; i < r.conflicts.size(); ++i)
-        out += (i ? ", " : "") + json_escape(r.conflicts[i]);
+        out += (i ? ", " : "") + json_quote(r.conflicts[i]);
     out += "],\n \"renamed_documents\": [";
     for (std::size_t i = 0; i < r.renamed_documents.size(); ++i)
-        out += (i ? ", " : "") + json_escape(r.renamed_documents[i]);
+        out += (i ? ", " : "") + json_quote(r.renamed_documents[i]);
     return out + "]}\n";
 }
 

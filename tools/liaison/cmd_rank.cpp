@@ -86,18 +86,13 @@ int run_rank(const RankOptions& o) {
     print(t.render(o.format));
     if (o.write) {
         const std::string key = o.property.empty() ? o.by : o.property;
-        for (analysis::Vertex v = 0; v < p.graph.node_count(); ++v) {
-            Node n = g.node(p.graph.origins()[v]);
-            if (o.by == "core") {
-                n.properties.set(key, Value(static_cast<std::int64_t>(s.value[v])));
-            } else {
-                n.properties.set(key, Value(s.value[v]));
-            }
-            g.replace_node(p.graph.origins()[v], std::move(n));
-        }
-        save_graph_file(g, o.file);
-        fmt::print(stderr, "liaison: wrote '{}' on {} nodes of {}\n", key, p.graph.node_count(),
-                   o.file);
+        std::vector<std::pair<std::string, Value>> values;
+        for (analysis::Vertex v = 0; v < p.graph.node_count(); ++v)
+            values.emplace_back(p.ids[v], o.by == "core"
+                                              ? Value(static_cast<std::int64_t>(s.value[v]))
+                                              : Value(s.value[v]));
+        std::size_t n = write_node_property(o.file, key, values);
+        fmt::print(stderr, "liaison: wrote '{}' on {} nodes of {}\n", key, n, o.file);
     }
     return 0;
 }

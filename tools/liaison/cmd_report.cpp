@@ -95,7 +95,7 @@ std::vector<report::Job> plan_jobs(const ReportCliOptions& o) {
 int run_report(const ReportCliOptions& o) {
     std::vector<report::Job> jobs = plan_jobs(o);
     report::BatchOptions options;
-    options.threads = o.jobs;
+    options.processes = o.jobs;
     // Progress is for a person watching: only when stderr is a terminal, so logs stay clean.
     if (jobs.size() > 1 && isatty(STDERR_FILENO)) {
         options.on_progress = [](const report::Progress& p) {
@@ -126,16 +126,20 @@ void register_report(CLI::App& app, Action& run) {
         "report", "Reports (HTML, Markdown, JSON) over networks and report specs, in parallel");
     cmd->add_option("inputs", o->inputs,
                     "Network files or folders of them (each gets the default report)");
+    // One value per flag, so `--spec a.json net.json` leaves net.json to the inputs.
     cmd->add_option("--spec", o->specs, "A report spec (JSON; repeatable; see docs/report.md)")
-        ->check(CLI::ExistingFile);
-    cmd->add_option(
-        "-o,--output", o->outputs,
-        "Output file of a single report; the extension chooses the format (repeatable)");
+        ->check(CLI::ExistingFile)
+        ->allow_extra_args(false);
+    cmd->add_option("-o,--output", o->outputs,
+                    "Output file of a single report; the extension chooses the format (repeatable)")
+        ->allow_extra_args(false);
     cmd->add_option("--out-dir", o->out_dir,
                     "Folder for outputs named <input>.report.<format> (default: current folder)");
     cmd->add_option("--format", o->formats, "Formats when no -o: html (default), md, json")
-        ->delimiter(',');
-    cmd->add_option("-j,--jobs", o->jobs, "Reports built at once (default: hardware threads)")
+        ->delimiter(',')
+        ->allow_extra_args(false);
+    cmd->add_option("-j,--jobs", o->jobs,
+                    "Reports built at once, each in its own process (default: hardware threads)")
         ->check(CLI::Range(1u, 256u));
     cmd->callback([o, &run] {
         if (o->inputs.empty() && o->specs.empty())

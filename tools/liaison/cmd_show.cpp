@@ -28,21 +28,21 @@ std::string json_sources(const std::vector<Source>& sources) {
     std::string out = "[";
     for (const Source& s : sources)
         out += fmt::format("{}{{\"document\": {}, \"quote\": {}}}", out.size() > 1 ? ", " : "",
-                           json_escape(s.document), json_escape(s.quote));
+                           json_quote(s.document), json_quote(s.quote));
     return out + "]";
 }
 
 std::string json_properties(const Properties& props) {
     std::string out = "{";
     for (const auto& [k, v] : props)
-        out += fmt::format("{}{}: {}", out.size() > 1 ? ", " : "", json_escape(k),
-                           json_escape(v.to_display()));
+        out += fmt::format("{}{}: {}", out.size() > 1 ? ", " : "", json_quote(k),
+                           json_quote(v.to_display()));
     return out + "}";
 }
 
 std::string json_strings(const std::vector<std::string>& list) {
     std::string out = "[";
-    for (const auto& s : list) out += (out.size() > 1 ? ", " : "") + json_escape(s);
+    for (const auto& s : list) out += (out.size() > 1 ? ", " : "") + json_quote(s);
     return out + "]";
 }
 
@@ -55,18 +55,17 @@ std::string show_json(const PropertyGraph& g, NodeIndex n) {
         rel += fmt::format(
             "{}\n  {{\"type\": {}, \"direction\": {}, \"other\": {}, \"other_name\": {}, "
             "\"time\": {}, \"properties\": {}, \"sources\": {}}}",
-            rel.size() > 1 ? "," : "", json_escape(g.type_name(e)), json_escape(dir),
-            json_escape(g.node(other).id), json_escape(g.node(other).display_name()),
-            json_escape(e.time.to_string()), json_properties(e.properties),
-            json_sources(e.sources));
+            rel.size() > 1 ? "," : "", json_quote(g.type_name(e)), json_quote(dir),
+            json_quote(g.node(other).id), json_quote(g.node(other).display_name()),
+            json_quote(e.time.to_string()), json_properties(e.properties), json_sources(e.sources));
     });
     rel += rel.size() > 1 ? "\n ]" : "]";
     return fmt::format(
         "{{\"id\": {}, \"labels\": {}, \"names\": {{\"ar\": {}, \"en\": {}}}, \"aliases\": {}, "
         "\"time\": {}, \"properties\": {}, \"sources\": {},\n \"relations\": {}}}\n",
-        json_escape(node.id), json_strings(node.labels), json_escape(node.names.ar),
-        json_escape(node.names.en), json_strings(node.names.aliases),
-        json_escape(node.time.to_string()), json_properties(node.properties),
+        json_quote(node.id), json_strings(node.labels), json_quote(node.names.ar),
+        json_quote(node.names.en), json_strings(node.names.aliases),
+        json_quote(node.time.to_string()), json_properties(node.properties),
         json_sources(node.sources), rel);
 }
 

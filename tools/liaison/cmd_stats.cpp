@@ -18,7 +18,7 @@ struct StatsOptions {
 std::string json_counts(const std::map<std::string, std::size_t>& counts) {
     std::string out = "{";
     for (const auto& [k, v] : counts)
-        out += fmt::format("{}{}: {}", out.size() > 1 ? ", " : "", json_escape(k), v);
+        out += fmt::format("{}{}: {}", out.size() > 1 ? ", " : "", json_quote(k), v);
     return out + "}";
 }
 
@@ -33,10 +33,10 @@ int run_stats(const StatsOptions& o) {
             "\"edges_by_type\": {}, \"density\": {}, \"components\": {}, "
             "\"largest_component\": {}, \"earliest\": {}, \"latest\": {}, \"documents\": {}, "
             "\"sources\": {}}}\n",
-            json_escape(o.file), s.nodes, s.edges, json_counts(s.nodes_by_label),
+            json_quote(o.file), s.nodes, s.edges, json_counts(s.nodes_by_label),
             json_counts(s.edges_by_type), s.density, s.components, s.largest_component,
-            s.earliest ? json_escape(from) : "null", s.latest ? json_escape(to) : "null",
-            s.documents, s.sources));
+            s.earliest ? json_quote(from) : "null", s.latest ? json_quote(to) : "null", s.documents,
+            s.sources));
         return 0;
     }
     Table t({"measure", "value"});

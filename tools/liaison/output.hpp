@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "core/json_text.hpp"  // json_quote, for the commands' --format json
+
 namespace liaison::cli {
 
 enum class OutputFormat { Table, Json, Csv };
@@ -23,6 +25,5 @@ private:
 
 std::size_t display_width(const std::string& utf8);
 std::string csv_escape(const std::string& field);
-std::string json_escape(const std::string& text);  // a quoted JSON string, UTF-8 unescaped
 
 }  // namespace liaison::cli

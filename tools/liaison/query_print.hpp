@@ -19,7 +19,7 @@ inline std::string render_query_result(const query::QueryResult& r, OutputFormat
             out += i ? ",\n " : "";
             out += "{";
             for (std::size_t c = 0; c < r.columns.size(); ++c)
-                out += fmt::format("{}{}: {}", c ? ", " : "", json_escape(r.columns[c]),
+                out += fmt::format("{}{}: {}", c ? ", " : "", json_quote(r.columns[c]),
                                    r.json(r.rows[i][c]));
             out += "}";
         }

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "query/executor/context.hpp"
+#include "query/executor/node_set.hpp"
 
 namespace liaison::query {
 
@@ -165,13 +166,17 @@ public:
     explicit Distinct(std::unique_ptr<Aggregator> inner) : inner_(std::move(inner)) {}
     void add(const Value& v, const Value& extra) override {
         if (v.is_null()) return inner_->add(v, extra);
-        if (seen_.insert(v).second) inner_->add(v, extra);
+        // Nodes are equal exactly when their indexes are: a bitmap of indexes is enough.
+        bool fresh =
+            v.kind() == K::Node ? nodes_.insert(v.as_node().index) : seen_.insert(v).second;
+        if (fresh) inner_->add(v, extra);
     }
     Value result() const override { return inner_->result(); }
 
 private:
     std::unique_ptr<Aggregator> inner_;
     std::set<Value, ValueLess> seen_;
+    NodeSet nodes_;
 };
 
 }  // namespace

@@ -70,6 +70,7 @@ struct ExecContext {
     std::set<std::uint32_t> deleted_rels;
     std::set<std::uint32_t> plain_deleted_nodes;  // deleted without DETACH
     std::uint64_t next_id = 0;                    // for generated node ids "node-<k>"
+    bool profile = false;                         // time each operator (PROFILE)
 
     const PropertyGraph& g() const { return writer ? writer->graph() : *graph; }
     GraphWriter& w();  // throws when the query runs read-only

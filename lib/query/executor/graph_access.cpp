@@ -207,7 +207,10 @@ std::string node_text(ExecContext& ctx, std::uint32_t n) {
 
 std::string rel_text(ExecContext& ctx, std::uint32_t r) {
     if (ctx.deleted_rels.count(r) || r >= ctx.g().edge_count()) return "[deleted]";
-    return "[:" + rel_type(ctx, RelRef{r}) + props_text(ctx, rel_properties(ctx, RelRef{r})) + "]";
+    std::string out = "[:";  // built in steps: GCC 12 -Wrestrict on "[:" + string&&
+    out += rel_type(ctx, RelRef{r});
+    out += props_text(ctx, rel_properties(ctx, RelRef{r}));
+    return out + "]";
 }
 
 }  // namespace
@@ -238,7 +241,8 @@ std::string to_cypher_text(ExecContext& ctx, const Value& v) {
             return rel_text(ctx, v.as_rel().index);
         case K::Path: {
             const Path& p = v.as_path();
-            std::string out = "<" + node_text(ctx, p.nodes[0]);
+            std::string out = "<";
+            out += node_text(ctx, p.nodes[0]);  // two steps: GCC 12 -Wrestrict on "<" + string&&
             for (std::size_t i = 0; i < p.rels.size(); ++i) {
                 const Edge& e = ctx.g().edge(p.rels[i]);
                 bool forward = e.source == p.nodes[i] || ctx.g().is_symmetric(e);

@@ -1,7 +1,9 @@
 #include "query/executor/matcher.hpp"
 
 #include <algorithm>
+#include <map>
 
+#include "query/executor/adjacency.hpp"
 #include "query/executor/eval.hpp"
 #include "query/executor/graph_access.hpp"
 
@@ -22,12 +24,6 @@ bool props_match(ExecContext& ctx, const ast::Expr* props, const Value& entity, 
     return true;
 }
 
-bool type_matches(ExecContext& ctx, std::uint32_t e, const ast::RelPattern& r) {
-    if (r.types.empty()) return true;
-    const std::string& name = ctx.g().type_name(ctx.g().edge(e));
-    return std::find(r.types.begin(), r.types.end(), name) != r.types.end();
-}
-
 bool rel_in(const Value& v, std::uint32_t e) {
     if (v.kind() == Value::Kind::Relationship) return v.as_rel().index == e;
     if (v.kind() == Value::Kind::List) {
@@ -44,154 +40,263 @@ struct Step {
     bool forward;  // traversing in pattern order
 };
 
-class Matcher {
-public:
-    Matcher(ExecContext& ctx, const ast::PatternPart& part, Row& row,
-            const std::vector<int>& unique_rels, const std::function<void(Row&)>& emit)
-        : ctx_(ctx), part_(part), row_(row), unique_(unique_rels), emit_(emit) {}
+Direction step_direction(const ast::RelPattern& r, bool forward) {
+    if (r.direction == ast::RelDirection::Right) return forward ? Direction::Out : Direction::In;
+    if (r.direction == ast::RelDirection::Left) return forward ? Direction::In : Direction::Out;
+    return Direction::Both;
+}
 
-    void run(const StartPlan& start) {
-        std::size_t s = start.node;
-        for (std::size_t i = s; i + 1 < part_.nodes.size(); ++i)
-            steps_.push_back({i, i, i + 1, true});
-        for (std::size_t i = s; i > 0; --i) steps_.push_back({i - 1, i, i - 1, false});
-        const ast::NodePattern& np = part_.nodes[s];
-        const Value& cur = row_[np.slot];
-        if (np.prebound || !cur.is_null()) {
-            if (cur.kind() != Value::Kind::Node) return;
-            if (ctx_.deleted_nodes.count(cur.as_node().index)) return;
-            if (!node_matches(ctx_, cur.as_node().index, np, row_)) return;
-            step(0);
-            return;
+}  // namespace
+
+bool TypeSet::allows(RelationId t) const {
+    return any || std::find(ids.begin(), ids.end(), t) != ids.end();
+}
+
+TypeSet resolve_types(const PropertyGraph& g, const std::vector<std::string>& names) {
+    TypeSet s;
+    s.any = names.empty();
+    for (const auto& n : names)
+        if (auto id = g.relations().find(n)) s.ids.push_back(*id);
+    return s;
+}
+
+// Level 0 chooses the start node; level i > 0 takes step i - 1 (forward from the start to the
+// last node, then backward to the first). Each level remembers which slots it bound, so
+// backtracking resets exactly those.
+struct PartCursor::State {
+    struct Level {
+        EdgeWalk walk;
+        std::vector<std::pair<ValueList, std::uint32_t>> paths;  // var-length: lists and ends
+        std::size_t pos = 0;
+        bool set_rel = false, set_node = false;
+        std::vector<const ast::Expr*> filters;
+    };
+
+    ExecContext& ctx;
+    const ast::PatternPart& part;
+    const StartPlan& start;
+    Row& row;
+    const std::vector<int>& unique;
+    std::vector<Step> steps;
+    std::vector<Level> levels;
+    std::vector<TypeSet> types;                    // per relationship of the part
+    std::size_t at = 0;                            // current level
+    const std::vector<NodeIndex>* seek = nullptr;  // Source::Name: the candidates
+    bool started = false, done = false;
+
+    State(ExecContext& c, const ast::PatternPart& p, const StartPlan& s, Row& r,
+          const std::vector<int>& u)
+        : ctx(c), part(p), start(s), row(r), unique(u) {
+        std::size_t first = s.node;
+        for (std::size_t i = first; i + 1 < p.nodes.size(); ++i)
+            steps.push_back({i, i, i + 1, true});
+        for (std::size_t i = first; i > 0; --i) steps.push_back({i - 1, i, i - 1, false});
+        levels.resize(steps.size() + 1);
+        for (const auto& rel : p.rels) types.push_back(resolve_types(c.g(), rel.types));
+        // The level at which each slot of the part is first bound.
+        std::map<int, std::size_t> bound_at;
+        bound_at.emplace(p.nodes[first].slot, 0);
+        for (std::size_t k = 0; k < steps.size(); ++k) {
+            bound_at.emplace(p.rels[steps[k].rel].slot, k + 1);
+            bound_at.emplace(p.nodes[steps[k].to].slot, k + 1);
         }
-        auto try_node = [&](std::uint32_t n) {
-            if (ctx_.deleted_nodes.count(n)) return;
-            if (!node_matches(ctx_, n, np, row_)) return;
-            row_[np.slot] = NodeRef{n};
-            step(0);
-            row_[np.slot] = Value();
-        };
-        switch (start.source) {
-            case StartPlan::Source::Id: {
-                Value id = eval(*start.id, row_, ctx_);
-                if (id.kind() != Value::Kind::String) return;
-                if (auto n = ctx_.g().find_id(id.as_string())) try_node(*n);
-                return;
+        if (p.path_slot >= 0) bound_at.emplace(p.path_slot, steps.size());
+        for (const PartFilter& f : s.filters) {
+            std::size_t level = 0;
+            for (int slot : f.slots) {
+                auto it = bound_at.find(slot);
+                if (it != bound_at.end()) level = std::max(level, it->second);
             }
-            case StartPlan::Source::Label: {
-                std::vector<NodeIndex> nodes = ctx_.g().nodes_with_label(start.label);
-                for (NodeIndex n : nodes) try_node(n);
-                return;
-            }
-            default: {
-                auto count = static_cast<std::uint32_t>(ctx_.g().node_count());
-                for (std::uint32_t n = 0; n < count; ++n) try_node(n);
-                return;
-            }
+            levels[level].filters.push_back(f.expr);
         }
     }
 
-private:
+    const PropertyGraph& g() const { return ctx.g(); }
+
     bool unique_ok(std::uint32_t e, int self) const {
-        for (int s : unique_)
-            if (s != self && rel_in(row_[s], e)) return false;
+        for (int s : unique)
+            if (s != self && rel_in(row[s], e)) return false;
         return true;
     }
 
-    // Edges leaving `n` in the traversal direction, with the node at the other end.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges(std::uint32_t n,
-                                                               const ast::RelPattern& r,
-                                                               bool forward) const {
-        Direction dir = Direction::Both;
-        if (r.direction == ast::RelDirection::Right) dir = forward ? Direction::Out : Direction::In;
-        if (r.direction == ast::RelDirection::Left) dir = forward ? Direction::In : Direction::Out;
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
-        const PropertyGraph& g = ctx_.g();
-        if (dir == Direction::Both) {
-            g.for_each_incident(n, Direction::Both,
-                                [&](EdgeIndex e, NodeIndex m) { out.emplace_back(e, m); });
-        } else {
-            const auto& list = dir == Direction::Out ? g.out_edges(n) : g.in_edges(n);
-            for (EdgeIndex e : list) out.emplace_back(e, g.other_end(e, n));
-        }
-        return out;
+    bool edge_ok(std::uint32_t e, std::size_t rel) {
+        const ast::RelPattern& r = part.rels[rel];
+        if (!ctx.deleted_rels.empty() && ctx.deleted_rels.count(e)) return false;
+        if (!types[rel].allows(g().edge(e).type)) return false;
+        return !r.properties || props_match(ctx, r.properties.get(), RelRef{e}, row);
     }
 
-    bool edge_ok(std::uint32_t e, const ast::RelPattern& r) {
-        if (ctx_.deleted_rels.count(e)) return false;
-        if (!type_matches(ctx_, e, r)) return false;
-        return props_match(ctx_, r.properties.get(), RelRef{e}, row_);
+    // Filters of a level, once its slots are bound (and the path, at the last level).
+    bool complete(std::size_t level) {
+        if (level == steps.size() && part.path_slot >= 0)
+            row[part.path_slot] = build_path(ctx, part, row);
+        for (const ast::Expr* f : levels[level].filters)
+            if (!eval_predicate(*f, row, ctx)) return false;
+        return true;
     }
 
-    // Binds the node at the end of a step and continues; false when it does not fit.
-    void arrive(std::size_t k, std::uint32_t m) {
-        const ast::NodePattern& np = part_.nodes[steps_[k].to];
-        Value& slot = row_[np.slot];
-        if (np.prebound || !slot.is_null()) {
-            if (slot.kind() == Value::Kind::Node && slot.as_node().index == m &&
-                node_matches(ctx_, m, np, row_))
-                step(k + 1);
-            return;
+    void unbind(std::size_t level) {
+        Level& lv = levels[level];
+        if (level == steps.size() && part.path_slot >= 0) row[part.path_slot] = Value();
+        if (lv.set_node) {
+            row[level == 0 ? part.nodes[start.node].slot : part.nodes[steps[level - 1].to].slot] =
+                Value();
+            lv.set_node = false;
         }
-        if (ctx_.deleted_nodes.count(m) || !node_matches(ctx_, m, np, row_)) return;
+        if (lv.set_rel) {
+            row[part.rels[steps[level - 1].rel].slot] = Value();
+            lv.set_rel = false;
+        }
+    }
+
+    void enter(std::size_t level) {
+        Level& lv = levels[level];
+        lv.pos = 0;
+        if (level == 0) return;
+        const Step& st = steps[level - 1];
+        const ast::RelPattern& r = part.rels[st.rel];
+        std::uint32_t from = row[part.nodes[st.from].slot].as_node().index;
+        if (r.var_length)
+            collect_paths(level, from);
+        else
+            lv.walk.reset(g(), from, step_direction(r, st.forward));
+    }
+
+    bool try_start(std::uint32_t n) {
+        const ast::NodePattern& np = part.nodes[start.node];
+        if (!ctx.deleted_nodes.empty() && ctx.deleted_nodes.count(n)) return false;
+        if (!node_matches(ctx, n, np, row)) return false;
+        row[np.slot] = NodeRef{n};
+        levels[0].set_node = true;
+        if (complete(0)) return true;
+        unbind(0);
+        return false;
+    }
+
+    bool advance_start() {
+        Level& lv = levels[0];
+        unbind(0);
+        const ast::NodePattern& np = part.nodes[start.node];
+        const Value& cur = row[np.slot];
+        if (np.prebound || !cur.is_null()) {
+            if (lv.pos++ > 0 || cur.kind() != Value::Kind::Node) return false;
+            std::uint32_t n = cur.as_node().index;
+            if (!ctx.deleted_nodes.empty() && ctx.deleted_nodes.count(n)) return false;
+            return node_matches(ctx, n, np, row) && complete(0);
+        }
+        switch (start.source) {
+            case StartPlan::Source::Id: {
+                if (lv.pos++ > 0) return false;
+                Value id = eval(*start.id, row, ctx);
+                if (id.kind() != Value::Kind::String) return false;
+                auto n = g().find_id(id.as_string());
+                return n && try_start(*n);
+            }
+            case StartPlan::Source::Name: {
+                if (lv.pos == 0) {
+                    Value name = eval(*start.id, row, ctx);
+                    seek = name.kind() == Value::Kind::String ? &g().find_name(name.as_string())
+                                                              : nullptr;
+                }
+                while (seek && lv.pos < seek->size())
+                    if (try_start((*seek)[lv.pos++])) return true;
+                return false;
+            }
+            case StartPlan::Source::Label: {
+                const std::vector<NodeIndex>& nodes = g().nodes_with_label(start.label);
+                while (lv.pos < nodes.size())
+                    if (try_start(nodes[lv.pos++])) return true;
+                return false;
+            }
+            default: {
+                while (lv.pos < g().node_count())
+                    if (try_start(static_cast<std::uint32_t>(lv.pos++))) return true;
+                return false;
+            }
+        }
+    }
+
+    // Binds the node at the end of step `level - 1`; false when it does not fit.
+    bool arrive(std::size_t level, std::uint32_t m) {
+        const ast::NodePattern& np = part.nodes[steps[level - 1].to];
+        Value& slot = row[np.slot];
+        if (np.prebound || !slot.is_null())
+            return slot.kind() == Value::Kind::Node && slot.as_node().index == m &&
+                   node_matches(ctx, m, np, row);
+        if (!ctx.deleted_nodes.empty() && ctx.deleted_nodes.count(m)) return false;
+        if (!node_matches(ctx, m, np, row)) return false;
         slot = NodeRef{m};
-        step(k + 1);
-        row_[np.slot] = Value();
+        levels[level].set_node = true;
+        return true;
     }
 
-    void step(std::size_t k) {
-        if (k == steps_.size()) {
-            if (part_.path_slot >= 0) row_[part_.path_slot] = build_path(ctx_, part_, row_);
-            emit_(row_);
-            if (part_.path_slot >= 0) row_[part_.path_slot] = Value();
-            return;
+    bool advance_step(std::size_t level) {
+        Level& lv = levels[level];
+        unbind(level);
+        const Step& st = steps[level - 1];
+        const ast::RelPattern& r = part.rels[st.rel];
+        if (r.var_length) {
+            bool bound = r.prebound || !row[r.slot].is_null();
+            while (lv.pos < lv.paths.size()) {
+                auto& [list, end] = lv.paths[lv.pos++];
+                if (!bound) {
+                    row[r.slot] = std::move(list);
+                    lv.set_rel = true;
+                }
+                if (arrive(level, end) && complete(level)) return true;
+                unbind(level);
+            }
+            return false;
         }
-        const Step& st = steps_[k];
-        const ast::RelPattern& r = part_.rels[st.rel];
-        std::uint32_t from = row_[part_.nodes[st.from].slot].as_node().index;
-        if (r.var_length) return var_step(k, from);
-        Value& rslot = row_[r.slot];
+        Value& rslot = row[r.slot];
         bool bound = r.prebound || !rslot.is_null();
-        for (auto [e, m] : edges(from, r, st.forward)) {
+        std::uint32_t e = 0, m = 0;
+        while (lv.walk.next(g(), e, m)) {
             if (bound) {
                 if (rslot.kind() != Value::Kind::Relationship || rslot.as_rel().index != e)
                     continue;
             } else if (!unique_ok(e, r.slot)) {
                 continue;
             }
-            if (!edge_ok(e, r)) continue;
-            if (!bound) row_[r.slot] = RelRef{e};
-            arrive(k, m);
-            if (!bound) row_[r.slot] = Value();
+            if (!edge_ok(e, st.rel)) continue;
+            if (!bound) {
+                rslot = RelRef{e};
+                lv.set_rel = true;
+            }
+            if (arrive(level, m) && complete(level)) return true;
+            unbind(level);
         }
+        return false;
     }
 
-    void var_step(std::size_t k, std::uint32_t from) {
-        const Step& st = steps_[k];
-        const ast::RelPattern& r = part_.rels[st.rel];
+    // The relationship lists of a var-length step from `from` with their end nodes (depth
+    // first, as the recursive matcher enumerated them).
+    void collect_paths(std::size_t level, std::uint32_t from) {
+        Level& lv = levels[level];
+        lv.paths.clear();
+        const Step& st = steps[level - 1];
+        const ast::RelPattern& r = part.rels[st.rel];
         std::int64_t min = r.min_hops.value_or(1);
         std::int64_t max = r.max_hops.value_or(INT64_MAX);
+        Direction dir = step_direction(r, st.forward);
         std::vector<std::uint32_t> used;
-        Value pre = row_[r.slot];
+        Value pre = row[r.slot];
         bool bound = r.prebound || !pre.is_null();
-        std::function<void(std::uint32_t, std::int64_t)> dfs = [&](std::uint32_t at,
+        std::function<void(std::uint32_t, std::int64_t)> dfs = [&](std::uint32_t node,
                                                                    std::int64_t depth) {
             if (depth >= min) {
                 ValueList list;
                 for (auto e : used) list.push_back(RelRef{e});
                 if (!st.forward) std::reverse(list.begin(), list.end());
-                if (bound) {
-                    if (pre == Value(list)) arrive(k, at);
-                } else {
-                    row_[r.slot] = std::move(list);
-                    arrive(k, at);
-                    row_[r.slot] = Value();
-                }
+                if (!bound || pre == Value(list)) lv.paths.emplace_back(std::move(list), node);
             }
             if (depth >= max) return;
-            for (auto [e, m] : edges(at, r, st.forward)) {
+            EdgeWalk walk;
+            walk.reset(g(), node, dir);
+            std::uint32_t e = 0, m = 0;
+            while (walk.next(g(), e, m)) {
                 if (std::find(used.begin(), used.end(), e) != used.end()) continue;
-                if (!unique_ok(e, r.slot) || !edge_ok(e, r)) continue;
+                if (!unique_ok(e, r.slot) || !edge_ok(e, st.rel)) continue;
                 used.push_back(e);
                 dfs(m, depth + 1);
                 used.pop_back();
@@ -200,17 +305,41 @@ private:
         dfs(from, 0);
     }
 
-    ExecContext& ctx_;
-    const ast::PatternPart& part_;
-    Row& row_;
-    const std::vector<int>& unique_;
-    const std::function<void(Row&)>& emit_;
-    std::vector<Step> steps_;
+    bool advance(std::size_t level) { return level == 0 ? advance_start() : advance_step(level); }
+
+    bool next() {
+        if (done) return false;
+        if (!started) {
+            started = true;
+            at = 0;
+            enter(0);
+        }
+        for (;;) {
+            if (advance(at)) {
+                if (at == steps.size()) return true;
+                enter(++at);
+            } else {
+                unbind(at);
+                if (at == 0) {
+                    done = true;
+                    return false;
+                }
+                --at;
+            }
+        }
+    }
 };
 
-}  // namespace
+PartCursor::PartCursor(ExecContext& ctx, const ast::PatternPart& part, const StartPlan& start,
+                       Row& row, const std::vector<int>& unique_rels)
+    : s_(std::make_unique<State>(ctx, part, start, row, unique_rels)) {}
+
+PartCursor::~PartCursor() = default;
+
+bool PartCursor::next() { return s_->next(); }
 
 bool node_matches(ExecContext& ctx, std::uint32_t n, const ast::NodePattern& p, Row& row) {
+    if (p.labels.empty() && !p.properties) return true;
     const Node& node = ctx.g().node(n);
     for (const auto& l : p.labels)
         if (!node.has_label(l)) return false;
@@ -261,7 +390,8 @@ Path build_path(ExecContext& ctx, const ast::PatternPart& part, const Row& row) 
 
 void match_part(ExecContext& ctx, const ast::PatternPart& part, const StartPlan& start, Row& row,
                 const std::vector<int>& unique_rels, const std::function<void(Row&)>& emit) {
-    Matcher(ctx, part, row, unique_rels, emit).run(start);
+    PartCursor cursor(ctx, part, start, row, unique_rels);
+    while (cursor.next()) emit(row);
 }
 
 }  // namespace liaison::query

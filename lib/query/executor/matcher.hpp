@@ -2,7 +2,10 @@
 // Pattern matching by backtracking: binds the nodes and relationships of one pattern part in a
 // row, starting at a chosen node and expanding to both sides, with openCypher's relationship
 // uniqueness (no relationship twice among `unique_rels`, the relationship slots of the clause).
+// The search is an explicit stack (PartCursor), so matches stream one at a time and memory
+// stays proportional to the pattern's length, not to the number of matches.
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "query/executor/context.hpp"
@@ -10,12 +13,36 @@
 
 namespace liaison::query {
 
-// Where matching of a part begins.
+// A WHERE conjunct checked inside the match as soon as the part's slots it reads are bound.
+struct PartFilter {
+    const ast::Expr* expr = nullptr;
+    std::vector<int> slots;  // slots of this part the conjunct reads
+};
+
+// Where matching of a part begins, and the filters pushed into it.
 struct StartPlan {
-    enum class Source { Bound, Id, Label, All } source = Source::All;
+    enum class Source { Bound, Id, Name, Label, All } source = Source::All;
     std::size_t node = 0;           // position in part.nodes
     std::string label;              // Source::Label
-    const ast::Expr* id = nullptr;  // Source::Id: expression giving the node's id
+    const ast::Expr* id = nullptr;  // Source::Id / Name: expression giving the id / name
+    std::vector<PartFilter> filters;
+};
+
+// Enumerates the matches of `part` consistent with the row's bound slots, one per next(): the
+// match is bound in `row` until the following call. When next() returns false, the slots it
+// bound are null again.
+class PartCursor {
+public:
+    PartCursor(ExecContext& ctx, const ast::PatternPart& part, const StartPlan& start, Row& row,
+               const std::vector<int>& unique_rels);
+    ~PartCursor();
+    PartCursor(const PartCursor&) = delete;
+    PartCursor& operator=(const PartCursor&) = delete;
+    bool next();
+
+private:
+    struct State;
+    std::unique_ptr<State> s_;
 };
 
 // Calls emit(row) for each match of `part` consistent with the row's bound slots; slots bound by
@@ -32,5 +59,13 @@ Path build_path(ExecContext& ctx, const ast::PatternPart& part, const Row& row);
 
 // Whether node n has the labels and properties of the pattern.
 bool node_matches(ExecContext& ctx, std::uint32_t n, const ast::NodePattern& p, Row& row);
+
+// The relation types a pattern allows, resolved in the graph; `any` when it names none.
+struct TypeSet {
+    bool any = true;
+    std::vector<RelationId> ids;
+    bool allows(RelationId t) const;
+};
+TypeSet resolve_types(const PropertyGraph& g, const std::vector<std::string>& names);
 
 }  // namespace liaison::query

@@ -1,12 +1,14 @@
 #pragma once
 // The operators of the executor (see operator.hpp for the interface).
 #include <functional>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "query/executor/aggregators.hpp"
 #include "query/executor/matcher.hpp"
+#include "query/executor/node_set.hpp"
 #include "query/executor/operator.hpp"
 #include "query/parser/ast.hpp"
 
@@ -42,7 +44,8 @@ private:
     bool done_ = false;
 };
 
-// Matches one pattern part per input row, starting where the planner chose.
+// Matches one pattern part per input row, starting where the planner chose; streams the
+// matches (nothing is buffered).
 class MatchPart : public Operator {
 public:
     MatchPart(const ast::PatternPart& part, StartPlan start, std::vector<int> unique_rels,
@@ -54,7 +57,7 @@ public:
     std::string describe() const override { return text_; }
 
 protected:
-    void on_open() override { buffer_.clear(), pos_ = 0; }
+    void on_open() override { cursor_.reset(); }
     bool produce(Row& row) override;
 
 private:
@@ -62,15 +65,24 @@ private:
     StartPlan start_;
     std::vector<int> unique_;
     std::string text_;
-    std::vector<Row> buffer_;
-    std::size_t pos_ = 0;
+    Row current_;
+    std::unique_ptr<PartCursor> cursor_;
 };
 
-// shortestPath / allShortestPaths between bound (or scanned) end nodes, breadth-first.
+// The end nodes of a shortest-path part given by id (`{id: $a}` or `WHERE a.id = $a`), so the
+// search need not scan for them; null when not given.
+struct PathEnds {
+    const ast::Expr* first = nullptr;
+    const ast::Expr* last = nullptr;
+};
+
+// shortestPath / allShortestPaths between bound (or sought, or scanned) end nodes. One shortest
+// path between two known nodes is a bidirectional breadth-first search on node indexes; the
+// other cases search breadth-first from each start.
 class ShortestPath : public Operator {
 public:
-    ShortestPath(const ast::PatternPart& part, std::vector<int> unique_rels)
-        : part_(part), unique_(std::move(unique_rels)) {}
+    ShortestPath(const ast::PatternPart& part, std::vector<int> unique_rels, PathEnds ends)
+        : part_(part), unique_(std::move(unique_rels)), ends_(ends) {}
     std::string describe() const override;
 
 protected:
@@ -79,8 +91,11 @@ protected:
 
 private:
     void search(Row& row);
+    bool bidirectional(Row& row);
+    std::vector<std::uint32_t> end_nodes(Row& row, std::size_t which, const ast::Expr* id);
     const ast::PatternPart& part_;
     std::vector<int> unique_;
+    PathEnds ends_;
     std::vector<Row> buffer_;
     std::size_t pos_ = 0;
 };
@@ -181,12 +196,13 @@ public:
     std::string describe() const override { return "Distinct"; }
 
 protected:
-    void on_open() override { seen_.clear(); }
+    void on_open() override { seen_.clear(), nodes_.clear(); }
     bool produce(Row& row) override;
 
 private:
     std::vector<int> slots_;
     std::set<ValueList, ValueLess> seen_;
+    NodeSet nodes_;
 };
 
 class Sort : public Operator {

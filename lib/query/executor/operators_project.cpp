@@ -88,6 +88,11 @@ bool Aggregate::produce(Row& row) {
 
 bool Distinct::produce(Row& row) {
     while (input_->next(row)) {
+        // One node per row (WITH DISTINCT n): compare indexes, no ordered set of values.
+        if (slots_.size() == 1 && row[slots_[0]].kind() == Value::Kind::Node) {
+            if (nodes_.insert(row[slots_[0]].as_node().index)) return true;
+            continue;
+        }
         ValueList key;
         for (int s : slots_) key.push_back(row[s]);
         if (seen_.insert(std::move(key)).second) return true;

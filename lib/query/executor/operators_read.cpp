@@ -21,15 +21,17 @@ bool Argument::produce(Row& row) {
 }
 
 bool MatchPart::produce(Row& row) {
-    while (pos_ >= buffer_.size()) {
-        buffer_.clear();
-        pos_ = 0;
-        Row in;
-        if (!input_->next(in)) return false;
-        match_part(ctx(), part_, start_, in, unique_, [&](Row& r) { buffer_.push_back(r); });
+    for (;;) {
+        if (!cursor_) {
+            if (!input_->next(current_)) return false;
+            cursor_ = std::make_unique<PartCursor>(ctx(), part_, start_, current_, unique_);
+        }
+        if (cursor_->next()) {
+            row = current_;
+            return true;
+        }
+        cursor_.reset();
     }
-    row = std::move(buffer_[pos_++]);
-    return true;
 }
 
 bool Filter::produce(Row& row) {

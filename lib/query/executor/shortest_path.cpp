@@ -1,20 +1,29 @@
-// shortestPath and allShortestPaths: breadth-first search over the relationships the pattern
-// allows (types, direction, properties), keeping every shortest predecessor for all paths.
+// shortestPath and allShortestPaths. One shortest path between two known end nodes is a
+// bidirectional breadth-first search on node indexes, expanding the smaller frontier and
+// reconstructing one path from predecessor edges. Other cases (several or unknown end nodes, a
+// minimum length above 1, relationship properties, allShortestPaths) search breadth-first from
+// each start, keeping every shortest predecessor.
+#include <algorithm>
 #include <deque>
+#include <functional>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
+#include "query/executor/adjacency.hpp"
 #include "query/executor/eval.hpp"
 #include "query/executor/operators.hpp"
 
 namespace liaison::query {
 
 std::string ShortestPath::describe() const {
+    std::string ends;
+    if (ends_.first || ends_.last) ends = "  ends by id";
     return fmt::format(
-        "{} ({})",
+        "{} ({}){}",
         part_.function == ast::PathFunction::AllShortest ? "AllShortestPaths" : "ShortestPath",
-        part_.path_var);
+        part_.path_var, ends);
 }
 
 bool ShortestPath::produce(Row& row) {
@@ -29,7 +38,210 @@ bool ShortestPath::produce(Row& row) {
     return true;
 }
 
+namespace {
+
+Direction pattern_direction(const ast::RelPattern& r) {
+    return r.direction == ast::RelDirection::Right  ? Direction::Out
+           : r.direction == ast::RelDirection::Left ? Direction::In
+                                                    : Direction::Both;
+}
+
+Direction reversed(Direction d) {
+    return d == Direction::Out ? Direction::In : d == Direction::In ? Direction::Out : d;
+}
+
+struct Search {
+    const std::vector<std::int32_t>* dist_f;  // from the first node; -1 when not reached
+    const std::vector<std::int32_t>* dist_b;  // from the last node
+    const TypeSet* types;
+    Direction dir;
+};
+
+// Every shortest path from s to t, of `length`, when the forward distances are exact up to
+// `levels_f` and the backward ones up to the rest: each path passes one node at position
+// k = min(levels_f, length), where both distances are exact; its prefix follows decreasing
+// forward distances back to s and its suffix decreasing backward distances to t, so no branch
+// of the enumeration is a dead end.
+void all_paths(ExecContext& c, std::uint32_t s, std::uint32_t t, std::int64_t length,
+               std::int64_t levels_f, const Search& search, const std::function<void()>& emit,
+               std::vector<std::uint32_t>& edges) {
+    const PropertyGraph& g = c.g();
+    const auto& df = *search.dist_f;
+    const auto& db = *search.dist_b;
+    const std::int64_t k = std::min(levels_f, length);
+    auto usable = [&](std::uint32_t e) {
+        return search.types->allows(g.edge(e).type) &&
+               (c.deleted_rels.empty() || !c.deleted_rels.count(e));
+    };
+    std::vector<std::vector<std::uint32_t>> prefixes;
+    std::vector<std::uint32_t> stack;
+    std::function<void(std::uint32_t)> back = [&](std::uint32_t v) {
+        if (v == s) {
+            prefixes.emplace_back(stack.rbegin(), stack.rend());
+            return;
+        }
+        EdgeWalk walk;
+        walk.reset(g, v, reversed(search.dir));
+        std::uint32_t e = 0, u = 0;
+        while (walk.next(g, e, u)) {
+            if (df[u] != df[v] - 1 || !usable(e)) continue;
+            stack.push_back(e);
+            back(u);
+            stack.pop_back();
+        }
+    };
+    std::function<void(std::uint32_t)> ahead = [&](std::uint32_t v) {
+        if (v == t) {
+            emit();
+            return;
+        }
+        EdgeWalk walk;
+        walk.reset(g, v, search.dir);
+        std::uint32_t e = 0, w = 0;
+        while (walk.next(g, e, w)) {
+            if (db[w] != db[v] - 1 || !usable(e)) continue;
+            edges.push_back(e);
+            ahead(w);
+            edges.pop_back();
+        }
+    };
+    for (std::uint32_t m = 0; m < g.node_count(); ++m) {
+        if (df[m] != k || db[m] != length - k) continue;
+        prefixes.clear();
+        back(m);
+        for (const auto& prefix : prefixes) {
+            edges = prefix;
+            ahead(m);
+        }
+    }
+}
+
+}  // namespace
+
+// The candidates for an end node: the bound node, the node with the given id, or a scan.
+std::vector<std::uint32_t> ShortestPath::end_nodes(Row& row, std::size_t which,
+                                                   const ast::Expr* id) {
+    ExecContext& c = ctx();
+    const ast::NodePattern& n = part_.nodes[which];
+    const Value& v = row[n.slot];
+    if (!v.is_null()) {
+        if (v.kind() != Value::Kind::Node) return {};
+        return {v.as_node().index};
+    }
+    if (n.prebound) return {};
+    if (id) {
+        Value x = eval(*id, row, c);
+        if (x.kind() != Value::Kind::String) return {};
+        auto found = c.g().find_id(x.as_string());
+        if (!found) return {};
+        return {*found};
+    }
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t k = 0; k < c.g().node_count(); ++k)
+        if (!c.deleted_nodes.count(k) && node_matches(c, k, n, row)) out.push_back(k);
+    return out;
+}
+
+// One shortest path between the two known ends; true when this search applies (whether or not
+// a path exists).
+bool ShortestPath::bidirectional(Row& row) {
+    const ast::NodePattern& a = part_.nodes[0];
+    const ast::NodePattern& b = part_.nodes[1];
+    const ast::RelPattern& r = part_.rels[0];
+    std::int64_t min = r.var_length ? r.min_hops.value_or(1) : 1;
+    std::int64_t max = r.var_length ? r.max_hops.value_or(INT64_MAX) : 1;
+    bool a_known = !row[a.slot].is_null() || a.prebound || ends_.first;
+    bool b_known = !row[b.slot].is_null() || b.prebound || ends_.last;
+    if (min > 1 || r.properties || r.prebound || !row[r.slot].is_null() || !a_known || !b_known)
+        return false;
+    std::vector<std::uint32_t> sv = end_nodes(row, 0, ends_.first);
+    std::vector<std::uint32_t> tv = end_nodes(row, 1, ends_.last);
+    if (sv.size() != 1 || tv.size() != 1) return true;
+    ExecContext& c = ctx();
+    const PropertyGraph& g = c.g();
+    const std::uint32_t s = sv[0], t = tv[0];
+    Row base = row;
+    base[a.slot] = NodeRef{s};
+    if (c.deleted_nodes.count(s) || !node_matches(c, s, a, base)) return true;
+    base[b.slot] = NodeRef{t};
+    if (c.deleted_nodes.count(t) || !node_matches(c, t, b, base)) return true;
+
+    std::vector<std::uint32_t> edges;  // the path's relationships from s to t
+    auto emit = [&]() {
+        Row out = base;
+        ValueList rels;
+        for (std::uint32_t e : edges) rels.push_back(RelRef{e});
+        if (r.var_length)
+            out[r.slot] = std::move(rels);
+        else
+            out[r.slot] = rels.empty() ? Value() : rels[0];
+        if (part_.path_slot >= 0) out[part_.path_slot] = build_path(c, part_, out);
+        buffer_.push_back(std::move(out));
+    };
+    if (s == t) {
+        if (min == 0) emit();
+        return true;
+    }
+    if (max < 1) return true;
+
+    const TypeSet types = resolve_types(g, r.types);
+    const Direction dir = pattern_direction(r);
+    constexpr std::uint32_t kNone = UINT32_MAX;
+    const std::size_t n = g.node_count();
+    // Per side: distance from its end and the edge it was reached by.
+    std::vector<std::int32_t> dist_f(n, -1), dist_b(n, -1);
+    std::vector<std::uint32_t> via_f(n, kNone), via_b(n, kNone);
+    dist_f[s] = 0, dist_b[t] = 0;
+    std::vector<std::uint32_t> front_f{s}, front_b{t}, next;
+    std::int64_t level_f = 0, level_b = 0;
+    std::uint32_t meet = kNone;
+    std::int64_t best = INT64_MAX;  // the shortest length, once the frontiers meet
+    EdgeWalk walk;
+    while (!front_f.empty() && !front_b.empty() && level_f + level_b < max) {
+        const bool forward = front_f.size() <= front_b.size();
+        auto& front = forward ? front_f : front_b;
+        auto& dist = forward ? dist_f : dist_b;
+        auto& via = forward ? via_f : via_b;
+        const auto& other = forward ? dist_b : dist_f;
+        const std::int32_t d = static_cast<std::int32_t>(forward ? level_f : level_b);
+        next.clear();
+        for (std::uint32_t u : front) {
+            walk.reset(g, u, forward ? dir : reversed(dir));
+            std::uint32_t e = 0, v = 0;
+            while (walk.next(g, e, v)) {
+                if (dist[v] >= 0) continue;
+                if (!types.allows(g.edge(e).type)) continue;
+                if (!c.deleted_rels.empty() && c.deleted_rels.count(e)) continue;
+                dist[v] = d + 1;
+                via[v] = e;
+                next.push_back(v);
+                if (other[v] >= 0 && d + 1 + other[v] < best) best = d + 1 + other[v], meet = v;
+            }
+        }
+        front.swap(next);
+        ++(forward ? level_f : level_b);
+        if (meet != kNone) break;
+    }
+    if (meet == kNone) return true;
+    if (part_.function == ast::PathFunction::AllShortest) {
+        all_paths(c, s, t, best, level_f, {&dist_f, &dist_b, &types, dir}, emit, edges);
+        return true;
+    }
+    for (std::uint32_t v = meet; v != s;) {
+        edges.push_back(via_f[v]);
+        v = g.other_end(via_f[v], v);
+    }
+    std::reverse(edges.begin(), edges.end());
+    for (std::uint32_t v = meet; v != t;) {
+        edges.push_back(via_b[v]);
+        v = g.other_end(via_b[v], v);
+    }
+    if (static_cast<std::int64_t>(edges.size()) <= max) emit();
+    return true;
+}
+
 void ShortestPath::search(Row& row) {
+    if (bidirectional(row)) return;
     ExecContext& c = ctx();
     const PropertyGraph& g = c.g();
     const ast::NodePattern& a = part_.nodes[0];
@@ -39,19 +251,19 @@ void ShortestPath::search(Row& row) {
     std::int64_t min = r.var_length ? r.min_hops.value_or(1) : 1;
     std::int64_t max = r.var_length ? r.max_hops.value_or(INT64_MAX) : 1;
 
-    std::vector<std::uint32_t> starts;
-    if (!row[a.slot].is_null()) {
-        if (row[a.slot].kind() != Value::Kind::Node) return;
-        starts.push_back(row[a.slot].as_node().index);
-    } else if (a.prebound) {
-        return;
-    } else {
-        for (std::uint32_t n = 0; n < g.node_count(); ++n)
-            if (!c.deleted_nodes.count(n) && node_matches(c, n, a, row)) starts.push_back(n);
+    std::vector<std::uint32_t> starts = end_nodes(row, 0, ends_.first);
+    // A given id pins the last node as a bound one would.
+    std::optional<std::uint32_t> target;
+    if (row[b.slot].is_null() && !b.prebound && ends_.last) {
+        std::vector<std::uint32_t> t = end_nodes(row, 1, ends_.last);
+        if (t.empty()) return;
+        target = t[0];
     }
-    Direction dir = r.direction == ast::RelDirection::Right  ? Direction::Out
-                    : r.direction == ast::RelDirection::Left ? Direction::In
-                                                             : Direction::Both;
+    // With one known last node, each search can stop once that node's level is done.
+    std::optional<std::uint32_t> only = target;
+    if (!only && row[b.slot].kind() == Value::Kind::Node) only = row[b.slot].as_node().index;
+    const Direction dir = pattern_direction(r);
+    const TypeSet types = resolve_types(g, r.types);
     for (std::uint32_t s : starts) {
         Row base = row;
         base[a.slot] = NodeRef{s};
@@ -59,15 +271,20 @@ void ShortestPath::search(Row& row) {
         std::map<std::uint32_t, std::int64_t> dist{{s, 0}};
         std::map<std::uint32_t, std::vector<std::pair<std::uint32_t, std::uint32_t>>> pred;
         std::deque<std::uint32_t> queue{s};
+        EdgeWalk walk;
         while (!queue.empty()) {
             std::uint32_t u = queue.front();
             queue.pop_front();
+            if (only) {
+                auto reached = dist.find(*only);
+                // Breadth-first order: every predecessor of the target is already recorded.
+                if (reached != dist.end() && dist[u] >= reached->second) break;
+            }
             if (dist[u] >= max) continue;
-            auto visit = [&](std::uint32_t e, std::uint32_t v) {
-                if (c.deleted_rels.count(e)) return;
-                if (!r.types.empty() && std::find(r.types.begin(), r.types.end(),
-                                                  g.type_name(g.edge(e))) == r.types.end())
-                    return;
+            walk.reset(g, u, dir);
+            std::uint32_t e = 0, v = 0;
+            while (walk.next(g, e, v)) {
+                if (c.deleted_rels.count(e) || !types.allows(g.edge(e).type)) continue;
                 auto it = dist.find(v);
                 if (it == dist.end()) {
                     dist[v] = dist[u] + 1;
@@ -76,17 +293,11 @@ void ShortestPath::search(Row& row) {
                 } else if (it->second == dist[u] + 1) {
                     pred[v].emplace_back(u, e);
                 }
-            };
-            if (dir == Direction::Both) {
-                g.for_each_incident(u, Direction::Both,
-                                    [&](EdgeIndex e, NodeIndex v) { visit(e, v); });
-            } else {
-                for (EdgeIndex e : dir == Direction::Out ? g.out_edges(u) : g.in_edges(u))
-                    visit(e, g.other_end(e, u));
             }
         }
         for (const auto& [t, d] : dist) {
             if (d < min) continue;
+            if (target && t != *target) continue;
             Row out = base;
             const Value& bound_end = row[b.slot];
             if (!bound_end.is_null()) {

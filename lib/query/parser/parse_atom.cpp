@@ -126,7 +126,8 @@ ast::ExprPtr Parser::function_or_variable() {
     if (is_symbol("(", k) && !first.quoted) {
         for (std::size_t i = 0; i < k; i += 2) {
             next();
-            name += "." + next().text;
+            name += '.';
+            name += next().text;
         }
         next();  // '('
         auto e = ast::make_expr(ast::ExprKind::Function, begin, 0);

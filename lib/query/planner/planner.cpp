@@ -1,10 +1,13 @@
 #include "query/planner/planner.hpp"
 
+#include <algorithm>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "query/executor/operators.hpp"
+#include "query/planner/conjuncts.hpp"
 
 namespace liaison::query {
 
@@ -24,8 +27,10 @@ std::string pattern_text(const ast::PatternPart& part) {
         if (r.var_length) {
             inner += "*";
             if (r.min_hops) inner += std::to_string(*r.min_hops);
-            if (r.max_hops != r.min_hops || !r.min_hops)
-                inner += ".." + (r.max_hops ? std::to_string(*r.max_hops) : "");
+            if (r.max_hops != r.min_hops || !r.min_hops) {
+                inner += "..";
+                if (r.max_hops) inner += std::to_string(*r.max_hops);
+            }
         }
         out += r.direction == ast::RelDirection::Left ? "<-" : "-";
         if (!inner.empty()) out += "[" + inner + "]";
@@ -43,6 +48,27 @@ bool has_stored_property(const PropertyGraph& g, std::string_view key) {
     return false;
 }
 
+// Whether some node stores a property `key` (which would shadow what the id or name index
+// holds), remembered per graph, node revision and key: the scan costs milliseconds on large
+// graphs, more than a whole seek-and-expand query.
+bool has_stored(const PropertyGraph& g, std::string_view key) {
+    struct Seen {
+        const PropertyGraph* graph = nullptr;
+        std::uint64_t revision = 0;
+        std::string key;
+        bool has = false;
+    };
+    thread_local std::vector<Seen> seen;
+    for (Seen& s : seen) {
+        if (s.key != key) continue;
+        if (s.graph != &g || s.revision != g.node_revision())
+            s = {&g, g.node_revision(), s.key, has_stored_property(g, key)};
+        return s.has;
+    }
+    seen.push_back({&g, g.node_revision(), std::string(key), has_stored_property(g, key)});
+    return seen.back().has;
+}
+
 const ast::Expr* constant_key(const ast::NodePattern& n, std::string_view key) {
     if (!n.properties || n.properties->kind != ast::ExprKind::Map) return nullptr;
     for (std::size_t i = 0; i < n.properties->keys.size(); ++i) {
@@ -57,9 +83,7 @@ const ast::Expr* constant_key(const ast::NodePattern& n, std::string_view key) {
 
 class Planner {
 public:
-    Planner(const BoundQuery& q, const PropertyGraph& g) : q_(q), g_(g) {
-        ids_usable_ = !has_stored_property(g, "id");
-    }
+    Planner(const BoundQuery& q, const PropertyGraph& g) : q_(q), g_(g) {}
 
     Plan run() {
         Plan plan;
@@ -155,7 +179,23 @@ private:
     }
     std::size_t text_size() const { return text_.size(); }
 
-    StartPlan choose_start(const ast::PatternPart& part, std::string& why) {
+    // The value of n's indexed property `key` (id or name): `{key: c}` in the pattern or
+    // `n.key = c` among the conjuncts. A stored property of that name would shadow the index.
+    const ast::Expr* indexed(const ast::NodePattern& n, std::string_view key,
+                             const std::vector<const ast::Expr*>& conjuncts) const {
+        const ast::Expr* found = constant_key(n, key);
+        if (!found && !n.var.empty())
+            for (const ast::Expr* c : conjuncts)
+                if ((found = key_equality(*c, n.slot, key))) break;
+        return found && !has_stored(g_, key) ? found : nullptr;
+    }
+    const ast::Expr* id_of(const ast::NodePattern& n,
+                           const std::vector<const ast::Expr*>& conjuncts) const {
+        return indexed(n, "id", conjuncts);
+    }
+
+    StartPlan choose_start(const ast::PatternPart& part, std::string& why,
+                           const std::vector<const ast::Expr*>& conjuncts) {
         StartPlan best;
         double best_cost = -1;
         for (std::size_t i = 0; i < part.nodes.size(); ++i) {
@@ -166,10 +206,15 @@ private:
             if (n.prebound || bound_.count(n.slot)) {
                 p.source = StartPlan::Source::Bound;
                 cost = 0;
-            } else if (const ast::Expr* id = ids_usable_ ? constant_key(n, "id") : nullptr) {
+            } else if (const ast::Expr* id = id_of(n, conjuncts)) {
                 p.source = StartPlan::Source::Id;
                 p.id = id;
                 cost = 1;
+            } else if (const ast::Expr* name = indexed(n, "name", conjuncts)) {
+                // The name index folds case and script: a few candidates, checked exactly.
+                p.source = StartPlan::Source::Name;
+                p.id = name;
+                cost = 2;
             } else if (!n.labels.empty()) {
                 p.source = StartPlan::Source::Label;
                 cost = static_cast<double>(g_.node_count()) + 1;
@@ -193,6 +238,9 @@ private:
             case StartPlan::Source::Id:
                 why = fmt::format("start {} by id", name);
                 break;
+            case StartPlan::Source::Name:
+                why = fmt::format("start {} by name", name);
+                break;
             case StartPlan::Source::Label:
                 why = fmt::format("start {} by label {} ({} nodes)", name, best.label,
                                   g_.nodes_with_label(best.label).size());
@@ -204,26 +252,71 @@ private:
         return best;
     }
 
+    static void part_slots(const ast::PatternPart& part, std::set<int>& out) {
+        for (const auto& n : part.nodes) out.insert(n.slot);
+        for (const auto& r : part.rels) out.insert(r.slot);
+        if (part.path_slot >= 0) out.insert(part.path_slot);
+    }
+
+    // Each WHERE conjunct is checked by the first part after which every variable it reads
+    // from this clause is bound (inside that part's match, as soon as they are bound), so
+    // `WHERE a.id = $x AND b.age > 3` prunes during the expansion rather than after it.
     OperatorPtr match(OperatorPtr op, const ast::Clause& c) {
         std::vector<int> rels;
         for (const auto& part : c.pattern)
             if (part.function == ast::PathFunction::None)
                 for (const auto& r : part.rels) rels.push_back(r.slot);
+        std::vector<const ast::Expr*> conjuncts;
+        if (c.where) split_conjuncts(*c.where, conjuncts);
+        std::set<int> local;  // slots this clause binds
+        for (const auto& part : c.pattern) part_slots(part, local);
+        for (int s : bound_) local.erase(s);
+        std::vector<std::set<int>> needs(conjuncts.size());
+        for (std::size_t i = 0; i < conjuncts.size(); ++i) {
+            std::set<int> read;
+            referenced_slots(*conjuncts[i], read);
+            for (int s : read)
+                if (local.count(s)) needs[i].insert(s);
+        }
+        std::vector<bool> placed(conjuncts.size(), false);
+        std::set<int> have;
         for (const auto& part : c.pattern) {
+            std::set<int> mine;
+            part_slots(part, mine);
+            have.insert(mine.begin(), mine.end());
+            std::vector<PartFilter> filters;
+            std::string filter_text;
+            for (std::size_t i = 0; i < conjuncts.size(); ++i) {
+                if (placed[i] ||
+                    !std::includes(have.begin(), have.end(), needs[i].begin(), needs[i].end()))
+                    continue;
+                placed[i] = true;
+                PartFilter f{conjuncts[i], {}};
+                for (int s : needs[i])
+                    if (mine.count(s)) f.slots.push_back(s);
+                filters.push_back(std::move(f));
+                if (!filter_text.empty()) filter_text += " AND ";
+                filter_text += source(*conjuncts[i]);
+            }
             if (part.function != ast::PathFunction::None) {
-                op = chain(std::move(op), std::make_unique<ShortestPath>(part, rels));
+                PathEnds ends;
+                if (!part.nodes.front().prebound && !bound_.count(part.nodes.front().slot))
+                    ends.first = id_of(part.nodes.front(), conjuncts);
+                if (!part.nodes.back().prebound && !bound_.count(part.nodes.back().slot))
+                    ends.last = id_of(part.nodes.back(), conjuncts);
+                op = chain(std::move(op), std::make_unique<ShortestPath>(part, rels, ends));
+                for (const PartFilter& f : filters)
+                    op = chain(std::move(op), std::make_unique<Filter>(*f.expr, source(*f.expr)));
             } else {
                 std::string why;
-                StartPlan start = choose_start(part, why);
+                StartPlan start = choose_start(part, why, conjuncts);
+                start.filters = std::move(filters);
                 std::string text = fmt::format("Match {}  {}", pattern_text(part), why);
+                if (!filter_text.empty()) text += "  where " + filter_text;
                 op = chain(std::move(op), std::make_unique<MatchPart>(part, start, rels, text));
             }
-            for (const auto& n : part.nodes) bound_.insert(n.slot);
-            for (const auto& r : part.rels) bound_.insert(r.slot);
-            if (part.path_slot >= 0) bound_.insert(part.path_slot);
+            bound_.insert(mine.begin(), mine.end());
         }
-        if (c.where)
-            op = chain(std::move(op), std::make_unique<Filter>(*c.where, source(*c.where)));
         return op;
     }
 
@@ -266,7 +359,6 @@ public:
 private:
     const BoundQuery& q_;
     const PropertyGraph& g_;
-    bool ids_usable_ = true;
     std::set<int> bound_;
 };
 

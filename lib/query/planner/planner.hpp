@@ -1,9 +1,10 @@
 #pragma once
 // Bound query → a tree of operators per UNION part. For each pattern part the planner picks the
-// start node by selectivity: a node bound earlier (cost 0), a node given by id (`{id: 'x'}`,
-// cost 1), a node given by name (`{name: 'x'}`, via the name index), else the label with the
-// fewest nodes, else a scan of all nodes; then it expands to both sides from there. So
-// `(a:Person)-->(b:Country {id: 'mar'})` starts at the country however the pattern is written.
+// start node by selectivity: a node bound earlier (cost 0), a node given by id (`{id: 'x'}` or
+// `WHERE n.id = 'x'`, cost 1), a node given by name (likewise, via the name index), else the
+// label with the fewest nodes, else a scan of all nodes; then it expands to both sides from
+// there. So `(a:Person)-->(b:Country {id: 'mar'})` starts at the country however the pattern
+// is written. WHERE conjuncts are checked inside the match as soon as their variables are bound.
 #include <string>
 #include <vector>
 
