@@ -202,7 +202,8 @@ ast::ExprPtr Parser::list_or_comprehension() {
         return e;
     }
     // [p = (a)-->(b) WHERE ... | e] or [(a)-->(b) | e]
-    if (is_symbol("(", 1) || (peek(1).kind == TokenKind::Identifier && is_symbol("=", 2))) {
+    if ((is_symbol("(", 1) || (peek(1).kind == TokenKind::Identifier && is_symbol("=", 2))) &&
+        may_be_pattern_comprehension()) {
         std::size_t save = position();
         next();
         try {
@@ -220,6 +221,7 @@ ast::ExprPtr Parser::list_or_comprehension() {
         } catch (const QueryError&) {
         }
         reset(save);
+        not_pattern_[save] = true;
     }
     next();  // '['
     auto e = ast::make_expr(ast::ExprKind::List, begin, 0);

@@ -73,6 +73,8 @@ public:
     ast::ExprPtr function_or_variable();
     ast::ExprPtr number(bool negative);
     ast::ExprPtr try_pattern_predicate();
+    bool may_start_pattern_predicate() const;
+    bool may_be_pattern_comprehension();
 
 private:
     friend class DepthGuard;
@@ -80,6 +82,8 @@ private:
     std::string_view text_;
     std::vector<Token> tokens_;
     std::size_t pos_ = 0;
+    std::vector<bool> not_pattern_;  // token positions where a pattern (predicate or
+                                     // comprehension) failed to parse
 };
 
 // Counts expression nesting; input nested deeper than kMaxDepth is rejected, not recursed into.
