@@ -180,3 +180,29 @@ TEST_CASE("cli: --write of rank and communities, and format, go through the stor
     CHECK(g.node(*g.find_id("b")).properties.get("community"));
     CHECK(liaison_cli("format --check " + q(db)).status == 0);
 }
+
+TEST_CASE("cli: import --force replaces a database only under its writer lock") {
+    ScratchDir dir("cli-import");
+    std::string db = dir.file("net.json");
+    Database holder = new_database(db);
+    std::string edges = dir.file("edges.txt");
+    {
+        std::FILE* f = std::fopen(edges.c_str(), "w");
+        REQUIRE(f);
+        std::fputs("a b\nb c\n", f);
+        std::fclose(f);
+    }
+    auto tx = holder.begin();
+    std::string before = slurp(db);
+    Run r = liaison_cli("import " + q(edges) + " -o " + q(db) + " --force");
+    CHECK(r.status == 1);
+    CHECK(r.out.find("database is locked by process") != std::string::npos);
+    CHECK(slurp(db) == before);
+    tx.rollback();
+
+    r = liaison_cli("import " + q(edges) + " -o " + q(db) + " --force");
+    CHECK_MESSAGE(r.status == 0, r.out);
+    PropertyGraph g = read_graph_file(db);
+    CHECK(g.node_count() == 3);
+    CHECK_FALSE(std::filesystem::exists(lock_path(db)));
+}

@@ -1,6 +1,11 @@
 #include "cli_common.hpp"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <map>
 
 #include <fmt/format.h>
@@ -41,6 +46,20 @@ std::size_t write_node_property(const std::string& path, const std::string& prop
     tx.commit();
     db.compact();
     return written;
+}
+
+void write_database(const std::string& path, const PropertyGraph& g, bool replace) {
+    if (!replace || !std::filesystem::exists(path)) {
+        Database::create(path, g);
+        return;
+    }
+    auto held = store::WriterLock::acquire(lock_path(path), path, 0);
+    std::string text = write_graph_json(g);
+    parse_graph_json(text, path);  // the file must read back before it replaces anything
+    if (::unlink(journal_path(path).c_str()) != 0 && errno != ENOENT)
+        throw SystemError(
+            fmt::format("{}: cannot remove: {}", journal_path(path), std::strerror(errno)));
+    write_file_atomic(path, text);
 }
 
 void print(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }

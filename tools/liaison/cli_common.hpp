@@ -19,6 +19,10 @@ PropertyGraph load_graph(const std::string& path);
 // another writer since the caller loaded are skipped. Returns how many nodes were written.
 std::size_t write_node_property(const std::string& path, const std::string& property,
                                 const std::vector<std::pair<std::string, Value>>& values);
+// Writes `g` as the database at `path` (import -o, merge -o): a new database through the store,
+// or with `replace` an existing one replaced under its writer lock, its journal dropped, so a
+// concurrent writer is refused instead of losing its commits behind our back.
+void write_database(const std::string& path, const PropertyGraph& g, bool replace);
 // Prints to stdout.
 void print(const std::string& text);
 

@@ -37,7 +37,7 @@ int run_import(const ImportOptionsCli& o) {
                 fmt::format("{} exists: use --into to add to it, or --force to "
                             "replace it",
                             o.output));
-        save_graph_file(g, o.output);
+        write_database(o.output, g, o.force);
         print(fmt::format("imported {} nodes and {} edges into {}\n", g.node_count(),
                           g.edge_count(), o.output));
         return 0;

@@ -116,7 +116,7 @@ int run_merge(const MergeCli& o) {
     }
     if (o.dry_run) return 0;
     if (!o.output.empty()) {
-        save_graph_file(r.graph, o.output);
+        write_database(o.output, r.graph, true);
         fmt::print(stderr, "wrote {}\n", o.output);
     } else {
         std::size_t ops = commit_merge(db, r.graph);
