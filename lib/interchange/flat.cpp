@@ -12,11 +12,15 @@
 
 #include <fmt/format.h>
 
+#include "io/json_value.hpp"
+
 namespace liaison::flat {
 
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using json::write_string;
+using json::write_value;
+using json::Writer;
 
 constexpr std::array kNodeReserved = {"labels", "name_ar", "name_en", "aliases", "date", "start",
                                       "end",    "sources", "id",      "label",   "name", "time"};
@@ -35,41 +39,6 @@ bool contains(const std::array<const char*, N>& keys, std::string_view key) {
 
 bool is_reserved(std::string_view key, bool edge) {
     return edge ? contains(kEdgeReserved, key) : contains(kNodeReserved, key);
-}
-
-void write_string(Writer& w, std::string_view s) {
-    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
-void write_value(Writer& w, const Value& v) {
-    switch (v.kind()) {
-        case Value::Kind::Null:
-            w.Null();
-            break;
-        case Value::Kind::Bool:
-            w.Bool(v.as_bool());
-            break;
-        case Value::Kind::Int:
-            w.Int64(v.as_int());
-            break;
-        case Value::Kind::Float:
-            w.Double(v.as_float());
-            break;
-        case Value::Kind::String:
-            write_string(w, v.as_string());
-            break;
-        case Value::Kind::Date:
-            w.StartObject();
-            w.Key("date");
-            write_string(w, v.as_date().to_string());
-            w.EndObject();
-            break;
-        case Value::Kind::List:
-            w.StartArray();
-            for (const Value& item : v.as_list()) write_value(w, item);
-            w.EndArray();
-            break;
-    }
 }
 
 std::optional<Value> value_from_dom(const rapidjson::Value& j, bool in_list, std::string& error) {

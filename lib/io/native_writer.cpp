@@ -4,56 +4,21 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
-#include <cmath>
 #include <numeric>
 
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "io/json_value.hpp"
 #include "io/native_format.hpp"
 
 namespace liaison {
 
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void write_value(Writer& w, const Value& v) {
-    switch (v.kind()) {
-        case Value::Kind::Null:
-            w.Null();
-            break;
-        case Value::Kind::Bool:
-            w.Bool(v.as_bool());
-            break;
-        case Value::Kind::Int:
-            w.Int64(v.as_int());
-            break;
-        case Value::Kind::Float:
-            if (!std::isfinite(v.as_float()))
-                throw ArgumentError("cannot store a non-finite float (NaN or infinity)");
-            w.Double(v.as_float());
-            break;
-        case Value::Kind::String:
-            w.String(v.as_string().data(), static_cast<rapidjson::SizeType>(v.as_string().size()));
-            break;
-        case Value::Kind::Date:
-            w.StartObject();
-            w.Key("date");
-            w.String(v.as_date().to_string().c_str());
-            w.EndObject();
-            break;
-        case Value::Kind::List:
-            w.StartArray();
-            for (const Value& item : v.as_list()) write_value(w, item);
-            w.EndArray();
-            break;
-    }
-}
-
-void write_string(Writer& w, const std::string& s) {
-    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
+using json::write_string;
+using json::write_value;
+using json::Writer;
 
 // Members shared by node and edge metadata, in sorted key order around the caller's own.
 void write_time_key(Writer& w, const char* key, const std::optional<Date>& d) {

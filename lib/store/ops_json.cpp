@@ -5,20 +5,19 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include <cmath>
-
 #include <fmt/format.h>
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
 #include "io/json_locate.hpp"
+#include "io/json_value.hpp"
 #include "store/ops.hpp"
 
 namespace liaison::store {
 
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using json::Writer;
 using Json = rapidjson::Value;
 constexpr int kMaxNesting = 16;
 
@@ -56,47 +55,10 @@ constexpr OpKind kAllKinds[] = {
 
 // --- encoding -------------------------------------------------------------------------------
 
-void str(Writer& w, const std::string& s) {
-    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
 void field(Writer& w, const char* key, const std::string& s) {
     if (s.empty()) return;
     w.Key(key);
-    str(w, s);
-}
-
-void value(Writer& w, const Value& v) {
-    switch (v.kind()) {
-        case Value::Kind::Null:
-            w.Null();
-            break;
-        case Value::Kind::Bool:
-            w.Bool(v.as_bool());
-            break;
-        case Value::Kind::Int:
-            w.Int64(v.as_int());
-            break;
-        case Value::Kind::Float:
-            if (!std::isfinite(v.as_float()))
-                throw ArgumentError("cannot store a non-finite float (NaN or infinity)");
-            w.Double(v.as_float());
-            break;
-        case Value::Kind::String:
-            str(w, v.as_string());
-            break;
-        case Value::Kind::Date:
-            w.StartObject();
-            w.Key("date");
-            str(w, v.as_date().to_string());
-            w.EndObject();
-            break;
-        case Value::Kind::List:
-            w.StartArray();
-            for (const Value& item : v.as_list()) value(w, item);
-            w.EndArray();
-            break;
-    }
+    json::write_string(w, s);
 }
 
 void common(Writer& w, const Properties& props, const TimeSpan& time,
@@ -105,8 +67,8 @@ void common(Writer& w, const Properties& props, const TimeSpan& time,
         w.Key("properties");
         w.StartObject();
         for (const auto& [k, v] : props) {
-            str(w, k);
-            value(w, v);
+            json::write_string(w, k);
+            json::write_value(w, v);
         }
         w.EndObject();
     }
@@ -119,9 +81,9 @@ void common(Writer& w, const Properties& props, const TimeSpan& time,
         for (const Source& s : sources) {
             w.StartObject();
             w.Key("document");
-            str(w, s.document);
+            json::write_string(w, s.document);
             w.Key("quote");
-            str(w, s.quote);
+            json::write_string(w, s.quote);
             w.EndObject();
         }
         w.EndArray();
@@ -131,17 +93,17 @@ void common(Writer& w, const Properties& props, const TimeSpan& time,
 void node(Writer& w, const Node& n) {
     w.StartObject();
     w.Key("id");
-    str(w, n.id);
+    json::write_string(w, n.id);
     w.Key("labels");
     w.StartArray();
-    for (const auto& l : n.labels) str(w, l);
+    for (const auto& l : n.labels) json::write_string(w, l);
     w.EndArray();
     field(w, "ar", n.names.ar);
     field(w, "en", n.names.en);
     if (!n.names.aliases.empty()) {
         w.Key("aliases");
         w.StartArray();
-        for (const auto& a : n.names.aliases) str(w, a);
+        for (const auto& a : n.names.aliases) json::write_string(w, a);
         w.EndArray();
     }
     common(w, n.properties, n.time, n.sources);
@@ -152,11 +114,11 @@ void edge(Writer& w, const EdgeData& e) {
     w.StartObject();
     field(w, "id", e.id);
     w.Key("source");
-    str(w, e.source);
+    json::write_string(w, e.source);
     w.Key("relation");
-    str(w, e.relation);
+    json::write_string(w, e.relation);
     w.Key("target");
-    str(w, e.target);
+    json::write_string(w, e.target);
     common(w, e.properties, e.time, e.sources);
     w.EndObject();
 }
@@ -164,11 +126,11 @@ void edge(Writer& w, const EdgeData& e) {
 void ref(Writer& w, const EdgeRef& r) {
     w.StartObject();
     w.Key("source");
-    str(w, r.source);
+    json::write_string(w, r.source);
     w.Key("relation");
-    str(w, r.relation);
+    json::write_string(w, r.relation);
     w.Key("target");
-    str(w, r.target);
+    json::write_string(w, r.target);
     w.Key("ordinal");
     w.Uint(r.ordinal);
     w.EndObject();
@@ -187,7 +149,7 @@ void op(Writer& w, const Op& o) {
         case OpKind::RemoveNode:
         case OpKind::RemoveDocument:
             w.Key("id");
-            str(w, o.id);
+            json::write_string(w, o.id);
             break;
         case OpKind::AddEdge:
             w.Key("edge");
@@ -208,7 +170,7 @@ void op(Writer& w, const Op& o) {
             w.Key("document");
             w.StartObject();
             w.Key("id");
-            str(w, d.id);
+            json::write_string(w, d.id);
             field(w, "title", d.title);
             field(w, "outlet", d.outlet);
             if (d.date) field(w, "date", d.date->to_string());
@@ -222,7 +184,7 @@ void op(Writer& w, const Op& o) {
             w.Key("relation");
             w.StartObject();
             w.Key("name");
-            str(w, o.relation.name);
+            json::write_string(w, o.relation.name);
             w.Key("symmetric");
             w.Bool(o.relation.symmetric);
             field(w, "ar", o.relation.ar);
@@ -231,9 +193,9 @@ void op(Writer& w, const Op& o) {
             break;
         case OpKind::SetGraphInfo:
             w.Key("id");
-            str(w, o.id);
+            json::write_string(w, o.id);
             w.Key("label");
-            str(w, o.label);
+            json::write_string(w, o.label);
             break;
     }
     w.EndObject();

@@ -272,50 +272,42 @@ ast::ExprPtr Parser::case_expr() {
     return e;
 }
 
+// The bracket that closes the one opened at token `open_at` (any of ( [ {), or npos when the
+// query ends first; `bar` (when given) tells whether a `|` stands directly inside the pair.
+std::size_t Parser::closing_bracket(std::size_t open_at, bool* bar) const {
+    int open = 0;
+    for (std::size_t k = open_at; k < tokens_.size(); ++k) {
+        const Token& t = tokens_[k];
+        if (t.kind == TokenKind::End) break;
+        if (t.kind != TokenKind::Symbol) continue;
+        if (t.text == "(" || t.text == "[" || t.text == "{") ++open;
+        if ((t.text == ")" || t.text == "]" || t.text == "}") && --open == 0) return k;
+        if (bar && open == 1 && t.text == "|") *bar = true;
+    }
+    return std::string::npos;
+}
+
 // A pattern predicate is `(…)` followed by a relationship. Trying to parse one and falling back
 // to a parenthesised expression would cost 2^depth on nested parentheses (the query_parser
 // fuzzer found 377 bytes taking seconds), so the parser first checks that the parenthesis it
 // opens is closed by one a relationship follows, and remembers where a pattern already failed.
 bool Parser::may_start_pattern_predicate() const {
-    int open = 0;
-    for (std::size_t k = pos_; k < tokens_.size(); ++k) {
-        const Token& t = tokens_[k];
-        if (t.kind == TokenKind::End) return false;
-        if (t.kind != TokenKind::Symbol) continue;
-        if (t.text == "(" || t.text == "[" || t.text == "{") ++open;
-        if (t.text == ")" || t.text == "]" || t.text == "}") {
-            if (--open == 0) {
-                const Token& after = tokens_[std::min(k + 1, tokens_.size() - 1)];
-                return after.kind == TokenKind::Symbol && (after.text == "-" || after.text == "<");
-            }
-        }
-    }
-    return false;
+    std::size_t close = closing_bracket(pos_, nullptr);
+    if (close == std::string::npos) return false;
+    const Token& after = tokens_[std::min(close + 1, tokens_.size() - 1)];
+    return after.kind == TokenKind::Symbol && (after.text == "-" || after.text == "<");
 }
 
 // A pattern comprehension `[(a)-->(b) | e]` needs a `|` inside its own brackets; without one the
 // `[` opens a list, and trying the pattern first (then parsing again) would cost 2^depth on
 // nested lists. Failed attempts are remembered like those of pattern predicates.
-bool Parser::may_be_pattern_comprehension() {
-    if (not_pattern_.size() != tokens_.size()) not_pattern_.assign(tokens_.size(), false);
-    if (not_pattern_[pos_]) return false;
-    int open = 0;
-    for (std::size_t k = pos_; k < tokens_.size(); ++k) {
-        const Token& t = tokens_[k];
-        if (t.kind == TokenKind::End) return false;
-        if (t.kind != TokenKind::Symbol) continue;
-        if (t.text == "(" || t.text == "[" || t.text == "{") ++open;
-        if (t.text == ")" || t.text == "]" || t.text == "}") {
-            if (--open == 0) return false;
-        }
-        if (open == 1 && t.text == "|") return true;
-    }
-    return false;
+bool Parser::may_be_pattern_comprehension() const {
+    bool bar = false;
+    return !not_pattern_[pos_] && closing_bracket(pos_, &bar) != std::string::npos && bar;
 }
 
 ast::ExprPtr Parser::try_pattern_predicate() {
     std::size_t save = position();
-    if (not_pattern_.size() != tokens_.size()) not_pattern_.assign(tokens_.size(), false);
     if (not_pattern_[save] || !may_start_pattern_predicate()) return nullptr;
     try {
         auto part = std::make_unique<ast::PatternPart>();

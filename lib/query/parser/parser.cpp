@@ -46,7 +46,8 @@ std::string describe(const Token& t) {
 
 }  // namespace
 
-Parser::Parser(std::string_view text) : text_(text), tokens_(tokenize(text)) {}
+Parser::Parser(std::string_view text)
+    : text_(text), tokens_(tokenize(text)), not_pattern_(tokens_.size(), false) {}
 
 const Token& Parser::peek(std::size_t k) const {
     return tokens_[std::min(pos_ + k, tokens_.size() - 1)];

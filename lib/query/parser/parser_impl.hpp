@@ -73,8 +73,9 @@ public:
     ast::ExprPtr function_or_variable();
     ast::ExprPtr number(bool negative);
     ast::ExprPtr try_pattern_predicate();
+    std::size_t closing_bracket(std::size_t open_at, bool* bar) const;
     bool may_start_pattern_predicate() const;
-    bool may_be_pattern_comprehension();
+    bool may_be_pattern_comprehension() const;
 
 private:
     friend class DepthGuard;
