@@ -75,9 +75,10 @@ class Runner:
                "--threads", str(threads), "--kernels", ",".join(kernels), *extra]
         self.run(cmd, rep, self.args.timeout, f"liaison {graph} {threads}t")
 
-    def peer(self, tool, graph, threads, kernels, rep):
+    def peer(self, tool, graph, threads, kernels, rep, extra=()):
         cmd = [PY, os.path.join(HERE, "peers.py"), "--tool", tool, "--data", self.args.data,
-               "--graph", graph, "--threads", str(threads), "--kernels", ",".join(kernels)]
+               "--graph", graph, "--threads", str(threads), "--kernels", ",".join(kernels),
+               *extra]
         self.run(cmd, rep, self.args.timeout, f"{tool} {graph} {threads}t")
 
     def kuzu(self, rep):
@@ -96,16 +97,17 @@ def plan(args, r):
     steps = []
     r_ = args.runner
 
-    def graph_runs(graph, kernels, tools, nx_kernels=None):
+    def graph_runs(graph, kernels, tools, nx_kernels=None, extra=()):
         runs = []
         for tool, threads in tools:
             if tool == "liaison":
-                runs.append(lambda t=threads: r_.liaison(graph, t, kernels, r))
+                runs.append(lambda t=threads: r_.liaison(graph, t, kernels, r, extra))
             elif tool == "networkx":
                 if r < args.nx_reps:
                     runs.append(lambda: r_.peer("networkx", graph, 1, nx_kernels or kernels, r))
             else:
-                runs.append(lambda tool=tool, t=threads: r_.peer(tool, graph, t, kernels, r))
+                runs.append(lambda tool=tool, t=threads: r_.peer(tool, graph, t, kernels, r,
+                                                                 extra))
         return rotate(runs, r)
 
     all_tools = [("liaison", 1), ("liaison", 2), ("graph-tool", 1), ("graph-tool", 2),
@@ -121,9 +123,11 @@ def plan(args, r):
     if "K14" in only and r < args.heavy_reps:
         steps += graph_runs("K14", K14_KERNELS, all_tools)
     if "LFR" in only:
+        # Each rep runs its own seeds (rep 0: 1..S, rep 1: S+1..2S, ...) in liaison and igraph.
+        seeds = ["--seed", str(r * args.seeds + 1), "--seeds", str(args.seeds)]
         steps += graph_runs("LFR", LFR_KERNELS,
                             [("liaison", 1), ("liaison", 2), ("igraph", 1), ("networkx", 1)],
-                            ["load_edges", "louvain"])
+                            ["load_edges", "louvain"], seeds)
     if "QUERY" in only and r < args.query_reps:
         q = [lambda: r_.liaison("QUERY", 1, ["query"], r, ["--mem-limit-gib", "8"]),
              lambda: r_.kuzu(r)]
@@ -171,6 +175,8 @@ def main():
                     help="reps of exact betweenness and closeness on K14 (minutes each)")
     ap.add_argument("--nx-reps", type=int, default=1, help="reps of NetworkX (slow)")
     ap.add_argument("--query-reps", type=int, default=1)
+    ap.add_argument("--seeds", type=int, default=4,
+                    help="seeds per rep of Louvain and Leiden on LFR (means are compared)")
     ap.add_argument("--only", default="STREAM,SEED,K18,K14,LFR,QUERY")
     ap.add_argument("--timeout", type=int, default=900, help="seconds per process")
     ap.add_argument("--results", default="results.jsonl",

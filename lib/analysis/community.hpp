@@ -54,7 +54,8 @@ struct LeidenOptions {
     std::uint64_t seed = 0;
     bool weighted = true;
     double randomness = 0.01;  // theta of the refinement's random merges (> 0)
-    int iterations = 0;        // 0: repeat until modularity gains < 1e-7 (at most 20)
+    int iterations = 0;        // 0: one, as igraph's n_iterations = -1; n: up to n (stops early
+                               // once an iteration moves no vertex)
 };
 // Leiden (Traag, Waltman and van Eck 2019) for modularity: fast local moving with a queue,
 // refinement of each community into well-connected sub-communities (randomized merges with

@@ -86,8 +86,11 @@ Rows build_rows(Vertex n, std::vector<Entry>& entries, bool weighted, ParallelEd
     return rows;
 }
 
-// Rows laid out by a counting sort (64-bit starts while unmerged), then each row sorted and its
-// parallel edges merged in input order, and the result packed with 32-bit offsets.
+// Rows laid out by two counting sorts: the arcs are scattered into buckets by target, then the
+// buckets are read in ascending target order and scattered by source. So each row comes out
+// sorted, with parallel edges in input order, without sorting anything (two linear passes beat a
+// comparison sort of every row). Then parallel edges are merged and the rows packed with 32-bit
+// offsets.
 struct Staged {
     std::vector<std::size_t> start;
     std::vector<std::uint32_t> offsets;
@@ -98,41 +101,19 @@ struct Staged {
     Staged(const std::vector<std::size_t>& starts, bool weighted)
         : start(starts), targets(starts.back()), weights(weighted ? starts.back() : 0) {}
 
-    void sort_and_merge(ParallelEdges how) {
+    void merge(ParallelEdges how) {
         const std::int64_t n = static_cast<std::int64_t>(start.size()) - 1;
         const bool parallel = detail::threads_for(targets.size()) > 1;
         const bool weighted = !weights.empty();
         bool any_parallel = false;
-#ifdef _OPENMP
-#pragma omp parallel if (parallel)
-#else
-        (void)parallel;
-#endif
-        {
-            std::vector<std::pair<Vertex, double>> buffer;
-#ifdef _OPENMP
-#pragma omp for schedule(dynamic, 1024) reduction(|| : any_parallel)
-#endif
-            for (std::int64_t u = 0; u < n; ++u) {
-                Vertex* row = targets.data() + start[u];
-                const std::size_t size = start[u + 1] - start[u];
-                if (weighted) {
-                    // Stable, so parallel edges merge their weights in input order.
-                    buffer.resize(size);
-                    for (std::size_t i = 0; i < size; ++i)
-                        buffer[i] = {row[i], weights[start[u] + i]};
-                    std::stable_sort(
-                        buffer.begin(), buffer.end(),
-                        [](const auto& a, const auto& b) { return a.first < b.first; });
-                    for (std::size_t i = 0; i < size; ++i) {
-                        row[i] = buffer[i].first;
-                        weights[start[u] + i] = buffer[i].second;
-                    }
-                } else {
-                    std::sort(row, row + size);
+        for (std::int64_t u = 0; u < n && !any_parallel; ++u) {
+            const Vertex* row = targets.data() + start[u];
+            const std::size_t size = start[u + 1] - start[u];
+            for (std::size_t i = 1; i < size; ++i) {
+                if (row[i] == row[i - 1]) {
+                    any_parallel = true;
+                    break;
                 }
-                for (std::size_t i = 1; i < size && !any_parallel; ++i)
-                    any_parallel = row[i] == row[i - 1];
             }
         }
         std::vector<std::size_t> length(static_cast<std::size_t>(n));
@@ -141,6 +122,8 @@ struct Staged {
             count.assign(targets.size(), 1);
 #ifdef _OPENMP
 #pragma omp parallel for schedule(dynamic, 1024) if (parallel)
+#else
+            (void)parallel;
 #endif
             for (std::int64_t u = 0; u < n; ++u) {
                 const std::size_t b = start[u];
@@ -191,9 +174,10 @@ Csr Csr::from_edges(Vertex node_count, std::span<const WeightedEdge> edges,
     const bool weighted = options.weighted;
     const bool directed = options.directed;
     const Vertex n = node_count;
-    // Counting sort by source: a histogram of row sizes, then one scatter pass. Only the rows
-    // are sorted afterwards, each on its own (short, and in parallel), never the whole list.
+    // Arc s -> t for every edge, and t -> s too when undirected (a self-loop once). `start`
+    // counts arcs by source (the rows), `bucket` by target.
     std::vector<std::size_t> start(static_cast<std::size_t>(n) + 1, 0);
+    std::vector<std::size_t> bucket(directed ? static_cast<std::size_t>(n) + 1 : 0, 0);
     for (std::size_t i = 0; i < edges.size(); ++i) {
         const WeightedEdge& e = edges[i];
         if (e.source >= n || e.target >= n)
@@ -205,23 +189,42 @@ Csr Csr::from_edges(Vertex node_count, std::span<const WeightedEdge> edges,
             throw ArgumentError(fmt::format("analysis: weight of edge {} ({} -> {}) is not finite",
                                             i, e.source, e.target));
         ++start[e.source + 1];
-        if (!directed && e.source != e.target) ++start[e.target + 1];
+        if (directed)
+            ++bucket[e.target + 1];
+        else if (e.source != e.target)
+            ++start[e.target + 1];
     }
     std::partial_sum(start.begin(), start.end(), start.begin());
+    if (directed)
+        std::partial_sum(bucket.begin(), bucket.end(), bucket.begin());
+    else
+        bucket = start;  // undirected arcs are symmetric: as many by target as by source
     Staged rows(start, weighted);
     {
-        std::vector<std::size_t> pos(start.begin(), start.end() - 1);
+        // First pass: the source of each arc into its target's bucket, in input order.
+        std::vector<Vertex> from(start.back());
+        std::vector<double> from_weight(weighted ? start.back() : 0);
+        std::vector<std::size_t> pos(bucket.begin(), bucket.end() - 1);
         for (const WeightedEdge& e : edges) {
-            std::size_t p = pos[e.source]++;
-            rows.targets[p] = e.target;
-            if (weighted) rows.weights[p] = e.weight;
+            std::size_t p = pos[e.target]++;
+            from[p] = e.source;
+            if (weighted) from_weight[p] = e.weight;
             if (directed || e.source == e.target) continue;
-            p = pos[e.target]++;
-            rows.targets[p] = e.source;
-            if (weighted) rows.weights[p] = e.weight;
+            p = pos[e.source]++;
+            from[p] = e.target;
+            if (weighted) from_weight[p] = e.weight;
+        }
+        // Second pass: buckets in ascending target order append to the source rows.
+        pos.assign(start.begin(), start.end() - 1);
+        for (Vertex t = 0; t < n; ++t) {
+            for (std::size_t i = bucket[t]; i < bucket[t + 1]; ++i) {
+                const std::size_t p = pos[from[i]]++;
+                rows.targets[p] = t;
+                if (weighted) rows.weights[p] = from_weight[i];
+            }
         }
     }
-    rows.sort_and_merge(options.parallel);
+    rows.merge(options.parallel);
     Csr g;
     g.n_ = n;
     g.directed_ = directed;

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "core/markup_text.hpp"
+
 namespace liaison::detail {
 
 struct XmlReader::Impl {
@@ -91,37 +93,6 @@ TextPosition XmlReader::position() const {
     return {file_, line > 0 ? static_cast<std::size_t>(line) : 0, 0};
 }
 
-std::string xml_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\n':
-                out += "&#10;";
-                break;
-            case '\r':
-                out += "&#13;";
-                break;
-            case '\t':
-                out += "&#9;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
+std::string xml_escape(std::string_view text) { return escape_markup(text, true); }
 
 }  // namespace liaison::detail

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "core/markup_text.hpp"
+
 namespace liaison::render {
 
 namespace {
@@ -152,28 +154,7 @@ std::vector<double> font_sizes(const DrawingInput& in) {
 
 }  // namespace
 
-std::string html_escape(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
+std::string html_escape(std::string_view text) { return escape_markup(text); }
 
 std::string node_element_id(const Node& n) { return "node-" + n.id; }
 std::string edge_element_id(std::size_t k) { return fmt::format("edge-{}", k); }

@@ -2,6 +2,7 @@
 // a table of contents, and each cell with its text direction.
 #include <fmt/format.h>
 
+#include "core/markup_text.hpp"
 #include "report/report.hpp"
 
 namespace liaison::report {
@@ -50,29 +51,7 @@ footer { color: var(--muted); font-size: 12px; padding-top: 30px; padding-bottom
 @media print { nav.toc > ol { columns: 1; } h2 { break-after: avoid; } }
 )css";
 
-std::string escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
+std::string escape(std::string_view text) { return escape_markup(text); }
 
 // dir and lang attributes: Arabic text is right to left; anything else lets the browser decide
 // from the first strong character.

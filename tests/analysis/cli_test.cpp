@@ -1,6 +1,5 @@
 // The analysis subcommands end to end on the seed network: rank, communities, path, ego, diff.
 #include <doctest/doctest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -8,27 +7,15 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli_run.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;  // stdout and stderr together
-};
+using liaison_test::Run;
 
-Run run(const std::string& args) {
-    std::string cmd = std::string(LIAISON_BINARY) + " " + args + " 2>&1";
-    Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    char buf[4096];
-    std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-    int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+Run run(const std::string& args) { return liaison_test::run_liaison(args); }
 
 const std::string kSeed = std::string(LIAISON_SOURCE_DIR) + "/graphs/morocco-interpol.json";
 

@@ -1,12 +1,14 @@
 // The fast kernels of lib/analysis (counting-sort CSR build, direction-optimising BFS,
-// Afforest components, oriented triangle counting, OpenMP PageRank, betweenness and closeness)
-// against plain reference implementations, on random graphs large enough to take the bottom-up
-// BFS steps and the parallel regions (more than 10,000 CSR entries).
+// Afforest components, core numbers by levels, oriented triangle counting, OpenMP PageRank,
+// betweenness and closeness) against plain reference implementations, on random graphs large
+// enough to take the bottom-up BFS steps and the parallel regions (more than 10,000 CSR
+// entries).
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <queue>
 #include <utility>
@@ -17,6 +19,7 @@
 #endif
 
 #include "analysis/centrality.hpp"
+#include "analysis/community.hpp"
 #include "analysis/paths.hpp"
 #include "analysis/structure.hpp"
 
@@ -217,6 +220,63 @@ TEST_CASE("Afforest components equal BFS labelling") {
             CHECK(same);
         });
     }
+}
+
+// Core numbers by the definition: repeatedly remove a vertex of least remaining degree; its
+// core number is the largest least degree seen so far (Matula and Beck 1983).
+std::vector<std::uint32_t> reference_cores(const Csr& g) {
+    const Vertex n = g.node_count();
+    std::vector<std::vector<Vertex>> nbrs(n);
+    for (const Adjacency& side : {g.out(), g.in()}) {
+        for (Vertex u = 0; u < n; ++u) {
+            for (Vertex v : side.neighbors(u))
+                if (v != u) nbrs[u].push_back(v);
+        }
+        if (!g.directed()) break;
+    }
+    std::vector<std::uint32_t> deg(n), core(n, 0);
+    std::vector<char> gone(n, 0);
+    for (Vertex v = 0; v < n; ++v) deg[v] = static_cast<std::uint32_t>(nbrs[v].size());
+    std::uint32_t k = 0;
+    std::priority_queue<std::pair<std::uint32_t, Vertex>,
+                        std::vector<std::pair<std::uint32_t, Vertex>>, std::greater<>>
+        heap;
+    for (Vertex v = 0; v < n; ++v) heap.push({deg[v], v});
+    while (!heap.empty()) {
+        auto [d, v] = heap.top();
+        heap.pop();
+        if (gone[v] || d != deg[v]) continue;
+        gone[v] = 1;
+        k = std::max(k, d);
+        core[v] = k;
+        for (Vertex u : nbrs[v]) {
+            if (!gone[u]) heap.push({--deg[u], u});
+        }
+    }
+    return core;
+}
+
+TEST_CASE("core numbers by levels equal the minimum-degree removal") {
+    // Hubs, duplicates, self-loops and isolated vertices; directed graphs count in + out.
+    for (std::uint64_t seed : {5u, 6u}) {
+        std::vector<WeightedEdge> edges = random_edges(4000, 30000, seed, 50);
+        for (bool directed : {false, true}) {
+            CAPTURE(seed);
+            CAPTURE(directed);
+            const Csr g = Csr::from_edges(4000, edges, {.directed = directed});
+            const std::vector<std::uint32_t> expect = reference_cores(g);
+            CHECK(*std::max_element(expect.begin(), expect.end()) > 5);  // many levels
+            CHECK(core_numbers(g) == expect);
+        }
+    }
+}
+
+TEST_CASE("canonical numbering of sparse 32-bit labels") {
+    // Labels far above the vertex count take the hash path, not a table of the largest label.
+    const Partition p = canonical_partition(
+        std::vector<std::uint32_t>{4000000000u, 5, UINT32_MAX, 5, UINT32_MAX, UINT32_MAX});
+    CHECK(p.count == 3);
+    CHECK(p.membership == std::vector<std::uint32_t>{2, 1, 0, 1, 0, 0});
 }
 
 TEST_CASE("oriented triangle counting: complete graph and brute force") {

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "cli_run.hpp"
 #include "store_fixtures.hpp"
 
 using namespace liaison;
@@ -15,22 +16,9 @@ using namespace store_test;
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string out;  // stdout and stderr together
-};
+using liaison_test::Run;
 
-Run liaison_cli(const std::string& args) {
-    std::string cmd = std::string(LIAISON_BINARY) + " " + args + " 2>&1";
-    Run r;
-    FILE* p = ::popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) r.out.append(buf, n);
-    int raw = ::pclose(p);
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    return r;
-}
+Run liaison_cli(const std::string& args) { return liaison_test::run_liaison(args); }
 
 std::string q(const std::string& s) { return "'" + s + "'"; }
 
@@ -44,11 +32,11 @@ TEST_CASE("cli: an analyst records, changes and undoes facts without editing JSO
 
     Run r = liaison_cli("add-document " + f +
                         " doc-2 --title 'Meeting report' --outlet Hespress --date 2025-11-24");
-    CHECK(r.status == 0);
+    CHECK(r.code == 0);
     CHECK(r.out == db + ": added document doc-2\n");
 
     r = liaison_cli("add-node " + f + " ahmed --label Person --en Ahmed --ar 'أحمد'");
-    CHECK(r.status == 1);
+    CHECK(r.code == 1);
     CHECK(r.out ==
           "liaison: a fact needs its source: --source DOC --quote \"exact words\" (or "
           "--no-source)\n");
@@ -56,20 +44,20 @@ TEST_CASE("cli: an analyst records, changes and undoes facts without editing JSO
     r = liaison_cli("add-node " + f +
                     " ahmed --label Person --en Ahmed --ar 'أحمد' --set title=Director"
                     " --set 'born:={\"date\":\"1966\"}' --source doc-2 --quote 'Ahmed said'");
-    CHECK(r.status == 0);
+    CHECK(r.code == 0);
     CHECK(r.out == db + ": added node ahmed (Ahmed / أحمد)\n");
     r = liaison_cli("add-node " + f + " rabat --label City --en Rabat --no-source");
-    CHECK(r.status == 0);
+    CHECK(r.code == 0);
     r = liaison_cli("add-edge " + f +
                     " ahmed LOCATED_IN rabat --date 2025-11 --source doc-2 "
                     "--quote 'in Rabat'");
-    CHECK(r.status == 0);
+    CHECK(r.code == 0);
     CHECK(r.out == db + ": added edge ahmed -[LOCATED_IN]-> rabat\n");
     r = liaison_cli("add-edge " + f + " ahmed PRAISED rabat --no-source");
-    CHECK(r.status == 1);
+    CHECK(r.code == 1);
     CHECK(r.out.find("unknown relation type 'PRAISED'") != std::string::npos);
     r = liaison_cli("add-edge " + f + " ahmed PRAISED rabat --declare directed --no-source");
-    CHECK(r.status == 0);
+    CHECK(r.code == 0);
 
     // Each edit is folded into the canonical file at once: a one-line diff.
     std::string text = slurp(db);
@@ -80,10 +68,10 @@ TEST_CASE("cli: an analyst records, changes and undoes facts without editing JSO
     CHECK_FALSE(std::filesystem::exists(journal_path(db)));
 
     r = liaison_cli("set " + f + " ahmed session:=93 --unset title --alias 'Ahmad'");
-    CHECK(r.status == 0);
+    CHECK(r.code == 0);
     CHECK(r.out == db + ": updated node ahmed\n");
     r = liaison_cli("set " + f + " ahmed:LOCATED_IN:rabat note=confirmed --no-compact");
-    CHECK(r.status == 0);
+    CHECK(r.code == 0);
     CHECK(r.out == db + ": updated edge ahmed -[LOCATED_IN]-> rabat\n");
     CHECK(std::filesystem::exists(journal_path(db)));
     // Readers (validate, stats, show…) see the journaled change.
@@ -102,7 +90,7 @@ TEST_CASE("cli: an analyst records, changes and undoes facts without editing JSO
     CHECK(r.out == db + ": nothing to fold (no journal)\n");
 
     r = liaison_cli("remove " + f + " rabat");
-    CHECK(r.status == 1);
+    CHECK(r.code == 1);
     CHECK(r.out ==
           "liaison: node 'rabat' has 2 edges; remove them first, or use --cascade to "
           "remove them too\n");
@@ -111,7 +99,7 @@ TEST_CASE("cli: an analyst records, changes and undoes facts without editing JSO
     r = liaison_cli("remove " + f + " rabat --cascade");
     CHECK(r.out == db + ": removed node rabat and its 1 edge\n");
     r = liaison_cli("remove " + f + " nobody");
-    CHECK(r.status == 1);
+    CHECK(r.code == 1);
     CHECK(r.out.find("no node or edge 'nobody'") != std::string::npos);
     CHECK(liaison_cli("validate " + f).out == db + ": ok (1 nodes, 0 edges)\n");
 }
@@ -125,7 +113,7 @@ TEST_CASE("cli: two concurrent writers — one succeeds, the other gets the lock
     tx.add_node(person("first"));
 
     Run r = liaison_cli("add-node " + q(db) + " second --label Person --en Second --no-source");
-    CHECK(r.status == 1);
+    CHECK(r.code == 1);
     CHECK(r.out == fmt::format("liaison: {}: database is locked by process {} (to wait for it: "
                                "--wait SECONDS)\n",
                                db, ::getpid()));
@@ -140,7 +128,7 @@ TEST_CASE("cli: two concurrent writers — one succeeds, the other gets the lock
                     " second --label Person --en Second --no-source "
                     "--wait 20");
     release.join();
-    CHECK(r.status == 0);
+    CHECK(r.code == 0);
     PropertyGraph g = read_graph_file(db);
     CHECK(g.find_id("first"));
     CHECK(g.find_id("second"));
@@ -163,22 +151,22 @@ TEST_CASE("cli: --write of rank and communities, and format, go through the stor
     for (std::string args : {"rank " + q(db) + " --by degree --write",
                              "communities " + q(db) + " --write", "format " + q(db)}) {
         Run r = liaison_cli(args);
-        CHECK_MESSAGE(r.status == 1, args);
+        CHECK_MESSAGE(r.code == 1, args);
         CHECK_MESSAGE(r.out.find("database is locked by process") != std::string::npos, r.out);
         CHECK(slurp(db) == before);
     }
     tx.rollback();
 
-    CHECK(liaison_cli("rank " + q(db) + " --by degree --write --property deg").status == 0);
-    CHECK(liaison_cli("communities " + q(db) + " --write").status == 0);
-    CHECK(liaison_cli("format " + q(db)).status == 0);
+    CHECK(liaison_cli("rank " + q(db) + " --by degree --write --property deg").code == 0);
+    CHECK(liaison_cli("communities " + q(db) + " --write").code == 0);
+    CHECK(liaison_cli("format " + q(db)).code == 0);
     CHECK_FALSE(std::filesystem::exists(journal_path(db)));
     PropertyGraph g = read_graph_file(db);
     REQUIRE(g.find_id("a"));
     REQUIRE(g.find_id("b"));
     CHECK(g.node(*g.find_id("a")).properties.get("deg"));
     CHECK(g.node(*g.find_id("b")).properties.get("community"));
-    CHECK(liaison_cli("format --check " + q(db)).status == 0);
+    CHECK(liaison_cli("format --check " + q(db)).code == 0);
 }
 
 TEST_CASE("cli: import --force replaces a database only under its writer lock") {
@@ -195,13 +183,13 @@ TEST_CASE("cli: import --force replaces a database only under its writer lock") 
     auto tx = holder.begin();
     std::string before = slurp(db);
     Run r = liaison_cli("import " + q(edges) + " -o " + q(db) + " --force");
-    CHECK(r.status == 1);
+    CHECK(r.code == 1);
     CHECK(r.out.find("database is locked by process") != std::string::npos);
     CHECK(slurp(db) == before);
     tx.rollback();
 
     r = liaison_cli("import " + q(edges) + " -o " + q(db) + " --force");
-    CHECK_MESSAGE(r.status == 0, r.out);
+    CHECK_MESSAGE(r.code == 0, r.out);
     PropertyGraph g = read_graph_file(db);
     CHECK(g.node_count() == 3);
     CHECK_FALSE(std::filesystem::exists(lock_path(db)));

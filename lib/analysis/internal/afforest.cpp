@@ -14,8 +14,8 @@ using Label = std::uint32_t;
 Label load(Label& x) { return std::atomic_ref<Label>(x).load(std::memory_order_relaxed); }
 
 // Joins the trees of u and v, always hanging the larger root under the smaller; the
-// compare-and-swap makes concurrent links safe.
-void link(Vertex u, Vertex v, std::vector<Label>& comp) {
+// compare-and-swap makes concurrent links safe. Inlined: it runs once or more per vertex.
+[[gnu::always_inline]] inline void link(Vertex u, Vertex v, Label* comp) {
     Label p1 = load(comp[u]);
     Label p2 = load(comp[v]);
     while (p1 != p2) {
@@ -91,7 +91,7 @@ std::vector<std::uint32_t> afforest(const Csr& g) {
 #endif
         for (std::int64_t v = 0; v < count; ++v) {
             if (offsets[v] + r < offsets[v + 1])
-                link(static_cast<Vertex>(v), targets[offsets[v] + r], comp);
+                link(static_cast<Vertex>(v), targets[offsets[v] + r], comp.data());
         }
         compress(comp, parallel);
     }
@@ -104,7 +104,7 @@ std::vector<std::uint32_t> afforest(const Csr& g) {
     for (std::int64_t v = 0; v < count; ++v) {
         if (load(comp[v]) == giant) continue;
         for (std::uint32_t e = offsets[v] + rounds; e < offsets[v + 1]; ++e)
-            link(static_cast<Vertex>(v), targets[e], comp);
+            link(static_cast<Vertex>(v), targets[e], comp.data());
     }
     compress(comp, parallel);
     return comp;

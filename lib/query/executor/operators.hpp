@@ -1,9 +1,11 @@
 #pragma once
 // The operators of the executor (see operator.hpp for the interface).
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "query/executor/aggregators.hpp"
@@ -98,6 +100,13 @@ private:
     PathEnds ends_;
     std::vector<Row> buffer_;
     std::size_t pos_ = 0;
+    // The breadth-first levels of one search, by node index, kept between searches and reset
+    // through `reached` (the search's queue): no ordered maps, no per-search allocation.
+    struct Levels {
+        std::vector<std::int64_t> dist;                                          // -1: not reached
+        std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> pred;  // (node, edge)
+        std::vector<std::uint32_t> reached;
+    } levels_;
 };
 
 class Filter : public Operator {

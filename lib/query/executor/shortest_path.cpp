@@ -4,9 +4,7 @@
 // minimum length above 1, relationship properties, allShortestPaths) search breadth-first from
 // each start, keeping every shortest predecessor.
 #include <algorithm>
-#include <deque>
 #include <functional>
-#include <map>
 #include <optional>
 
 #include <fmt/format.h>
@@ -268,34 +266,44 @@ void ShortestPath::search(Row& row) {
         Row base = row;
         base[a.slot] = NodeRef{s};
         if (!node_matches(c, s, a, base)) continue;
-        std::map<std::uint32_t, std::int64_t> dist{{s, 0}};
-        std::map<std::uint32_t, std::vector<std::pair<std::uint32_t, std::uint32_t>>> pred;
-        std::deque<std::uint32_t> queue{s};
+        Levels& lv = levels_;
+        for (std::uint32_t v : lv.reached) {
+            lv.dist[v] = -1;
+            lv.pred[v].clear();
+        }
+        lv.reached.clear();
+        if (lv.dist.size() < g.node_count()) {
+            lv.dist.resize(g.node_count(), -1);
+            lv.pred.resize(g.node_count());
+        }
+        std::vector<std::int64_t>& dist = lv.dist;
+        auto& pred = lv.pred;
+        dist[s] = 0;
+        lv.reached.push_back(s);
         EdgeWalk walk;
-        while (!queue.empty()) {
-            std::uint32_t u = queue.front();
-            queue.pop_front();
-            if (only) {
-                auto reached = dist.find(*only);
-                // Breadth-first order: every predecessor of the target is already recorded.
-                if (reached != dist.end() && dist[u] >= reached->second) break;
-            }
+        for (std::size_t next = 0; next < lv.reached.size(); ++next) {  // the queue
+            const std::uint32_t u = lv.reached[next];
+            // Breadth-first order: every predecessor of the target is already recorded.
+            if (only && dist[*only] >= 0 && dist[u] >= dist[*only]) break;
             if (dist[u] >= max) continue;
             walk.reset(g, u, dir);
             std::uint32_t e = 0, v = 0;
             while (walk.next(g, e, v)) {
                 if (c.deleted_rels.count(e) || !types.allows(g.edge(e).type)) continue;
-                auto it = dist.find(v);
-                if (it == dist.end()) {
+                if (dist[v] < 0) {
                     dist[v] = dist[u] + 1;
                     pred[v].emplace_back(u, e);
-                    queue.push_back(v);
-                } else if (it->second == dist[u] + 1) {
+                    lv.reached.push_back(v);
+                } else if (dist[v] == dist[u] + 1) {
                     pred[v].emplace_back(u, e);
                 }
             }
         }
-        for (const auto& [t, d] : dist) {
+        // Results in node order, as before.
+        std::vector<std::uint32_t> ends = lv.reached;
+        std::sort(ends.begin(), ends.end());
+        for (const std::uint32_t t : ends) {
+            const std::int64_t d = dist[t];
             if (d < min) continue;
             if (target && t != *target) continue;
             Row out = base;
