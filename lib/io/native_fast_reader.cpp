@@ -1,603 +1,595 @@
-// The optimistic path of the native reader: an in-situ DOM parse without the schema validator,
-// then a converter that checks every schema rule and semantic check itself. It keeps no
-// positions and writes no messages: on anything it does not fully accept it gives up, and
-// parse_graph_json runs the validated path, which finds the same input wrong and says where.
-// Being stricter than the schema is always safe (valid but unusual files just take the slow
-// path); being laxer never is, so every member of every object is checked, including duplicates.
+// The optimistic path of the native reader: one SAX pass over the text straight into the graph,
+// without the schema validator and without a document tree, checking every schema rule and
+// semantic check itself. It keeps no positions and writes no messages: on anything it does not
+// fully accept it gives up, and parse_graph_json runs the validated path, which finds the same
+// input wrong and says where. Being stricter than the schema is always safe (valid but unusual
+// files just take the slow path); being laxer never is, so every member of every object is
+// checked, including duplicates.
+//
+// Edges, the bulk of a large file, are read event by event. Everything else (graph metadata,
+// nodes, sources, list and date property values) is small per item: each such value is collected
+// into a small reusable document and converted from that tree (fast_items.hpp), which keeps
+// that code simple.
+#if __has_include(<malloc.h>)
+#include <malloc.h>  // malloc_trim, where the C library is glibc
+#endif
+
 #include <rapidjson/document.h>
+#include <rapidjson/reader.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
+#include <limits>
 #include <vector>
 
 #include "core/error.hpp"
-#include "core/utf8.hpp"
+#include "io/fast_id_table.hpp"
+#include "io/fast_items.hpp"
+#include "io/mapped_text.hpp"
 #include "io/native_reader_paths.hpp"
 
 namespace liaison::detail {
 
 namespace {
 
-using Json = rapidjson::Value;
-using Flags = unsigned;
+using namespace fast_path;
 
-struct Bail {};  // thrown to give up; never leaves this file
-
-[[noreturn]] void bail() { throw Bail{}; }
-
-// Strings are taken with their length: "\u0000" escapes are refused up front, so this is what
-// the validated path's GetString() gives too.
-std::string_view text_of(const Json& v) {
-    if (!v.IsString()) bail();
-    return {v.GetString(), v.GetStringLength()};
-}
-
-std::string_view nonempty_text(const Json& v) {
-    std::string_view s = text_of(v);
-    if (s.empty()) bail();
-    return s;
-}
-
-bool digits(std::string_view s, std::size_t from, std::size_t count) {
-    for (std::size_t i = from; i < from + count; ++i)
-        if (s[i] < '0' || s[i] > '9') return false;
-    return true;
-}
-
-// ^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$, then a calendar date.
-Date date_of(const Json& v) {
-    std::string_view s = text_of(v);
-    bool shape = (s.size() == 4 || s.size() == 7 || s.size() == 10) && digits(s, 0, 4);
-    if (shape && s.size() >= 7) shape = s[4] == '-' && digits(s, 5, 2);
-    if (shape && s.size() == 10) shape = s[7] == '-' && digits(s, 8, 2);
-    if (!shape) bail();
-    auto d = Date::parse(s);
-    if (!d) bail();
-    return *d;
-}
-
-// ^[A-Za-z_][A-Za-z0-9_]*$
-bool is_label(std::string_view s) {
-    auto word = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
-    if (s.empty() || !word(s[0])) return false;
-    for (char c : s)
-        if (!word(c) && !(c >= '0' && c <= '9')) return false;
-    return true;
-}
-
-// Up to the first 8 bytes of a name as one integer: matching a member name against the allowed
-// ones is then a few integer compares (tens of millions of names in a large file), not a
-// memcmp call each.
-constexpr std::uint64_t prefix_of(std::string_view s) {
-    std::uint64_t p = 0;
-    for (std::size_t i = 0; i < s.size() && i < 8; ++i)
-        p |= std::uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
-    return p;
-}
-
-// The member names an object of the schema allows.
-template <std::size_t N>
-struct Keys {
-    std::array<std::string_view, N> names;
-    std::array<std::uint64_t, N> prefixes{};
-
-    constexpr explicit Keys(std::array<std::string_view, N> allowed) : names(allowed) {
-        for (std::size_t i = 0; i < N; ++i) prefixes[i] = prefix_of(names[i]);
-    }
-
-    // The index of `key`, or N.
-    std::size_t find(std::string_view key) const {
-        const std::uint64_t p = prefix_of(key);
-        for (std::size_t i = 0; i < N; ++i)
-            if (prefixes[i] == p && names[i].size() == key.size() &&
-                (key.size() <= 8 || names[i].substr(8) == key.substr(8)))
-                return i;
-        return N;
-    }
-};
-
-// Which of an object's allowed members `key` is; gives up on any other key and on a repeat
-// (the validated path reads the first of duplicates but validates all of them).
-template <std::size_t N>
-std::size_t member_index(const Json& key, const Keys<N>& allowed, Flags& seen) {
-    const std::size_t i = allowed.find(text_of(key));
-    if (i == N || (seen & (1u << i))) bail();
-    seen |= 1u << i;
-    return i;
-}
-
-const Json& object_of(const Json& v) {
-    if (!v.IsObject()) bail();
-    return v;
-}
-
-const Json& array_of(const Json& v) {
-    if (!v.IsArray()) bail();
-    return v;
-}
-
-// Node ids to indices. Millions of endpoint lookups dominate a load, so this is open addressing
-// over one flat array with the hash beside the index, and the ids copied together into one
-// small arena: a lookup touches two or three cache lines instead of the text of a 500 MB file.
-class IdTable {
+// The SAX handler: a state machine over the file's structure that builds the graph as it goes.
+// Handlers throw Bail (through the reader, which holds nothing but its own stack) to give up.
+class Loader {
 public:
-    void reserve(std::size_t count) {
-        std::size_t capacity = 16;
-        while (capacity < 2 * count) capacity *= 2;
-        if (capacity > slots_.size()) rehash(capacity);
-        starts_.reserve(count + 1);
+    Loader(const rapidjson::StringStream& stream, MappedText& text)
+        : stream_(stream), text_(text), items_(g_), capture_(&capture_pool_) {}
+
+    // After a complete parse: map ids and relation names, check late sources, add the edges.
+    PropertyGraph finish() {
+        if (where_ != In::Done) bail();
+        resolve_endpoints();
+        resolve_relations();
+        if (items_.sources_unchecked()) check_sources();
+        try {
+            g_.add_edges(std::move(edges_));
+        } catch (const ArgumentError&) {
+            bail();
+        }
+        return std::move(g_);
     }
 
-    // False when the id is already there.
-    bool insert(std::string_view id) {
-        if (2 * (size() + 1) > slots_.size()) rehash(std::max<std::size_t>(16, 2 * slots_.size()));
-        std::size_t i = 0;
-        const Slot probe = slot_of(id, static_cast<NodeIndex>(size()), i);
-        for (i &= mask_;; i = (i + 1) & mask_) {
-            Slot& s = slots_[i];
-            if (s.index == kNoIndex) {
-                s = probe;
-                arena_.append(id);
-                starts_.push_back(arena_.size());
-                return true;
-            }
-            if (same(s, probe, id)) return false;
-        }
+    // --- rapidjson handler --------------------------------------------------------------------
+    bool Null() { return depth_ ? forward(capture_.Null()) : scalar(Scalar{Scalar::Null}); }
+    bool Bool(bool b) {
+        if (depth_) return forward(capture_.Bool(b));
+        Scalar s{Scalar::Bool};
+        s.b = b;
+        return scalar(s);
     }
-
-    NodeIndex find(std::string_view id) const {
-        std::size_t i = 0;
-        const Slot probe = slot_of(id, kNoIndex, i);
-        for (i &= mask_;; i = (i + 1) & mask_) {
-            const Slot& s = slots_[i];
-            if (s.index == kNoIndex) return kNoIndex;
-            if (same(s, probe, id)) return s.index;
+    bool Int(int i) { return depth_ ? forward(capture_.Int(i)) : integer(i); }
+    bool Uint(unsigned u) { return depth_ ? forward(capture_.Uint(u)) : integer(u); }
+    bool Int64(std::int64_t i) { return depth_ ? forward(capture_.Int64(i)) : integer(i); }
+    bool Uint64(std::uint64_t u) {
+        if (depth_) return forward(capture_.Uint64(u));
+        // Too large for an integer: the validated path says so.
+        if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) bail();
+        return integer(static_cast<std::int64_t>(u));
+    }
+    bool Double(double d) {
+        if (depth_) return forward(capture_.Double(d));
+        Scalar s{Scalar::Double};
+        s.d = d;
+        return scalar(s);
+    }
+    bool RawNumber(const char*, rapidjson::SizeType, bool) { bail(); }
+    bool String(const char* str, rapidjson::SizeType length, bool copy) {
+        if (depth_) return forward(capture_.String(str, length, copy));
+        Scalar s{Scalar::String};
+        s.text = {str, length};
+        return scalar(s);
+    }
+    bool Key(const char* str, rapidjson::SizeType length, bool copy) {
+        if (depth_) return forward(capture_.Key(str, length, copy));
+        key({str, length});
+        return true;
+    }
+    bool StartObject() {
+        if (depth_) {
+            deeper();
+            return forward(capture_.StartObject());
         }
+        text_.advance(stream_.Tell());
+        start(true);
+        return true;
+    }
+    bool EndObject(rapidjson::SizeType members) {
+        if (depth_) return end_captured(capture_.EndObject(members));
+        end_object();
+        return true;
+    }
+    bool StartArray() {
+        if (depth_) {
+            deeper();
+            return forward(capture_.StartArray());
+        }
+        start(false);
+        return true;
+    }
+    bool EndArray(rapidjson::SizeType count) {
+        if (depth_) return end_captured(capture_.EndArray(count));
+        if (where_ != In::Edges) bail();
+        where_ = In::Graph;
+        return true;
     }
 
 private:
-    // An id of up to 8 bytes is wholly in the slot (prefix and length), so a lookup of a short
-    // id reads one cache line; longer ones compare the rest in the arena.
-    struct Slot {
-        std::uint64_t prefix = 0;
-        std::uint32_t tag = 0;  // hash with its low byte replaced by min(length, 255)
-        NodeIndex index = kNoIndex;
+    // Where the parse is, outside collected values.
+    enum class In : std::uint8_t { Top, Root, Graph, Nodes, Edges, Edge, EdgeMeta, Props, Done };
+    // What a collected value is for.
+    enum class For : std::uint8_t { GraphMeta, Node, Sources, Property };
+
+    // An edge's endpoint ids, looked up when the edge ends: by then the table's cell for each is
+    // in the cache, as the lookup was started (prefetched) when the id was read.
+    struct Endpoint {
+        std::string id;
+        std::uint64_t hash = 0;
+        void ask(const IdTable& ids, std::string_view text) {
+            id.assign(text);
+            hash = IdTable::hash_of(text);
+            ids.prefetch(hash);
+        }
     };
 
-    // The slot for an id, and where its probe starts (from bits the tag does not use).
-    static Slot slot_of(std::string_view id, NodeIndex index, std::size_t& start) {
-        std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a, then a final mix for the low bits
-        for (char c : id) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
-        h ^= h >> 32;
-        h *= 0x9e3779b97f4a7c15ull;
-        start = static_cast<std::size_t>(h & 0xFFFFFFFFu);
-        auto tag = static_cast<std::uint32_t>(h >> 32) & ~0xFFu;
-        tag |= static_cast<std::uint32_t>(std::min<std::size_t>(id.size(), 255));
-        return {prefix_of(id), tag, index};
-    }
+    struct Scalar {
+        enum Kind { Null, Bool, Int, Double, String } kind;
+        explicit Scalar(Kind k) : kind(k) {}
+        bool b = false;
+        std::int64_t i = 0;
+        double d = 0;
+        std::string_view text;
 
-    bool same(const Slot& s, const Slot& probe, std::string_view id) const {
-        return s.tag == probe.tag && s.prefix == probe.prefix &&
-               (id.size() <= 8 || key(s.index) == id);
-    }
-
-    std::size_t size() const { return starts_.size() - 1; }
-    std::string_view key(NodeIndex n) const {
-        return std::string_view(arena_).substr(starts_[n], starts_[n + 1] - starts_[n]);
-    }
-
-    void rehash(std::size_t capacity) {
-        slots_.assign(capacity, Slot{});
-        mask_ = capacity - 1;
-        for (NodeIndex k = 0; k < size(); ++k) {
-            std::size_t i = 0;
-            const Slot s = slot_of(key(k), k, i);
-            i &= mask_;
-            while (slots_[i].index != kNoIndex) i = (i + 1) & mask_;
-            slots_[i] = s;
+        std::string_view string() const {
+            if (kind != String) bail();
+            return text;
         }
+        std::string_view nonempty() const {
+            if (string().empty()) bail();
+            return text;
+        }
+        void boolean() const {
+            if (kind != Bool) bail();
+        }
+        Value value() const {
+            switch (kind) {
+                case Null:
+                    return Value();
+                case Bool:
+                    return Value(b);
+                case Int:
+                    return Value(i);
+                case Double:
+                    return Value(d);
+                default:
+                    return Value(std::string(text));
+            }
+        }
+    };
+
+    bool integer(std::int64_t i) {
+        Scalar s{Scalar::Int};
+        s.i = i;
+        return scalar(s);
     }
 
-    std::vector<Slot> slots_ = std::vector<Slot>(16);
-    std::size_t mask_ = 15;
-    std::string arena_;
-    std::vector<std::size_t> starts_{0};  // key k is arena_[starts_[k], starts_[k + 1])
-};
+    // The reader recurses once per level of nesting: bounding the depth here (far beyond
+    // anything the schema allows in a collected value) bounds its stack.
+    void deeper() {
+        if (++depth_ > kMaxDepth) bail();
+    }
 
-class FastConverter {
-public:
-    PropertyGraph convert(const Json& root) {
-        PropertyGraph g;
-        Flags seen = 0;
-        const Json* graph = nullptr;
-        for (const auto& m : object_of(root).GetObject()) {
-            member_index(m.name, Keys<1>{{"graph"}}, seen);
-            graph = &object_of(m.value);
+    bool forward(bool ok) {
+        if (!ok) bail();
+        return true;
+    }
+
+    void collect(For what) {
+        collecting_ = what;
+        depth_ = 1;
+        if (!capture_.StartObject()) bail();
+    }
+    void collect_array(For what) {
+        collecting_ = what;
+        depth_ = 1;
+        if (!capture_.StartArray()) bail();
+    }
+
+    // The end of an object or array inside a collected value; at the outermost, convert it.
+    bool end_captured(bool ok) {
+        forward(ok);
+        if (--depth_ > 0) return true;
+        auto none = [](rapidjson::Document&) { return true; };
+        capture_.Populate(none);  // moves the value built by the events into the document
+        switch (collecting_) {
+            case For::GraphMeta:
+                items_.read_graph_metadata(capture_);
+                break;
+            case For::Node: {
+                Node n;
+                n.id = std::move(node_id_);
+                items_.read_node(capture_, n);
+                nodes_.push_back(std::move(n));
+                break;
+            }
+            case For::Sources:
+                items_.read_sources(capture_, edges_.back().sources);
+                break;
+            case For::Property:
+                edges_.back().properties.set(std::move(property_), value(capture_, false));
         }
-        if (!graph) bail();
+        capture_.SetNull();
+        capture_pool_.Clear();
+        return true;
+    }
 
+    void key(std::string_view k) {
+        static constexpr Keys<1> kRoot{{"graph"}};
         static constexpr Keys<7> kGraph{
             {"id", "label", "type", "directed", "metadata", "nodes", "edges"}};
-        const Json* nodes = nullptr;
-        const Json* edges = nullptr;
-        const Json* meta = nullptr;
-        seen = 0;
-        for (const auto& m : graph->GetObject()) {
-            switch (member_index(m.name, kGraph, seen)) {
-                case 0:
-                    g.graph_id = text_of(m.value);
-                    break;
-                case 1:
-                    g.graph_label = text_of(m.value);
-                    break;
-                case 2:
-                    text_of(m.value);
-                    break;
-                case 3:
-                    if (!m.value.IsBool()) bail();
-                    break;
-                case 4:
-                    meta = &object_of(m.value);
-                    break;
-                case 5:
-                    nodes = &object_of(m.value);
-                    break;
-                default:
-                    edges = &array_of(m.value);
-            }
-        }
-        if (!nodes) bail();
-        // Documents and relations first: nodes and edges refer to them wherever they stand.
-        if (meta) read_graph_metadata(g, *meta);
-        read_nodes(g, *nodes);
-        if (edges) read_edges(g, *edges);
-        return g;
-    }
-
-private:
-    void read_graph_metadata(PropertyGraph& g, const Json& meta) {
-        Flags seen = 0;
-        for (const auto& m : meta.GetObject()) {
-            // Other members are valid (and ignored), but may hold anything: leave them to the
-            // validated path rather than walk values of unbounded depth here.
-            member_index(m.name, Keys<1>{{"liaison"}}, seen);
-            static constexpr Keys<3> kProfile{{"profile", "documents", "relations"}};
-            const Json* documents = nullptr;
-            const Json* relations = nullptr;
-            Flags inner = 0;
-            for (const auto& p : object_of(m.value).GetObject()) {
-                switch (member_index(p.name, kProfile, inner)) {
-                    case 0:
-                        if (!p.value.IsInt() || p.value.GetInt() != 1) bail();
-                        break;
-                    case 1:
-                        documents = &object_of(p.value);
-                        break;
-                    default:
-                        relations = &object_of(p.value);
-                }
-            }
-            if (documents) read_documents(g, *documents);
-            if (relations) read_relations(g, *relations);
-        }
-    }
-
-    static void read_documents(PropertyGraph& g, const Json& documents) {
-        static constexpr Keys<6> kDocument{{"title", "outlet", "date", "file", "language", "url"}};
-        for (const auto& m : documents.GetObject()) {
-            Document d;
-            d.id = text_of(m.name);
-            Flags seen = 0;
-            for (const auto& f : object_of(m.value).GetObject()) {
-                switch (member_index(f.name, kDocument, seen)) {
-                    case 0:
-                        d.title = text_of(f.value);
-                        break;
-                    case 1:
-                        d.outlet = text_of(f.value);
-                        break;
-                    case 2:
-                        d.date = date_of(f.value);
-                        break;
-                    case 3:
-                        d.file = text_of(f.value);
-                        break;
-                    case 4:
-                        d.language = text_of(f.value);
-                        break;
-                    default:
-                        d.url = text_of(f.value);
-                }
-            }
-            std::string id = d.id;
-            if (!g.documents().emplace(std::move(id), std::move(d)).second) bail();
-        }
-    }
-
-    static void read_relations(PropertyGraph& g, const Json& relations) {
-        static constexpr Keys<3> kRelation{{"symmetric", "ar", "en"}};
-        for (const auto& m : relations.GetObject()) {
-            RelationType t;
-            t.name = text_of(m.name);
-            Flags seen = 0;
-            for (const auto& f : object_of(m.value).GetObject()) {
-                switch (member_index(f.name, kRelation, seen)) {
-                    case 0:
-                        if (!f.value.IsBool()) bail();
-                        t.symmetric = f.value.GetBool();
-                        break;
-                    case 1:
-                        t.ar = text_of(f.value);
-                        break;
-                    default:
-                        t.en = text_of(f.value);
-                }
-            }
-            if (!(seen & 1u)) bail();
-            try {
-                g.relations().declare(std::move(t));
-            } catch (const ArgumentError&) {
-                bail();
-            }
-        }
-    }
-
-    // A property value: a scalar, {"date": ...}, or (at the top only) a list of those.
-    static Value value(const Json& v, bool in_list) {
-        if (v.IsNull()) return Value();
-        if (v.IsBool()) return Value(v.GetBool());
-        if (v.IsInt64()) return Value(v.GetInt64());
-        if (v.IsUint64()) bail();  // too large for an integer: the validated path says so
-        if (v.IsDouble()) return Value(v.GetDouble());
-        if (v.IsString()) return Value(std::string(text_of(v)));
-        if (v.IsObject()) {
-            if (v.MemberCount() != 1) bail();
-            const auto& m = *v.MemberBegin();
-            if (text_of(m.name) != "date") bail();
-            return Value(date_of(m.value));
-        }
-        if (in_list) bail();
-        ValueList list;
-        list.reserve(v.Size());
-        for (const auto& item : v.GetArray()) list.push_back(value(item, true));
-        return Value(std::move(list));
-    }
-
-    // The members node and edge metadata share; false when `key` is not one of them.
-    template <typename Item>
-    bool read_common(const PropertyGraph& g, std::string_view key, const Json& v, Flags& seen,
-                     Item& item) {
+        static constexpr Keys<7> kEdge{
+            {"id", "source", "target", "relation", "label", "directed", "metadata"}};
         static constexpr Keys<5> kCommon{{"properties", "date", "start", "end", "sources"}};
-        const std::size_t i = kCommon.find(key);
-        if (i == 5) return false;
-        if (seen & (1u << i)) bail();
-        seen |= 1u << i;
-        switch (i) {
-            case 0:
-                for (const auto& p : object_of(v).GetObject())
-                    item.properties.set(std::string(text_of(p.name)), value(p.value, false));
+        switch (where_) {
+            case In::Root:
+                member_ = member(k, kRoot, root_seen_);
                 break;
-            case 1:
-                item.time.date = date_of(v);
+            case In::Graph:
+                member_ = member(k, kGraph, graph_seen_);
                 break;
-            case 2:
-                item.time.start = date_of(v);
+            case In::Edge:
+                member_ = member(k, kEdge, edge_seen_);
                 break;
-            case 3:
-                item.time.end = date_of(v);
+            case In::EdgeMeta:
+                member_ = member(k, kCommon, meta_seen_);
+                break;
+            case In::Props:
+                property_.assign(k);
+                break;
+            case In::Nodes:
+                node_key(k);
                 break;
             default:
-                for (const auto& s : array_of(v).GetArray()) {
-                    static constexpr Keys<2> kSource{{"document", "quote"}};
-                    Flags fields = 0;
-                    Source source;
-                    for (const auto& f : object_of(s).GetObject()) {
-                        if (member_index(f.name, kSource, fields) == 0)
-                            source.document = nonempty_text(f.value);
-                        else
-                            source.quote = nonempty_text(f.value);
-                    }
-                    if (fields != 3u) bail();
-                    if (!g.documents().count(source.document)) bail();
-                    item.sources.push_back(std::move(source));
+                bail();
+        }
+    }
+
+    template <std::size_t N>
+    static std::size_t member(std::string_view k, const Keys<N>& allowed, Flags& seen) {
+        const std::size_t i = allowed.find(k);
+        if (i == N || (seen & (1u << i))) bail();
+        seen |= 1u << i;
+        return i;
+    }
+
+    bool scalar(const Scalar& s) {
+        switch (where_) {
+            case In::Graph:
+                switch (member_) {
+                    case 0:
+                        g_.graph_id = s.string();
+                        break;
+                    case 1:
+                        g_.graph_label = s.string();
+                        break;
+                    case 2:
+                        s.string();
+                        break;
+                    case 3:
+                        s.boolean();
+                        break;
+                    default:
+                        bail();
                 }
+                break;
+            case In::Edge: {
+                Edge& e = edges_.back();
+                switch (member_) {
+                    case 0:
+                        e.id = s.string();
+                        break;
+                    case 1:
+                        source_.ask(ids_, s.nonempty());
+                        break;
+                    case 2:
+                        target_.ask(ids_, s.nonempty());
+                        break;
+                    case 3:
+                        e.type = relation(s.nonempty());
+                        break;
+                    case 4:
+                        s.string();
+                        break;
+                    case 5:
+                        s.boolean();
+                        break;
+                    default:
+                        bail();
+                }
+                break;
+            }
+            case In::EdgeMeta: {
+                TimeSpan& t = edges_.back().time;
+                switch (member_) {
+                    case 1:
+                        t.date = date_of(s.string());
+                        break;
+                    case 2:
+                        t.start = date_of(s.string());
+                        break;
+                    case 3:
+                        t.end = date_of(s.string());
+                        break;
+                    default:
+                        bail();
+                }
+                break;
+            }
+            case In::Props:
+                edges_.back().properties.set(std::move(property_), s.value());
+                break;
+            default:
+                bail();
         }
         return true;
     }
 
-    template <typename Item>
-    static void check_time(const Item& item) {
-        if (item.time.date && (item.time.start || item.time.end)) bail();
-        if (item.time.start && item.time.end &&
-            item.time.end->last_day() < item.time.start->first_day())
-            bail();
-    }
-
-    void read_node_metadata(const PropertyGraph& g, const Json& meta, Node& n) {
-        Flags common = 0, own = 0;
-        static constexpr Keys<3> kNode{{"labels", "names", "aliases"}};
-        for (const auto& m : object_of(meta).GetObject()) {
-            if (read_common(g, text_of(m.name), m.value, common, n)) continue;
-            switch (member_index(m.name, kNode, own)) {
-                case 0:
-                    for (const auto& l : array_of(m.value).GetArray()) {
-                        std::string_view label = text_of(l);
-                        if (!is_label(label)) bail();
-                        n.labels.emplace_back(label);
-                    }
-                    break;
-                case 1: {
-                    static constexpr Keys<2> kNames{{"ar", "en"}};
-                    Flags names = 0;
-                    for (const auto& f : object_of(m.value).GetObject()) {
-                        if (member_index(f.name, kNames, names) == 0)
-                            n.names.ar = text_of(f.value);
-                        else
-                            n.names.en = text_of(f.value);
-                    }
-                    break;
+    void start(bool object) {
+        switch (where_) {
+            case In::Top:
+                if (!object) bail();
+                where_ = In::Root;
+                return;
+            case In::Root:
+                if (!object) bail();
+                where_ = In::Graph;
+                return;
+            case In::Graph:
+                if (object && member_ == 4) return collect(For::GraphMeta);
+                if (object && member_ == 5) {
+                    where_ = In::Nodes;
+                    return;
                 }
-                default:
-                    for (const auto& a : array_of(m.value).GetArray())
-                        n.names.aliases.emplace_back(nonempty_text(a));
-            }
+                if (!object && member_ == 6) {
+                    edges_start_ = stream_.Tell();
+                    where_ = In::Edges;
+                    return;
+                }
+                bail();
+            case In::Nodes:
+                if (!object) bail();
+                return collect(For::Node);
+            case In::Edges:
+                if (!object) bail();
+                new_edge();
+                where_ = In::Edge;
+                return;
+            case In::Edge:
+                if (!object || member_ != 6) bail();
+                meta_seen_ = 0;
+                where_ = In::EdgeMeta;
+                return;
+            case In::EdgeMeta:
+                if (object && member_ == 0) {
+                    where_ = In::Props;
+                    return;
+                }
+                if (!object && member_ == 4) return collect_array(For::Sources);
+                bail();
+            case In::Props:
+                return object ? collect(For::Property) : collect_array(For::Property);
+            default:
+                bail();
         }
-        check_time(n);
     }
 
-    void read_nodes(PropertyGraph& g, const Json& nodes) {
-        g.reserve_nodes(nodes.MemberCount());
-        ids_.reserve(nodes.MemberCount());
-        for (const auto& m : nodes.GetObject()) {
-            std::string_view id = text_of(m.name);
-            if (!is_node_id(id)) bail();
-            if (!ids_.insert(id)) bail();
-            Node n;
-            n.id = id;
-            Flags seen = 0;
-            static constexpr Keys<2> kNode{{"label", "metadata"}};
-            for (const auto& f : object_of(m.value).GetObject()) {
-                if (member_index(f.name, kNode, seen) == 0)
-                    text_of(f.value);
-                else
-                    read_node_metadata(g, f.value, n);
+    void end_object() {
+        switch (where_) {
+            case In::Root:
+                if (!root_seen_) bail();
+                where_ = In::Done;
+                return;
+            case In::Graph:
+                if (!nodes_done_) bail();
+                where_ = In::Root;
+                return;
+            case In::Nodes:
+                add_nodes();
+                where_ = In::Graph;
+                return;
+            case In::Edge: {
+                if ((edge_seen_ & 0b1110u) != 0b1110u) bail();
+                Edge& e = edges_.back();
+                e.source = endpoint(source_);
+                e.target = endpoint(target_);
+                where_ = In::Edges;
+                return;
             }
+            case In::EdgeMeta:
+                check_time(edges_.back());
+                where_ = In::Edge;
+                return;
+            case In::Props:
+                where_ = In::EdgeMeta;
+                return;
+            default:
+                bail();
+        }
+    }
+
+    // The key of a member of "nodes": a new node's id.
+    void node_key(std::string_view id) {
+        if (!is_node_id(id)) bail();
+        bool added = false;
+        const IdTable::Slot slot = ids_.intern(id, IdTable::hash_of(id), added);
+        if (added) node_of_slot_.push_back(kNoIndex);
+        if (node_of_slot_[slot] != kNoIndex) bail();  // a duplicate id
+        node_of_slot_[slot] = static_cast<NodeIndex>(nodes_.size());
+        node_id_.assign(id);
+    }
+
+    void add_nodes() {
+        g_.reserve_nodes(nodes_.size());
+        for (Node& n : nodes_) {
             try {
-                g.add_node(std::move(n));
+                g_.add_node(std::move(n));
             } catch (const ArgumentError&) {
                 bail();
             }
         }
+        nodes_ = {};
+        nodes_done_ = true;
     }
 
-    NodeIndex endpoint(const Json& v) const {
-        NodeIndex n = ids_.find(nonempty_text(v));
-        if (n == kNoIndex) bail();
-        return n;
+    void new_edge() {
+        // The edge count is not known up front: once some edges are in, reserve for as many as
+        // the rest of the text could hold at their average size, so the list is not regrown
+        // (and copied) through gigabytes. Room never touched costs address space, not memory.
+        if (edges_.size() == kSample) {
+            const std::size_t used = stream_.Tell() - edges_start_;
+            const std::size_t rest = text_.size() - edges_start_;
+            edges_.reserve(static_cast<std::size_t>(static_cast<double>(rest) /
+                                                    static_cast<double>(used) * kSample * 1.02) +
+                           kSample);
+        }
+        edges_.emplace_back();
+        edge_seen_ = 0;
     }
 
-    RelationId relation(const PropertyGraph& g, const Json& v) {
-        // Files use a handful of types: remember the last one rather than search every time.
-        std::string_view name = nonempty_text(v);
-        if (name != last_relation_) {
-            auto type = g.relations().find(name);
-            if (!type) bail();
-            last_relation_ = name;
-            last_type_ = *type;
+    NodeIndex endpoint(const Endpoint& end) {
+        bool added = false;
+        const IdTable::Slot slot = ids_.intern(end.id, end.hash, added);
+        if (added) {
+            if (nodes_done_) bail();  // not a node of this network
+            node_of_slot_.push_back(kNoIndex);
         }
-        return last_type_;
+        return slot;
     }
 
-    void read_edges(PropertyGraph& g, const Json& edges) {
-        static constexpr Keys<7> kEdge{
-            {"id", "source", "target", "relation", "label", "directed", "metadata"}};
-        std::vector<Edge> out;
-        out.reserve(edges.Size());
-        for (const auto& e : edges.GetArray()) {
-            Edge edge;
-            Flags seen = 0;
-            for (const auto& m : object_of(e).GetObject()) {
-                switch (member_index(m.name, kEdge, seen)) {
-                    case 0:
-                        edge.id = text_of(m.value);
-                        break;
-                    case 1:
-                        edge.source = endpoint(m.value);
-                        break;
-                    case 2:
-                        edge.target = endpoint(m.value);
-                        break;
-                    case 3:
-                        edge.type = relation(g, m.value);
-                        break;
-                    case 4:
-                        text_of(m.value);
-                        break;
-                    case 5:
-                        if (!m.value.IsBool()) bail();
-                        break;
-                    default: {
-                        Flags common = 0;
-                        for (const auto& f : object_of(m.value).GetObject())
-                            if (!read_common(g, text_of(f.name), f.value, common, edge)) bail();
-                        check_time(edge);
-                    }
-                }
-            }
-            if ((seen & 0b1110u) != 0b1110u) bail();
-            out.push_back(std::move(edge));
+    // Files use a handful of types: remember the last one rather than search every time.
+    RelationId relation(std::string_view name) {
+        if (name == last_relation_) return last_slot_;
+        auto it = std::find(relation_names_.begin(), relation_names_.end(), name);
+        if (it == relation_names_.end()) {
+            if (relation_names_.size() > std::numeric_limits<RelationId>::max()) bail();
+            it = relation_names_.emplace(relation_names_.end(), name);
         }
-        try {
-            g.add_edges(std::move(out));
-        } catch (const ArgumentError&) {
-            bail();
+        last_relation_ = *it;
+        last_slot_ = static_cast<RelationId>(it - relation_names_.begin());
+        return last_slot_;
+    }
+
+    // Edges hold id slots until the nodes are known; slots are node indices when the nodes
+    // came first, as in most files, and then there is nothing to do.
+    void resolve_endpoints() {
+        bool identity = node_of_slot_.size() == g_.node_count();
+        for (std::size_t k = 0; identity && k < node_of_slot_.size(); ++k)
+            identity = node_of_slot_[k] == k;
+        if (identity) return;
+        for (Edge& e : edges_) {
+            e.source = node_of_slot_[e.source];
+            e.target = node_of_slot_[e.target];
+            if (e.source == kNoIndex || e.target == kNoIndex) bail();
         }
     }
+
+    void resolve_relations() {
+        std::vector<RelationId> type(relation_names_.size());
+        bool identity = true;
+        for (std::size_t k = 0; k < type.size(); ++k) {
+            auto t = g_.relations().find(relation_names_[k]);
+            if (!t) bail();
+            type[k] = *t;
+            identity = identity && *t == k;
+        }
+        if (!identity)
+            for (Edge& e : edges_) e.type = type[e.type];
+    }
+
+    void check_sources() const {
+        auto check = [&](const std::vector<Source>& sources) {
+            for (const Source& s : sources)
+                if (!g_.documents().count(s.document)) bail();
+        };
+        for (const Node& n : g_.nodes()) check(n.sources);
+        for (const Edge& e : edges_) check(e.sources);
+    }
+
+    static constexpr std::size_t kSample = 1024;
+    static constexpr int kMaxDepth = 16;
+
+    const rapidjson::StringStream& stream_;
+    MappedText& text_;
+    PropertyGraph g_;
+    ItemConverter items_;
+
+    In where_ = In::Top;
+    std::size_t member_ = 0;  // which member of the current object the next value is
+    Flags root_seen_ = 0, graph_seen_ = 0, edge_seen_ = 0, meta_seen_ = 0;
+    bool nodes_done_ = false;
 
     IdTable ids_;
-    std::string_view last_relation_;
-    RelationId last_type_ = 0;
+    Endpoint source_, target_;
+    std::vector<NodeIndex> node_of_slot_;  // kNoIndex until the slot's node is read
+    std::string node_id_;                  // of the node being collected
+    std::vector<Node> nodes_;              // until "nodes" ends, then added at once
+
+    std::vector<Edge> edges_;  // endpoints are id slots, types relation slots, until finish()
+    std::size_t edges_start_ = 0;
+    std::vector<std::string> relation_names_;
+    std::string last_relation_;
+    RelationId last_slot_ = 0;
+    std::string property_;  // the name of the property being read
+
+    // Collected values: a small document reused for each, in a pool that starts in place.
+    For collecting_ = For::Node;
+    int depth_ = 0;  // nesting inside the collected value; 0 when not collecting
+    char capture_buffer_[16384];
+    rapidjson::MemoryPoolAllocator<> capture_pool_{capture_buffer_, sizeof capture_buffer_};
+    rapidjson::Document capture_;
 };
 
-// Invalid UTF-8 anywhere, skipping ASCII eight bytes at a time (the common case by far).
-bool has_invalid_utf8(std::string_view text) {
-    const std::size_t n = text.size();
-    std::size_t i = 0;
-    while (i < n) {
-        if (i + 8 <= n) {
-            std::uint64_t word;
-            std::memcpy(&word, text.data() + i, 8);
-            if (!(word & 0x8080808080808080ull)) {
-                i += 8;
-                continue;
-            }
-        }
-        auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        if (find_invalid_utf8(text.substr(i, len))) return true;
-        i += len;
-    }
-    return false;
-}
-
-}  // namespace
-
-std::optional<PropertyGraph> parse_graph_json_fast_in_place(std::string& buffer, std::size_t size) {
-    LIAISON_ASSERT(buffer.size() >= size + 8);
-    std::string_view text(buffer.data(), size);
-    // The validated path's pre-checks, as refusals. Nesting needs no check of its own: the
-    // parse is iterative, and the converter refuses anything deeper than the schema allows.
-    if (text.substr(0, 3) == "\xEF\xBB\xBF" || text.find('\0') != std::string_view::npos ||
-        text.find("\\u0000") != std::string_view::npos || has_invalid_utf8(text))
-        return std::nullopt;
-
-    // Chunks above malloc's largest mmap threshold go back to the system when the parse is
-    // done, instead of staying in the heap under the graph.
-    constexpr std::size_t kChunk = std::size_t{64} << 20;
-    rapidjson::MemoryPoolAllocator<> pool(std::min(kChunk, size * 4 + 4096));
-    rapidjson::Document doc(&pool);
-    doc.ParseInsitu<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag>(
-        buffer.data());
-    if (doc.HasParseError()) return std::nullopt;
+// The SAX pass over a whole text, or nullopt.
+std::optional<PropertyGraph> load(MappedText& text) {
+    if (!text.ok()) return std::nullopt;
     try {
-        return FastConverter().convert(doc);
+        rapidjson::StringStream stream(text.data());
+        Loader loader(stream, text);
+        rapidjson::Reader reader;
+        // Nesting needs no check of its own: the loader refuses anything deeper than the schema
+        // allows as soon as it starts, so the recursive (and faster) parse cannot go deep.
+        const bool parsed =
+            static_cast<bool>(reader.Parse<rapidjson::kParseFullPrecisionFlag>(stream, loader));
+        // The text is checked as the parse goes, and the rest (past where it stopped) now.
+        if (!text.accepted() || !parsed) return std::nullopt;
+        return loader.finish();
     } catch (const Bail&) {
         return std::nullopt;
     }
 }
 
+}  // namespace
+
 std::optional<PropertyGraph> parse_graph_json_fast(std::string_view text) {
-    std::string buffer;
-    buffer.reserve(text.size() + 8);
-    buffer.append(text);
-    buffer.append(8, '\0');
-    return parse_graph_json_fast_in_place(buffer, text.size());
+    MappedText copy(text);
+    return load(copy);
+}
+
+std::optional<PropertyGraph> read_graph_file_fast(const std::string& path) {
+    MappedText file(MappedText::File{path});
+    std::optional<PropertyGraph> g = load(file);
+#ifdef __GLIBC__
+    // The loader's tables, freed now, lie between the graph's allocations: give their pages back
+    // rather than leave them counted in the graph's footprint.
+    ::malloc_trim(0);
+#endif
+    return g;
 }
 
 }  // namespace liaison::detail

@@ -376,11 +376,8 @@ PropertyGraph parse_graph_json(std::string_view text, const std::string& name) {
 }
 
 PropertyGraph read_graph_file(const std::string& path) {
-    std::string text = read_file(path);
-    const std::size_t size = text.size();
-    text.append(8, '\0');  // read_file leaves room: no copy
-    if (auto g = detail::parse_graph_json_fast_in_place(text, size)) return std::move(*g);
-    // The fast path parsed in place, so the text is gone: read it again for the messages.
+    if (auto g = detail::read_graph_file_fast(path)) return std::move(*g);
+    // Read whole for the validated path, which also reports any failure to read.
     return detail::parse_graph_json_validated(read_file(path), path);
 }
 

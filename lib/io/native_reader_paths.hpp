@@ -9,13 +9,12 @@
 
 namespace liaison::detail {
 
-// The optimistic path: an in-situ parse without the schema validator and a converter that checks
-// every rule of the schema and every semantic check itself. Returns nullopt on anything it does
-// not fully accept (including anything valid but unusual), never a different graph.
+// The optimistic path: one SAX pass without the schema validator that checks every rule of the
+// schema and every semantic check itself. Returns nullopt on anything it does not fully accept
+// (including anything valid but unusual), never a different graph.
 std::optional<PropertyGraph> parse_graph_json_fast(std::string_view text);
-// The same on text the caller owns, parsed in place: `buffer` holds `size` bytes of text followed
-// by at least 8 NULs, and is overwritten whatever the outcome.
-std::optional<PropertyGraph> parse_graph_json_fast_in_place(std::string& buffer, std::size_t size);
+// The same on a file, mapped and never held whole; nullopt when it cannot be mapped too.
+std::optional<PropertyGraph> read_graph_file_fast(const std::string& path);
 
 // The validated path alone: schema validator, then the converter; the reference for every
 // accepted graph and the only source of error messages ("file:line:column: ...").

@@ -194,10 +194,54 @@ TEST_CASE("fast path: near misses of a valid file") {
     MESSAGE(tally.files << " edits, " << tally.valid << " valid, " << tally.fast << " fast");
 }
 
+// kBase with its members in the canonical writer's order: edges before nodes and metadata, so
+// ids, relation names and documents are all named before they are declared.
+std::string canonical_order_base() {
+    std::string text = kBase;
+    const std::size_t nodes = text.find(R"("nodes")"), edges = text.find(R"("edges")");
+    const std::size_t meta = text.find(R"("metadata": {"liaison")");
+    std::string node_part = text.substr(nodes, edges - nodes);
+    std::string edge_part = text.substr(edges, meta - edges);
+    return text.substr(0, nodes) + edge_part + node_part + text.substr(meta);
+}
+
+// Near misses that only the order can make: a late declaration that never comes.
+const std::vector<std::pair<std::string, std::string>> kOrderEdits = {
+    {R"("target": "b", "relation": "MET_WITH")", R"("target": "c", "relation": "MET_WITH")"},
+    {R"("target": "b", "relation": "MET_WITH")", R"("target": "B", "relation": "MET_WITH")"},
+    {R"("b": {"label")", R"("a": {}, "b": {"label")"},
+    {R"("b": {"label")", R"("c": {}, "b": {"label")"},
+    {R"("relation": "VISITED")", R"("relation": "VISITS")"},
+    {R"("VISITED": {)", R"("VISITS": {)"},
+    {R"("document": "d", "quote": "q"})", R"("document": "e", "quote": "q"})"},
+    {R"("d": {"title")", R"("e": {"title")"},
+    {R"("d": {"title")", R"("d": {"title": "x"}, "d": {"title")"},
+    {R"("metadata": {"liaison")", R"("metadata": {})"},
+    {R"("nodes": {)", R"("nodes": {}, "x": {)"},
+};
+
+TEST_CASE("fast path: declarations after their use") {
+    Tally tally;
+    const std::string base = canonical_order_base();
+    REQUIRE(check_equivalent(base, "canonical.json", tally));
+    for (const auto& [from, to] : kOrderEdits) {
+        for (const std::string& start : {base, std::string(kBase)}) {
+            std::string text = start;
+            auto at = text.find(from);
+            REQUIRE_MESSAGE(at != std::string::npos, from);
+            text.replace(at, from.size(), to);
+            check_equivalent(text, "order.json", tally);
+        }
+    }
+    MESSAGE(tally.files << " edits, " << tally.valid << " valid, " << tally.fast << " fast");
+    // Valid files in any member order take the fast path.
+    CHECK(tally.fast == tally.valid);
+}
+
 TEST_CASE("fast path: deterministic mutations") {
     // Byte-level edits (drop, duplicate, replace with a JSON-significant byte) of small valid
     // files: mostly broken JSON, sometimes a different valid graph.
-    std::vector<std::string> seeds = {kBase};
+    std::vector<std::string> seeds = {kBase, canonical_order_base()};
     for (const fs::path& file : corpus_files())
         if (fs::file_size(file) < 4000) seeds.push_back(read_file(file.string()));
     std::mt19937 rng(20261122);
