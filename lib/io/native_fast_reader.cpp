@@ -57,10 +57,10 @@ public:
     }
 
     // --- rapidjson handler --------------------------------------------------------------------
-    bool Null() { return depth_ ? forward(capture_.Null()) : scalar(Scalar{Scalar::Null}); }
+    bool Null() { return depth_ ? forward(capture_.Null()) : scalar(Scalar{Scalar::kNull}); }
     bool Bool(bool b) {
         if (depth_) return forward(capture_.Bool(b));
-        Scalar s{Scalar::Bool};
+        Scalar s{Scalar::kBool};
         s.b = b;
         return scalar(s);
     }
@@ -75,14 +75,14 @@ public:
     }
     bool Double(double d) {
         if (depth_) return forward(capture_.Double(d));
-        Scalar s{Scalar::Double};
+        Scalar s{Scalar::kDouble};
         s.d = d;
         return scalar(s);
     }
     bool RawNumber(const char*, rapidjson::SizeType, bool) { bail(); }
     bool String(const char* str, rapidjson::SizeType length, bool copy) {
         if (depth_) return forward(capture_.String(str, length, copy));
-        Scalar s{Scalar::String};
+        Scalar s{Scalar::kString};
         s.text = {str, length};
         return scalar(s);
     }
@@ -139,7 +139,8 @@ private:
     };
 
     struct Scalar {
-        enum Kind { Null, Bool, Int, Double, String } kind;
+        // k-names: plain Null, Bool, ... would shadow the SAX handler's member functions.
+        enum Kind { kNull, kBool, kInt, kDouble, kString } kind;
         explicit Scalar(Kind k) : kind(k) {}
         bool b = false;
         std::int64_t i = 0;
@@ -147,7 +148,7 @@ private:
         std::string_view text;
 
         std::string_view string() const {
-            if (kind != String) bail();
+            if (kind != kString) bail();
             return text;
         }
         std::string_view nonempty() const {
@@ -155,17 +156,17 @@ private:
             return text;
         }
         void boolean() const {
-            if (kind != Bool) bail();
+            if (kind != kBool) bail();
         }
         Value value() const {
             switch (kind) {
-                case Null:
+                case kNull:
                     return Value();
-                case Bool:
+                case kBool:
                     return Value(b);
-                case Int:
+                case kInt:
                     return Value(i);
-                case Double:
+                case kDouble:
                     return Value(d);
                 default:
                     return Value(std::string(text));
@@ -174,7 +175,7 @@ private:
     };
 
     bool integer(std::int64_t i) {
-        Scalar s{Scalar::Int};
+        Scalar s{Scalar::kInt};
         s.i = i;
         return scalar(s);
     }
