@@ -378,18 +378,7 @@ std::string relations_json(const PropertyGraph& g) {
     for (const RelationType& t : g.relations().all()) {
         if (t.builtin) continue;
         write_string(w, t.name);
-        w.StartObject();
-        if (!t.ar.empty()) {
-            w.Key("ar");
-            write_string(w, t.ar);
-        }
-        if (!t.en.empty()) {
-            w.Key("en");
-            write_string(w, t.en);
-        }
-        w.Key("symmetric");
-        w.Bool(t.symmetric);
-        w.EndObject();
+        json::write_relation(w, t);
     }
     w.EndObject();
     return {buffer.GetString(), buffer.GetSize()};

@@ -13,19 +13,6 @@ namespace liaison::detail {
 
 namespace {
 
-const char* gexf_type(flat::AttrType t) {
-    switch (t) {
-        case flat::AttrType::Bool:
-            return "boolean";
-        case flat::AttrType::Int:
-            return "long";
-        case flat::AttrType::Float:
-            return "double";
-        default:
-            return "string";
-    }
-}
-
 std::string first_day(const Date& d) {
     return Date{d.year, d.month ? d.month : std::int8_t{1}, d.day ? d.day : std::int8_t{1}}
         .to_string();
@@ -52,8 +39,8 @@ void write_attributes(std::string& out, const flat::Schema& s, const char* cls) 
     for (std::size_t i = 0; i < s.keys.size(); ++i) {
         flat::AttrType t = s.type_of(s.keys[i]);
         out += fmt::format("      <attribute id=\"{}\" title=\"{}\" type=\"{}\"", i,
-                           xml_escape(s.keys[i]), gexf_type(t));
-        if (std::string(gexf_type(t)) == "string" && t != flat::AttrType::String)
+                           xml_escape(s.keys[i]), xml_attr_type(t));
+        if (std::string(xml_attr_type(t)) == "string" && t != flat::AttrType::String)
             out += fmt::format(" liaison:type=\"{}\"", flat::type_name(t));
         out += "/>\n";
     }

@@ -12,19 +12,6 @@ namespace liaison::detail {
 
 namespace {
 
-const char* graphml_type(flat::AttrType t) {
-    switch (t) {
-        case flat::AttrType::Bool:
-            return "boolean";
-        case flat::AttrType::Int:
-            return "long";
-        case flat::AttrType::Float:
-            return "double";
-        default:
-            return "string";
-    }
-}
-
 bool needs_liaison_type(flat::AttrType t) {
     return t == flat::AttrType::Date || t == flat::AttrType::List || t == flat::AttrType::Json;
 }
@@ -33,7 +20,7 @@ void write_keys(std::string& out, const flat::Schema& s, const char* domain, con
     for (std::size_t i = 0; i < s.keys.size(); ++i) {
         flat::AttrType t = s.type_of(s.keys[i]);
         out += fmt::format("  <key id=\"{}{}\" for=\"{}\" attr.name=\"{}\" attr.type=\"{}\"",
-                           prefix, i, domain, xml_escape(s.keys[i]), graphml_type(t));
+                           prefix, i, domain, xml_escape(s.keys[i]), xml_attr_type(t));
         if (needs_liaison_type(t)) out += fmt::format(" liaison:type=\"{}\"", flat::type_name(t));
         out += "/>\n";
     }

@@ -5,8 +5,11 @@
 
 #include "interchange/formats.hpp"
 #include "interchange/json_util.hpp"
+#include "io/json_value.hpp"
 
 namespace liaison::detail {
+
+using json::write_string;
 
 namespace {
 
@@ -22,10 +25,6 @@ Records flatten(const PropertyGraph& g) {
     r.ns = flat::infer_schema(r.nodes);
     r.es = flat::infer_schema(r.edges);
     return r;
-}
-
-void write_string(JsonWriter& w, std::string_view s) {
-    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
 // One element per line: a writer per element, joined by hand.

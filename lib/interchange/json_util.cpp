@@ -7,14 +7,13 @@
 #include "core/utf8.hpp"
 #include "interchange/assemble.hpp"
 #include "io/json_locate.hpp"
+#include "io/json_value.hpp"
 
 namespace liaison::detail {
 
-namespace {
+using json::write_string;
 
-void write_string(JsonWriter& w, std::string_view s) {
-    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
+namespace {
 
 void raw(JsonWriter& w, const std::string& json, rapidjson::Type type) {
     w.RawValue(json.data(), json.size(), type);

@@ -95,4 +95,11 @@ TextPosition XmlReader::position() const {
 
 std::string xml_escape(std::string_view text) { return escape_markup(text, true); }
 
+const char* xml_attr_type(flat::AttrType t) {
+    // Dates, lists and JSON travel as strings (with liaison's own type beside them).
+    const bool scalar = t == flat::AttrType::Bool || t == flat::AttrType::Int ||
+                        t == flat::AttrType::Float || t == flat::AttrType::String;
+    return scalar ? flat::type_name(t) : "string";
+}
+
 }  // namespace liaison::detail

@@ -1,12 +1,13 @@
 #pragma once
 // A thin pull reader over libxml2's xmlTextReader with file:line positions, and XML escaping
-// for the writers. No entity expansion and no network access.
+// and attribute type names for the writers. No entity expansion and no network access.
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "core/error.hpp"
+#include "interchange/flat.hpp"
 
 namespace liaison::detail {
 
@@ -46,5 +47,8 @@ private:
 std::string xml_escape(std::string_view text);
 
 inline constexpr const char* kLiaisonNamespace = "urn:liaison";
+
+// The attribute type GraphML and GEXF both call "boolean", "long", "double" or "string".
+const char* xml_attr_type(flat::AttrType t);
 
 }  // namespace liaison::detail

@@ -43,4 +43,19 @@ void write_value(Writer& w, const Value& v) {
     }
 }
 
+void write_relation(Writer& w, const RelationType& t) {
+    w.StartObject();
+    if (!t.ar.empty()) {
+        w.Key("ar");
+        write_string(w, t.ar);
+    }
+    if (!t.en.empty()) {
+        w.Key("en");
+        write_string(w, t.en);
+    }
+    w.Key("symmetric");
+    w.Bool(t.symmetric);
+    w.EndObject();
+}
+
 }  // namespace liaison::json

@@ -143,18 +143,7 @@ std::string document_line(const Document& d) {
 std::string relation_line(const RelationType& t) {
     rapidjson::StringBuffer buf;
     Writer w(buf);
-    w.StartObject();
-    if (!t.ar.empty()) {
-        w.Key("ar");
-        write_string(w, t.ar);
-    }
-    if (!t.en.empty()) {
-        w.Key("en");
-        write_string(w, t.en);
-    }
-    w.Key("symmetric");
-    w.Bool(t.symmetric);
-    w.EndObject();
+    json::write_relation(w, t);
     return buf.GetString();
 }
 
