@@ -98,20 +98,18 @@ std::vector<std::uint32_t> peel(Vertex n, const Adjacency (&sides)[Sides], bool 
     std::vector<Vertex> active(n);
     std::vector<Vertex> removed;
     removed.reserve(n);
-    std::vector<char> gone(n, 0);
     for (Vertex v = 0; v < n; ++v) active[v] = v;
     std::uint32_t* dg = deg.data();
     for (std::uint32_t k = 0; !active.empty(); ++k) {
         std::size_t kept = 0;
         const std::size_t first = removed.size();
         for (const Vertex v : active) {
-            if (gone[v]) continue;
-            if (dg[v] <= k) {
-                gone[v] = 1;
+            // Degree below k: removed during the last level (no vertex left has less than k).
+            if (dg[v] < k) continue;
+            if (dg[v] == k)
                 removed.push_back(v);
-            } else {
+            else
                 active[kept++] = v;
-            }
         }
         active.resize(kept);
         for (std::size_t i = first; i < removed.size(); ++i) {
@@ -122,10 +120,7 @@ std::vector<std::uint32_t> peel(Vertex n, const Adjacency (&sides)[Sides], bool 
                 for (std::uint32_t e = side.offsets[v]; e < end; ++e) {
                     const Vertex u = targets[e];
                     if (dg[u] <= k) continue;  // removed, due this level, or a self-loop
-                    if (--dg[u] == k) {
-                        gone[u] = 1;
-                        removed.push_back(u);
-                    }
+                    if (--dg[u] == k) removed.push_back(u);
                 }
             }
         }

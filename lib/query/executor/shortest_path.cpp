@@ -299,10 +299,10 @@ void ShortestPath::search(Row& row) {
                 }
             }
         }
-        // Results in node order, as before.
-        std::vector<std::uint32_t> ends = lv.reached;
-        std::sort(ends.begin(), ends.end());
-        for (const std::uint32_t t : ends) {
+        // Results in node order, as before. The queue is done with: only the next search's
+        // reset reads it, in any order.
+        std::sort(lv.reached.begin(), lv.reached.end());
+        for (const std::uint32_t t : lv.reached) {
             const std::int64_t d = dist[t];
             if (d < min) continue;
             if (target && t != *target) continue;
