@@ -7,6 +7,8 @@ find_package(ICU REQUIRED COMPONENTS uc i18n)
 find_package(LibXml2 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(GRAPHVIZ REQUIRED IMPORTED_TARGET libcgraph libgvc)
+# RE2 for the query language's =~: linear time, no recursion (docs/query.md).
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 find_package(OpenMP)
 find_package(Threads REQUIRED)
 

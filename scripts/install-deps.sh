@@ -6,7 +6,7 @@ set -euo pipefail
 build_pkgs=(
     build-essential cmake ninja-build pkg-config git
     libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
-    doctest-dev libcli11-dev libfmt-dev libicu-dev libxml2-dev libreadline-dev zlib1g-dev
+    doctest-dev libcli11-dev libfmt-dev libicu-dev libxml2-dev libreadline-dev zlib1g-dev libre2-dev
     fonts-noto-core fonts-noto-ui-core fonts-dejavu-core clang-format
 )
 # Peers used by the differential tests and fixture generators.

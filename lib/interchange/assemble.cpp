@@ -144,9 +144,13 @@ void GraphAssembler::add_node(ImportedNode in) {
     Node n;
     std::string fallback_name;
     bool ok = true;
+    // A "labels" attribute, even empty, is liaison's own export: its nodes come back as they
+    // were (labels and names are optional), not with the defaults for foreign input.
+    bool as_exported = false;
     for (auto& [key, v] : in.attributes) {
         std::string error;
         if (key == "labels") {
+            as_exported = true;
             n.labels = split_list(v, ";:");
             for (const auto& l : n.labels)
                 if (!is_label(l))
@@ -178,8 +182,10 @@ void GraphAssembler::add_node(ImportedNode in) {
         log_.report(in.where, "node without an id");
         return;
     }
-    if (n.labels.empty()) n.labels.push_back("Entity");
-    if (n.names.ar.empty() && n.names.en.empty()) {
+    if (n.labels.empty() && !as_exported) n.labels.push_back("Entity");
+    // (Cytoscape's "name" is the display name, the id for a node without names.)
+    const bool named_by_attribute = !fallback_name.empty() && fallback_name != in.id;
+    if (n.names.ar.empty() && n.names.en.empty() && (!as_exported || named_by_attribute)) {
         std::string name = fallback_name.empty() ? in.id : fallback_name;
         (has_arabic(name) ? n.names.ar : n.names.en) = name;
     }

@@ -29,7 +29,8 @@ struct ImportedEdge {
 // - an id that is not a slug becomes one (lower-cased, other characters → "-"; "n-K" when
 //   nothing is left); the original is kept as property `original_id`, and a note says so;
 // - a node without labels gets "Entity"; a node without names takes its original id as its
-//   English (or, in Arabic script, Arabic) name; a "label" or "name" attribute names it;
+//   English (or, in Arabic script, Arabic) name; a "label" or "name" attribute names it (a node
+//   with a "labels" attribute, even empty, as liaison exports them, is kept as it is);
 // - an edge without a type is "LINKED_TO"; an unknown type is declared symmetric when the edge
 //   says so ("symmetric") or the input graph is undirected, directed otherwise;
 // - a source citing an unknown document declares it (id only), and a note says so.

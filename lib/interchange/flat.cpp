@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "io/json_strict.hpp"
 #include "io/json_value.hpp"
 
 namespace liaison::flat {
@@ -71,7 +72,10 @@ std::optional<Value> value_from_dom(const rapidjson::Value& j, bool in_list, std
 }
 
 bool parse_json(std::string_view text, rapidjson::Document& doc, std::string& error) {
-    doc.Parse(text.data(), text.size());
+    if (auto bad = detail::parse_strict(text, doc)) {
+        error = bad->message;
+        return false;
+    }
     if (doc.HasParseError()) {
         error = "not valid JSON";
         return false;
@@ -316,33 +320,22 @@ std::optional<Value> parse_value_json(std::string_view text, std::string& error)
 std::string sources_json(const std::vector<Source>& sources) {
     rapidjson::StringBuffer buffer;
     Writer w(buffer);
-    w.StartArray();
-    for (const Source& s : sources) {
-        w.StartObject();
-        w.Key("document");
-        write_string(w, s.document);
-        w.Key("quote");
-        write_string(w, s.quote);
-        w.EndObject();
-    }
-    w.EndArray();
+    json::write_sources(w, sources);
     return {buffer.GetString(), buffer.GetSize()};
 }
 
 std::optional<std::vector<Source>> parse_sources_json(std::string_view text, std::string& error) {
     rapidjson::Document doc;
-    if (!parse_json(text, doc, error) || !doc.IsArray()) {
+    if (!parse_json(text, doc, error)) return std::nullopt;
+    if (!doc.IsArray()) {
         error = "sources must be a JSON array of {\"document\": …, \"quote\": …}";
         return std::nullopt;
     }
     std::vector<Source> out;
     for (const auto& item : doc.GetArray()) {
-        if (!item.IsObject() || !item.HasMember("document") || !item["document"].IsString() ||
-            !item.HasMember("quote") || !item["quote"].IsString()) {
-            error = "each source must be {\"document\": TEXT, \"quote\": TEXT}";
-            return std::nullopt;
-        }
-        out.push_back({item["document"].GetString(), item["quote"].GetString()});
+        auto source = json::read_source(item, error);
+        if (!source) return std::nullopt;
+        out.push_back(std::move(*source));
     }
     return out;
 }

@@ -7,6 +7,7 @@
 #include "core/utf8.hpp"
 #include "interchange/assemble.hpp"
 #include "io/json_locate.hpp"
+#include "io/json_strict.hpp"
 #include "io/json_value.hpp"
 
 namespace liaison::detail {
@@ -62,7 +63,12 @@ bool parse_json_text(const NamedText& in, rapidjson::Document& doc, ProblemLog& 
         log.report({in.name, lc.line, lc.column}, "JSON nested too deeply");
         return false;
     }
-    doc.Parse(in.text.data(), in.text.size());
+    // Strict, as the native reader: nothing the graph cannot keep exactly passes silently.
+    if (auto bad = parse_strict(in.text, doc)) {
+        LineColumn lc = line_column_at(in.text, bad->offset);
+        log.report({in.name, lc.line, lc.column}, bad->message);
+        return false;
+    }
     if (!doc.HasParseError()) return true;
     LineColumn lc = line_column_at(in.text, doc.GetErrorOffset());
     log.report({in.name, lc.line, lc.column}, "not valid JSON");

@@ -5,6 +5,7 @@
 // else. Only lib/io/native_fast_reader.cpp includes this.
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -33,6 +34,12 @@ inline std::string_view nonempty_text(const Json& v) {
     std::string_view s = text_of(v);
     if (s.empty()) bail();
     return s;
+}
+
+// A source offset: an integer, not negative.
+inline std::int64_t offset_of(const Json& v) {
+    if (!v.IsInt64() || v.GetInt64() < 0) bail();
+    return v.GetInt64();
 }
 
 inline bool digits(std::string_view s, std::size_t from, std::size_t count) {
@@ -174,16 +181,27 @@ public:
 
     void read_sources(const Json& v, std::vector<Source>& out) {
         for (const auto& s : array_of(v).GetArray()) {
-            static constexpr Keys<2> kSource{{"document", "quote"}};
+            static constexpr Keys<4> kSource{{"document", "quote", "start", "end"}};
             Flags fields = 0;
             Source source;
             for (const auto& f : object_of(s).GetObject()) {
-                if (member_index(f.name, kSource, fields) == 0)
-                    source.document = nonempty_text(f.value);
-                else
-                    source.quote = nonempty_text(f.value);
+                switch (member_index(f.name, kSource, fields)) {
+                    case 0:
+                        source.document = nonempty_text(f.value);
+                        break;
+                    case 1:
+                        source.quote = nonempty_text(f.value);
+                        break;
+                    case 2:
+                        source.start = offset_of(f.value);
+                        break;
+                    default:
+                        source.end = offset_of(f.value);
+                }
             }
-            if (fields != 3u) bail();
+            // Both names, and both offsets or neither, in order.
+            if ((fields & 3u) != 3u || (fields >> 2) == 1u || (fields >> 2) == 2u) bail();
+            if (source.start && *source.end < *source.start) bail();
             if (!documents_known_)
                 sources_unchecked_ = true;
             else if (!g_.documents().count(source.document))
@@ -239,9 +257,12 @@ private:
 
     void read_relations(const Json& relations) {
         static constexpr Keys<3> kRelation{{"symmetric", "ar", "en"}};
+        std::vector<std::string_view> names;  // a handful: a repeat is found by looking
         for (const auto& m : relations.GetObject()) {
             RelationType t;
             t.name = text_of(m.name);
+            if (std::find(names.begin(), names.end(), t.name) != names.end()) bail();
+            names.push_back(text_of(m.name));
             Flags seen = 0;
             for (const auto& f : object_of(m.value).GetObject()) {
                 switch (member_index(f.name, kRelation, seen)) {
@@ -276,8 +297,11 @@ private:
                 common |= 1u << c;
                 switch (c) {
                     case 0:
-                        for (const auto& p : object_of(m.value).GetObject())
-                            n.properties.set(std::string(text_of(p.name)), value(p.value, false));
+                        for (const auto& p : object_of(m.value).GetObject()) {
+                            std::string key(text_of(p.name));
+                            if (n.properties.contains(key)) bail();  // a duplicate
+                            n.properties.set(std::move(key), value(p.value, false));
+                        }
                         break;
                     case 1:
                         n.time.date = date_of(m.value);

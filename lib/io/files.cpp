@@ -5,10 +5,12 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "io/files.hpp"
 #include "io/native_format.hpp"
 
 namespace liaison {
@@ -22,6 +24,16 @@ struct Fd {
     int fd = -1;
     ~Fd() {
         if (fd >= 0) ::close(fd);
+    }
+};
+
+// Removes the temporary file on every way out of write_file_atomic but the rename, so no
+// ".NAME.tmp-PID" is left behind by a full disk, a size limit or an exception.
+struct TempFile {
+    std::string path;
+    bool armed = false;
+    ~TempFile() {
+        if (armed) ::unlink(path.c_str());
     }
 };
 
@@ -52,24 +64,57 @@ std::string read_file(const std::string& path) {
     return out;
 }
 
+void copy_file_mode(int fd, const std::string& mode_of) noexcept {
+    struct stat want {};
+    if (::stat(mode_of.c_str(), &want) != 0 || !S_ISREG(want.st_mode)) return;
+    struct stat have {};
+    if (::fstat(fd, &have) != 0) return;
+    // Owner before mode: changing the owner may clear set-id bits.
+    if (::geteuid() == 0 && (have.st_uid != want.st_uid || have.st_gid != want.st_gid))
+        (void)!::fchown(fd, want.st_uid, want.st_gid);
+    else if (have.st_gid != want.st_gid)
+        (void)!::fchown(fd, static_cast<uid_t>(-1), want.st_gid);  // allowed for own groups
+    (void)!::fchmod(fd, want.st_mode & 07777);
+}
+
+std::string io_failure_reason(int err) {
+    switch (err) {
+        case ENOSPC:
+            return "disk full (no space left on device)";
+        case EFBIG:
+            return "file too large (a file size limit was reached)";
+        case EDQUOT:
+            return "disk quota exceeded";
+        default:
+            return errno_text(err);
+    }
+}
+
 void write_file_atomic(const std::string& path, std::string_view content) {
+    write_file_atomic(path, content, path);
+}
+
+void write_file_atomic(const std::string& path, std::string_view content,
+                       const std::string& mode_of) {
     namespace fs = std::filesystem;
     fs::path target(path);
     fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string tmp =
-        (dir / fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid())).string();
+    TempFile tmp;
+    tmp.path = (dir / fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid())).string();
 
     Fd f;
-    f.fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    // 0666 less the umask, like any new file; a replaced file's mode is copied below.
+    f.fd = ::open(tmp.path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0666);
     if (f.fd < 0)
         throw SystemError(fmt::format("{}: cannot create a temporary file beside it: {}", path,
-                                      errno_text(errno)));
+                                      io_failure_reason(errno)));
+    tmp.armed = true;
     auto fail = [&](const char* what) {
-        int err = errno;
-        ::unlink(tmp.c_str());
         throw SystemError(fmt::format("{}: {}: {}; the file was left as it was", path, what,
-                                      err == ENOSPC ? "disk full" : errno_text(err)));
+                                      io_failure_reason(errno)));
     };
+    // Before any byte is written, so the content is never readable under wider permissions.
+    copy_file_mode(f.fd, mode_of);
     std::size_t done = 0;
     while (done < content.size()) {
         ssize_t n = ::write(f.fd, content.data() + done, content.size() - done);
@@ -80,12 +125,10 @@ void write_file_atomic(const std::string& path, std::string_view content) {
         done += static_cast<std::size_t>(n);
     }
     if (::fsync(f.fd) != 0) fail("cannot flush to disk");
-    if (::close(f.fd) != 0) {
-        f.fd = -1;
-        fail("cannot close");
-    }
-    f.fd = -1;
-    if (::rename(tmp.c_str(), path.c_str()) != 0) fail("cannot replace");
+    int fd = std::exchange(f.fd, -1);
+    if (::close(fd) != 0) fail("cannot close");
+    if (::rename(tmp.path.c_str(), path.c_str()) != 0) fail("cannot replace");
+    tmp.armed = false;
     // Make the rename itself durable.
     Fd d;
     d.fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -1,6 +1,9 @@
 #include "io/json_value.hpp"
 
 #include <cmath>
+#include <utility>
+
+#include <fmt/format.h>
 
 #include "core/error.hpp"
 
@@ -56,6 +59,58 @@ void write_relation(Writer& w, const RelationType& t) {
     w.Key("symmetric");
     w.Bool(t.symmetric);
     w.EndObject();
+}
+
+void write_sources(Writer& w, const std::vector<Source>& sources) {
+    w.StartArray();
+    for (const Source& s : sources) {
+        w.StartObject();
+        w.Key("document");
+        write_string(w, s.document);
+        if (s.end) {
+            w.Key("end");
+            w.Int64(*s.end);
+        }
+        w.Key("quote");
+        write_string(w, s.quote);
+        if (s.start) {
+            w.Key("start");
+            w.Int64(*s.start);
+        }
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+std::optional<Source> read_source(const rapidjson::Value& v, std::string& error) {
+    auto text = [&](const char* key) -> const rapidjson::Value* {
+        auto it = v.FindMember(key);
+        return it != v.MemberEnd() && it->value.IsString() ? &it->value : nullptr;
+    };
+    if (!v.IsObject() || !text("document") || !text("quote")) {
+        error = "each source must be {\"document\": TEXT, \"quote\": TEXT}";
+        return std::nullopt;
+    }
+    Source s{{text("document")->GetString(), text("document")->GetStringLength()},
+             {text("quote")->GetString(), text("quote")->GetStringLength()}};
+    for (auto [key, slot] : {std::pair{"start", &s.start}, std::pair{"end", &s.end}}) {
+        auto it = v.FindMember(key);
+        if (it == v.MemberEnd()) continue;
+        if (!it->value.IsInt64() || it->value.GetInt64() < 0) {
+            error = fmt::format("source '{}' must be a non-negative integer", key);
+            return std::nullopt;
+        }
+        *slot = it->value.GetInt64();
+    }
+    if (s.start.has_value() != s.end.has_value()) {
+        error = "a source offset alone; expected both 'start' and 'end' or neither";
+        return std::nullopt;
+    }
+    if (s.start && *s.end < *s.start) {
+        error = fmt::format("source 'end' {} is before 'start' {}", *s.end, *s.start);
+        return std::nullopt;
+    }
+    return s;
 }
 
 }  // namespace liaison::json

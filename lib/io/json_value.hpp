@@ -1,12 +1,17 @@
 #pragma once
 // Writing liaison values with RapidJSON, one way for every writer of them: the native format,
 // the store's journal records and the JSON interchange formats.
+#include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/value.hpp"
+#include "model/property_graph.hpp"
 #include "model/relations.hpp"
 
 namespace liaison::json {
@@ -20,5 +25,12 @@ void write_value(Writer& w, const Value& v);
 // A relation type's description: {"ar": ..., "en": ..., "symmetric": ...}, names left out when
 // empty (the native format's graph metadata and the flat formats' relation table).
 void write_relation(Writer& w, const RelationType& t);
+
+// Sources as an array of {"document", "end", "quote", "start"} (sorted keys; the offsets only
+// when set), the same in every format that carries them.
+void write_sources(Writer& w, const std::vector<Source>& sources);
+// One source, {"document": TEXT, "quote": TEXT} with optional "start" and "end" (both or neither,
+// non-negative integers, start <= end); nullopt with `error` saying what was expected otherwise.
+std::optional<Source> read_source(const rapidjson::Value& v, std::string& error);
 
 }  // namespace liaison::json

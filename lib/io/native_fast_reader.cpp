@@ -26,6 +26,7 @@
 #include "core/error.hpp"
 #include "io/fast_id_table.hpp"
 #include "io/fast_items.hpp"
+#include "io/json_strict.hpp"
 #include "io/mapped_text.hpp"
 #include "io/native_reader_paths.hpp"
 
@@ -74,6 +75,10 @@ public:
         return integer(static_cast<std::int64_t>(u));
     }
     bool Double(double d) {
+        // A double the validated path refuses (an integer beyond int64, overflow, underflow).
+        std::size_t start = 0;
+        const std::string_view all(text_.data(), text_.size());
+        if (!number_problem(number_at(all, stream_.Tell(), start), d).empty()) bail();
         if (depth_) return forward(capture_.Double(d));
         Scalar s{Scalar::kDouble};
         s.d = d;
@@ -252,6 +257,7 @@ private:
                 break;
             case In::Props:
                 property_.assign(k);
+                if (edges_.back().properties.contains(property_)) bail();  // a duplicate
                 break;
             case In::Nodes:
                 node_key(k);

@@ -8,13 +8,12 @@
 #include <rapidjson/schema.h>
 #include <rapidjson/stringbuffer.h>
 
-#include <unordered_map>
-
 #include <fmt/format.h>
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
 #include "io/json_locate.hpp"
+#include "io/json_strict.hpp"
 #include "io/native_format.hpp"
 #include "io/native_reader_paths.hpp"
 #include "model/names.hpp"
@@ -99,6 +98,8 @@ std::string describe_schema_failure(const Validator& v) {
             expected = "a date written YYYY, YYYY-MM or YYYY-MM-DD";
         else if (keyword == "pattern" && rule->HasMember("pattern"))
             expected = std::string("a string matching ") + (*rule)["pattern"].GetString();
+        else if (keyword == "minimum")
+            expected = "a non-negative integer";
         else if (keyword == "minLength")
             expected = "a non-empty string";
         else if (keyword == "enum" && rule->HasMember("enum"))
@@ -112,6 +113,17 @@ std::string describe_schema_failure(const Validator& v) {
     if (expected.empty())
         expected = fmt::format("a value satisfying the schema rule '{}'", keyword);
     return fmt::format("at {}: expected {}", where, expected);
+}
+
+// The native format names its keyed maps: a repeated key there is a repeated id.
+std::string strict_message(const detail::JsonProblem& p) {
+    if (p.kind != detail::JsonProblem::Kind::DuplicateMember) return p.message;
+    if (p.path == Path{"graph", "nodes"}) return fmt::format("duplicate node id '{}'", p.key);
+    if (p.path == Path{"graph", "metadata", "liaison", "documents"})
+        return fmt::format("duplicate document id '{}'", p.key);
+    if (p.path == Path{"graph", "metadata", "liaison", "relations"})
+        return fmt::format("duplicate relation type '{}'", p.key);
+    return p.message;
 }
 
 class Converter {
@@ -193,7 +205,7 @@ private:
         if (v.IsNull()) return Value();
         if (v.IsBool()) return Value(v.GetBool());
         if (v.IsInt64()) return Value(v.GetInt64());
-        if (v.IsUint64()) fail(path, "integer too large; expected at most 9223372036854775807");
+        if (v.IsUint64()) fail(path, detail::kIntegerOutOfRange);  // StrictJson refuses first
         if (v.IsDouble()) return Value(v.GetDouble());
         if (v.IsString()) return Value(std::string(v.GetString(), v.GetStringLength()));
         if (v.IsObject()) return Value(date(v["date"], path, "date"));
@@ -233,13 +245,23 @@ private:
         if (meta.HasMember("sources")) {
             const Json& list = meta["sources"];
             for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
-                Source s{list[i]["document"].GetString(), list[i]["quote"].GetString()};
-                if (!g.documents().count(s.document)) {
-                    Path p = path;
-                    p.insert(p.end(), {"sources", std::to_string(i)});
+                const Json& src = list[i];
+                Source s{src["document"].GetString(), src["quote"].GetString()};
+                Path p = path;
+                p.insert(p.end(), {"sources", std::to_string(i)});
+                if (!g.documents().count(s.document))
                     fail(p, fmt::format("source names document '{}', which is not in "
                                         "graph.metadata.liaison.documents",
                                         s.document));
+                if (src.HasMember("start")) s.start = src["start"].GetInt64();
+                if (src.HasMember("end")) s.end = src["end"].GetInt64();
+                if (s.start.has_value() != s.end.has_value()) {
+                    p.emplace_back(s.start ? "start" : "end");
+                    fail(p, "a source offset alone; expected both 'start' and 'end' or neither");
+                }
+                if (s.start && *s.end < *s.start) {
+                    p.emplace_back("end");
+                    fail(p, fmt::format("source 'end' {} is before 'start' {}", *s.end, *s.start));
                 }
                 item.sources.push_back(std::move(s));
             }
@@ -247,14 +269,11 @@ private:
     }
 
     void read_nodes(PropertyGraph& g, const Json& nodes) {
-        std::unordered_map<std::string, int> seen;
+        // Duplicate ids were refused while parsing (StrictJson).
         for (const auto& m : nodes.GetObject()) {
             Node n;
             n.id = m.name.GetString();
             Path path{"graph", "nodes", n.id};
-            int occurrence = seen[n.id]++;
-            if (occurrence > 0)
-                fail(path, fmt::format("duplicate node id '{}'", n.id), occurrence, true);
             if (!is_node_id(n.id))
                 fail(path,
                      fmt::format("node id '{}' is not an ASCII slug; expected lowercase "
@@ -343,16 +362,20 @@ PropertyGraph detail::parse_graph_json_validated(std::string_view text, const st
     buffer.append(text);
     buffer.append(8, '\0');
 
+    if (auto bad = detail::find_unkept_escape(text)) conv.fail_at(bad->offset, bad->message);
+
     rapidjson::Document doc;
     Validator validator(schema(), doc);
     rapidjson::Reader reader;
     rapidjson::StringStream stream(buffer.c_str());
+    detail::StrictJson<Validator> strict(validator, text, stream);
     auto generate = [&](rapidjson::Document&) {
         return static_cast<bool>(
             reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag>(
-                stream, validator));
+                stream, strict));
     };
     doc.Populate(generate);
+    if (const auto& p = strict.problem()) conv.fail_at(p->offset, strict_message(*p));
     if (reader.HasParseError()) {
         std::size_t offset = reader.GetErrorOffset();
         if (!validator.IsValid()) {

@@ -41,16 +41,7 @@ void write_properties(Writer& w, const Properties& props) {
 void write_sources(Writer& w, const std::vector<Source>& sources) {
     if (sources.empty()) return;
     w.Key("sources");
-    w.StartArray();
-    for (const Source& s : sources) {
-        w.StartObject();
-        w.Key("document");
-        write_string(w, s.document);
-        w.Key("quote");
-        write_string(w, s.quote);
-        w.EndObject();
-    }
-    w.EndArray();
+    json::write_sources(w, sources);
 }
 
 std::string node_line(const Node& n) {

@@ -39,6 +39,21 @@ bool has_invalid_utf8(std::string_view text) {
     return false;
 }
 
+// A "\u0000" or surrogate escape (paired or not) anywhere: the first is refused and the others
+// are rare, so the validated path, which tells a pair from a lone one, reads them all. Text
+// quoting a backslash before such letters also falls back, which only costs time.
+bool has_unusual_escape(std::string_view s) {
+    for (std::size_t p = s.find("\\u"); p != std::string_view::npos; p = s.find("\\u", p + 1)) {
+        if (p + 6 > s.size()) break;
+        const std::string_view hex = s.substr(p + 2, 4);
+        if (hex == "0000") return true;
+        if ((hex[0] == 'd' || hex[0] == 'D') && std::strchr("89abcdefABCDEF", hex[1]) &&
+            hex[1] != '\0')
+            return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 bool TextChecks::next(std::string_view block) {
@@ -51,11 +66,10 @@ bool TextChecks::next(std::string_view block) {
     }
     if (std::memchr(block.data(), '\0', block.size())) return false;
 
-    // "\u0000" within the block, or begun in the blocks before.
+    // Such an escape within the block, or begun in the blocks before.
     std::string joined(tail_, tail_len_);
     joined.append(block.substr(0, 5));
-    if (joined.find("\\u0000") != std::string::npos) return false;
-    if (block.find("\\u0000") != std::string_view::npos) return false;
+    if (has_unusual_escape(joined) || has_unusual_escape(block)) return false;
     const std::string_view last = block.size() >= 5 ? block : std::string_view(joined);
     tail_len_ = std::min<std::size_t>(5, last.size());
     std::memcpy(tail_, last.data() + last.size() - tail_len_, tail_len_);

@@ -1,8 +1,9 @@
 #pragma once
 // What the validated path refuses before it parses (a byte order mark, NUL bytes, invalid UTF-8,
-// "\u0000" escapes), checked over text that arrives in blocks, so that the fast path can refuse
-// the same texts without holding a whole file. Blocks may split a UTF-8 sequence or an escape
-// anywhere: the result is the same as checking the joined text at once.
+// "\u0000" escapes; surrogate escapes too, which it reads itself), checked over text that arrives
+// in blocks, so that the fast path can refuse the same texts without holding a whole file. Blocks
+// may split a UTF-8 sequence or an escape anywhere: the result is the same as checking the joined
+// text at once.
 #include <cstddef>
 #include <string_view>
 

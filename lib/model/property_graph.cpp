@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "model/index_stats.hpp"
 #include "model/names.hpp"
 
 namespace liaison {
@@ -21,7 +22,34 @@ std::uint64_t next_revision() {
 
 const std::vector<NodeIndex> kNoNodes;
 const std::vector<EdgeIndex> kNoEdges;
+
+thread_local std::uint64_t steps_taken = 0;  // see detail::index_steps
+
+// Adds n to a sorted list of nodes once. While a graph is built nodes come in index order, so
+// this is an append; only a replaced node lands inside a list. (A linear search here made
+// loading nodes that share a name or label quadratic.)
+void insert_sorted(std::vector<NodeIndex>& list, NodeIndex n) {
+    ++steps_taken;
+    if (list.empty() || list.back() < n) {
+        list.push_back(n);
+        return;
+    }
+    auto it = std::lower_bound(list.begin(), list.end(), n);
+    if (it != list.end() && *it == n) return;
+    steps_taken += static_cast<std::uint64_t>(list.end() - it);
+    list.insert(it, n);
+}
+
+void erase_sorted(std::vector<NodeIndex>& list, NodeIndex n) {
+    ++steps_taken;
+    auto it = std::lower_bound(list.begin(), list.end(), n);
+    if (it == list.end() || *it != n) return;
+    steps_taken += static_cast<std::uint64_t>(list.end() - it);
+    list.erase(it);
+}
 }  // namespace
+
+std::uint64_t detail::index_steps() { return steps_taken; }
 
 bool is_node_id(std::string_view id) {
     if (id.empty() || id.size() > 200) return false;
@@ -223,15 +251,9 @@ void PropertyGraph::index_node(NodeIndex n) {
     node_revision_ = next_revision();  // every added or replaced node passes here
     const Node& node = nodes_[n];
     by_id_.emplace(node.id, n);
-    for (const auto& label : node.labels) {
-        auto& list = by_label_[label];
-        list.insert(std::lower_bound(list.begin(), list.end(), n), n);
-    }
+    for (const auto& label : node.labels) insert_sorted(by_label_[label], n);
     auto add_name = [&](const std::string& name) {
-        if (name.empty()) return;
-        auto& list = by_name_[fold_name(name)];
-        if (std::find(list.begin(), list.end(), n) == list.end())
-            list.insert(std::lower_bound(list.begin(), list.end(), n), n);
+        if (!name.empty()) insert_sorted(by_name_[fold_name(name)], n);
     };
     add_name(node.names.ar);
     add_name(node.names.en);
@@ -241,19 +263,23 @@ void PropertyGraph::index_node(NodeIndex n) {
 void PropertyGraph::unindex_node(NodeIndex n) {
     const Node& node = nodes_[n];
     by_id_.erase(node.id);
-    auto drop = [n](std::vector<NodeIndex>& list) {
-        list.erase(std::remove(list.begin(), list.end(), n), list.end());
-    };
     for (const auto& label : node.labels) {
         auto it = by_label_.find(label);
         if (it == by_label_.end()) continue;
-        drop(it->second);
+        erase_sorted(it->second, n);
         if (it->second.empty()) by_label_.erase(it);
     }
-    for (auto it = by_name_.begin(); it != by_name_.end();) {
-        drop(it->second);
-        it = it->second.empty() ? by_name_.erase(it) : std::next(it);
-    }
+    // Only the lists of the node's own names hold it (they were folded the same way).
+    auto drop_name = [&](const std::string& name) {
+        if (name.empty()) return;
+        auto it = by_name_.find(fold_name(name));
+        if (it == by_name_.end()) return;
+        erase_sorted(it->second, n);
+        if (it->second.empty()) by_name_.erase(it);
+    };
+    drop_name(node.names.ar);
+    drop_name(node.names.en);
+    for (const auto& a : node.names.aliases) drop_name(a);
 }
 
 void PropertyGraph::index_edge(EdgeIndex e) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/date.hpp"
@@ -30,8 +31,18 @@ struct Names {
 };
 
 struct Source {
+    Source() = default;
+    // A constructor rather than aggregate initialisation, so that {document, quote} stays
+    // complete (no missing-initializer warning) now that offsets follow.
+    Source(std::string doc, std::string words, std::optional<std::int64_t> from = {},
+           std::optional<std::int64_t> to = {})
+        : document(std::move(doc)), quote(std::move(words)), start(from), end(to) {}
     std::string document;  // a document id of the graph
     std::string quote;     // exact words of the document supporting the fact
+    // Where the quote stands in the document's text, in Unicode code points (end exclusive);
+    // set by the extractor so that a reviewer can find the words again.
+    std::optional<std::int64_t> start{};
+    std::optional<std::int64_t> end{};
     bool operator==(const Source&) const = default;
 };
 

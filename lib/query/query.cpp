@@ -51,7 +51,7 @@ void snapshot(ExecContext& ctx, QueryResult& r, const Value& v) {
 }
 
 void execute_plan(const PropertyGraph& g, GraphWriter* writer, Plan& plan, const ValueMap& params,
-                  bool profile, QueryResult& result);
+                  bool profile, const QueryLimits& limits, QueryResult& result);
 
 }  // namespace
 
@@ -66,7 +66,7 @@ bool has_updates(const ast::Query& q) {
 }
 
 QueryResult run_query(const PropertyGraph& g, GraphWriter* writer, ast::Query query,
-                      std::string_view text, const ValueMap& params) {
+                      std::string_view text, const ValueMap& params, const QueryLimits& limits) {
     BoundQuery bound = bind(std::move(query), text);
     Plan plan = plan_query(bound, g);
     QueryResult result;
@@ -89,7 +89,14 @@ QueryResult run_query(const PropertyGraph& g, GraphWriter* writer, ast::Query qu
     ValueMap sorted = params;
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
-    execute_plan(g, writer, plan, sorted, profile, result);
+    try {
+        execute_plan(g, writer, plan, sorted, profile, limits, result);
+    } catch (const std::bad_alloc&) {
+        // The budget is checked periodically; an allocation the system refuses in between ends
+        // the query the same way.
+        throw QueryError(Stage::Executor, "ResourceError", "MemoryLimitExceeded",
+                         "query ran out of memory");
+    }
     if (profile) result.plan = plan_text(true);
     return result;
 }
@@ -97,8 +104,9 @@ QueryResult run_query(const PropertyGraph& g, GraphWriter* writer, ast::Query qu
 namespace {
 
 void execute_plan(const PropertyGraph& g, GraphWriter* writer, Plan& plan, const ValueMap& params,
-                  bool profile, QueryResult& result) {
+                  bool profile, const QueryLimits& limits, QueryResult& result) {
     ExecContext ctx;
+    ctx.gov.start(limits);
     ctx.profile = profile;
     ctx.graph = &g;
     ctx.writer = writer;
@@ -115,8 +123,10 @@ void execute_plan(const PropertyGraph& g, GraphWriter* writer, Plan& plan, const
             if (!returns) continue;
             std::vector<Value> out;
             for (int s : plan.column_slots[i]) out.push_back(row[s]);
+            ctx.gov.tick();
             if (distinct_union && !seen.insert(out).second) continue;
             for (const auto& v : out) snapshot(ctx, result, v);
+            before_growth(ctx.gov, result.rows);
             result.rows.push_back(std::move(out));
         }
         root.finish();
@@ -127,27 +137,29 @@ void execute_plan(const PropertyGraph& g, GraphWriter* writer, Plan& plan, const
 
 }  // namespace
 
-QueryResult execute(PropertyGraph& g, std::string_view text, const ValueMap& params) {
+QueryResult execute(PropertyGraph& g, std::string_view text, const ValueMap& params,
+                    const QueryLimits& limits) {
     ast::Query query = parse_query(text);
-    if (!has_updates(query)) return run_query(g, nullptr, std::move(query), text, params);
+    if (!has_updates(query)) return run_query(g, nullptr, std::move(query), text, params, limits);
     // Writes are all-or-nothing: keep a copy to restore when the query fails part-way.
     PropertyGraph backup = g;
     DirectWriter writer(g);
     try {
-        return run_query(g, &writer, std::move(query), text, params);
+        return run_query(g, &writer, std::move(query), text, params, limits);
     } catch (...) {
         g = std::move(backup);
         throw;
     }
 }
 
-QueryResult execute(const PropertyGraph& g, std::string_view text, const ValueMap& params) {
+QueryResult execute(const PropertyGraph& g, std::string_view text, const ValueMap& params,
+                    const QueryLimits& limits) {
     ast::Query query = parse_query(text);
     if (has_updates(query))
         throw QueryError(Stage::Planner, "SemanticError", "ReadOnly",
                          "this graph is read-only: the query cannot CREATE, MERGE, SET, REMOVE or "
                          "DELETE");
-    return run_query(g, nullptr, std::move(query), text, params);
+    return run_query(g, nullptr, std::move(query), text, params, limits);
 }
 
 Value parse_parameter(std::string_view text) {

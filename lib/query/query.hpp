@@ -51,14 +51,19 @@ struct QueryResult {
 
 // Parses, binds, plans and runs a query. Updates apply to `g`; when the query fails, `g` is left
 // as it was. Throws QueryError (stage, category, line and column where known).
-QueryResult execute(PropertyGraph& g, std::string_view text, const ValueMap& params = {});
+// `limits` bound the query's time and memory (executor/governor.hpp; defaults 60 s, 2 GiB):
+// reaching one throws QueryError (ResourceError / TimeLimitExceeded or MemoryLimitExceeded).
+QueryResult execute(PropertyGraph& g, std::string_view text, const ValueMap& params = {},
+                    const QueryLimits& limits = {});
 // Read-only: a query that writes throws QueryError (SemanticError / ReadOnly).
-QueryResult execute(const PropertyGraph& g, std::string_view text, const ValueMap& params = {});
+QueryResult execute(const PropertyGraph& g, std::string_view text, const ValueMap& params = {},
+                    const QueryLimits& limits = {});
 
 // The pipeline behind execute(): runs a parsed query on `g`, writing through `writer` (null for
 // read-only). Used by the store's query entry point (store_query.hpp).
 QueryResult run_query(const PropertyGraph& g, GraphWriter* writer, ast::Query query,
-                      std::string_view text, const ValueMap& params);
+                      std::string_view text, const ValueMap& params,
+                      const QueryLimits& limits = {});
 bool has_updates(const ast::Query& q);
 
 // Parses a parameter value given as a literal ("42", "'x'", "[1, 2]", "{a: 1}"); a text that

@@ -133,7 +133,10 @@ std::string QueryResult::json(const Value& v) const {
             return std::to_string(v.as_int());
         case K::Float: {
             double d = v.as_float();
-            return std::isfinite(d) ? format_float(d) : json_quote(format_float(d));
+            // JSON has no Infinity or NaN: a typed object, so no reader takes it for a number
+            // or a string (docs/query.md).
+            return std::isfinite(d) ? format_float(d)
+                                    : fmt::format("{{\"float\": {}}}", json_quote(format_float(d)));
         }
         case K::String:
             return json_quote(v.as_string());

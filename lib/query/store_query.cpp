@@ -32,13 +32,18 @@ private:
 
 }  // namespace
 
-QueryResult execute(Database& db, std::string_view text, const ValueMap& params) {
+QueryResult execute(Database& db, std::string_view text, const ValueMap& params,
+                    const QueryLimits& limits) {
     ast::Query query = parse_query(text);
-    if (!has_updates(query)) return run_query(db.graph(), nullptr, std::move(query), text, params);
-    WriteTransaction tx = db.begin();
-    TransactionWriter writer(tx);
-    QueryResult result = run_query(tx.graph(), &writer, std::move(query), text, params);
-    tx.commit();
+    if (!has_updates(query))
+        return run_query(db.graph(), nullptr, std::move(query), text, params, limits);
+    // Run under the writer lock on the latest committed state (Database::update), so what the
+    // query matched is what it changes.
+    QueryResult result;
+    db.update([&](WriteTransaction& tx) {
+        TransactionWriter writer(tx);
+        result = run_query(tx.graph(), &writer, std::move(query), text, params, limits);
+    });
     return result;
 }
 

@@ -11,6 +11,7 @@
 
 namespace liaison::query {
 
-QueryResult execute(Database& db, std::string_view text, const ValueMap& params = {});
+QueryResult execute(Database& db, std::string_view text, const ValueMap& params = {},
+                    const QueryLimits& limits = {});
 
 }  // namespace liaison::query

@@ -50,6 +50,17 @@ void map_set(ValueMap& m, std::string key, Value v) {
         m.emplace(it, std::move(key), std::move(v));
 }
 
+std::size_t value_depth(const Value& v) {
+    std::size_t deepest = 0;
+    if (v.kind() == Value::Kind::List)
+        for (const auto& x : v.as_list()) deepest = std::max(deepest, value_depth(x));
+    else if (v.kind() == Value::Kind::Map)
+        for (const auto& [k, x] : v.as_map()) deepest = std::max(deepest, value_depth(x));
+    else
+        return 0;
+    return deepest + 1;
+}
+
 namespace {
 
 int sign(double d) { return d < 0 ? -1 : d > 0 ? 1 : 0; }

@@ -80,6 +80,12 @@ private:
         v_;
 };
 
+// Lists and maps nest at most this deep (`reduce(l = [], x IN range(1, 100000) | [l])` would
+// build a value as deep as it is long): comparing, printing and freeing a value recurse over it.
+inline constexpr std::size_t kMaxValueDepth = 1000;
+// 0 for a scalar, 1 + the deepest element's depth for a list or map.
+std::size_t value_depth(const Value& v);
+
 // Looks up a key in a map value; nullptr when absent.
 const Value* map_get(const ValueMap& m, std::string_view key);
 // Inserts or replaces, keeping the map sorted.

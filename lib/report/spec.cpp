@@ -18,6 +18,7 @@
 #include "core/error.hpp"
 #include "core/utf8.hpp"
 #include "io/json_locate.hpp"
+#include "io/json_strict.hpp"
 #include "io/native_format.hpp"
 
 namespace liaison::report {
@@ -296,7 +297,10 @@ ReportSpec parse_spec(std::string_view text, const std::string& name, const std:
         throw InputError({name, lc.line, lc.column}, "nested too deeply (more than 32 levels)");
     }
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseStopWhenDoneFlag>(text.data(), text.size());
+    if (auto bad = liaison::detail::parse_strict<rapidjson::kParseStopWhenDoneFlag>(text, doc)) {
+        LineColumn lc = line_column_at(text, bad->offset);
+        throw InputError({name, lc.line, lc.column}, bad->message);
+    }
     if (doc.HasParseError()) {
         LineColumn lc = line_column_at(text, doc.GetErrorOffset());
         throw InputError(

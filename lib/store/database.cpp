@@ -8,12 +8,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 
 #include <fmt/format.h>
 
+#include "io/files.hpp"
 #include "io/native_format.hpp"
 
 namespace liaison {
@@ -28,19 +30,6 @@ struct Fd {
         if (fd >= 0) ::close(fd);
     }
 };
-
-std::string failure_reason(int err) {
-    switch (err) {
-        case ENOSPC:
-            return "disk full (no space left on device)";
-        case EFBIG:
-            return "file too large (a file size limit was reached)";
-        case EDQUOT:
-            return "disk quota exceeded";
-        default:
-            return std::strerror(err);
-    }
-}
 
 void fsync_folder_of(const std::string& path) {
     std::filesystem::path p(path);
@@ -114,10 +103,21 @@ Database Database::open(const std::string& path) {
 
 Database Database::create(const std::string& path, const PropertyGraph& initial,
                           const LockOptions& lock) {
-    auto held = store::WriterLock::acquire(lock_path(path), path, lock.wait_seconds);
-    if (std::filesystem::exists(path)) throw StoreError(fmt::format("{}: already exists", path));
-    std::string text = write_graph_json(initial);
-    parse_graph_json(text, path);  // the file must read back
+    return write_new(path, initial, lock, false);
+}
+
+Database Database::replace(const std::string& path, const PropertyGraph& g,
+                           const LockOptions& lock) {
+    return write_new(path, g, lock, true);
+}
+
+Database Database::write_new(const std::string& path, const PropertyGraph& g,
+                             const LockOptions& lock, bool replace) {
+    auto held = store::WriterLock::acquire(lock_path(path), path, lock.wait_seconds, path);
+    if (!replace && std::filesystem::exists(path))
+        throw StoreError(fmt::format("{}: already exists", path));
+    std::string text = write_graph_json(g);
+    parse_graph_json(text, path);  // the file must read back before it replaces anything
     // A journal left by an earlier file of that name must not be replayed onto this one.
     if (::unlink(journal_path(path).c_str()) != 0 && errno != ENOENT)
         throw SystemError(
@@ -125,6 +125,10 @@ Database Database::create(const std::string& path, const PropertyGraph& initial,
     write_file_atomic(path, text);
     held.release();
     return open(path);
+}
+
+store::WriterLock Database::lock_for_writing(double wait_seconds) {
+    return store::WriterLock::acquire(lock_path(path_), path_, wait_seconds, path_);
 }
 
 void Database::load() {
@@ -295,11 +299,11 @@ void Database::prepare_journal_for_append() {
     journal_size_ = journal_end_;
 }
 
-void Database::append(const std::string& record) {
+void Database::append(const std::string& record, bool transaction) {
     std::string jpath = journal_path(path_);
     if (journal_state_ != JournalState::Live) {
         std::string header = store::header_record(snapshot_hash_);
-        write_file_atomic(jpath, header);
+        write_file_atomic(jpath, header, path_);  // as private as the database
         struct stat st {};
         if (::stat(jpath.c_str(), &st) != 0)
             throw SystemError(fmt::format("{}: cannot stat: {}", jpath, std::strerror(errno)));
@@ -313,20 +317,23 @@ void Database::append(const std::string& record) {
     Fd f;
     f.fd = ::open(jpath.c_str(), O_WRONLY | O_CLOEXEC);
     if (f.fd < 0)
-        throw SystemError(fmt::format("{}: cannot open for writing: {}; nothing was committed",
-                                      jpath, std::strerror(errno)));
+        throw SystemError(
+            fmt::format("{}: cannot open for writing: {}; {}", jpath, io_failure_reason(errno),
+                        transaction ? "nothing was committed" : "nothing was folded"));
+    std::size_t done = 0;
     auto fail = [&](const char* what) {
         int err = errno;
-        // Cut back to the last whole record so no partial record stays behind.
+        // Cut back to the last whole record so no partial record stays behind; if that fails
+        // too, the partial record is a torn tail: ignored by readers, cut by the next writer.
         bool cut = ::ftruncate(f.fd, static_cast<off_t>(journal_end_)) == 0;
         if (cut) ::fsync(f.fd);
-        throw SystemError(fmt::format("{}: cannot {} the transaction: {}; nothing was committed{}",
-                                      jpath, what, failure_reason(err),
-                                      cut ? ""
-                                          : " (an incomplete record remains and will be "
-                                            "ignored)"));
+        journal_size_ = cut ? journal_end_ : std::max(journal_size_, journal_end_ + done);
+        throw SystemError(fmt::format(
+            "{}: cannot {} {}: {}; {}{}", jpath, what,
+            transaction ? "the transaction" : "the compaction record", io_failure_reason(err),
+            transaction ? "nothing was committed" : "nothing was folded",
+            cut ? "" : " (an incomplete record remains and will be ignored)"));
     };
-    std::size_t done = 0;
     while (done < record.size()) {
         ssize_t n = ::pwrite(f.fd, record.data() + done, record.size() - done,
                              static_cast<off_t>(journal_end_ + done));
@@ -345,18 +352,51 @@ void Database::append(const std::string& record) {
 WriteTransaction Database::begin(const LockOptions& lock) {
     if (in_transaction_)
         throw ArgumentError(fmt::format("{}: a transaction is already open", path_));
-    auto held = store::WriterLock::acquire(lock_path(path_), path_, lock.wait_seconds);
+    auto held = lock_for_writing(lock.wait_seconds);
     catch_up();
     prepare_journal_for_append();
     return WriteTransaction(*this, std::move(held));
 }
 
+UpdateResult Database::update(const std::function<void(WriteTransaction&)>& change,
+                              const UpdateOptions& options) {
+    if (in_transaction_)
+        throw ArgumentError(fmt::format("{}: a transaction is already open", path_));
+    auto held = lock_for_writing(options.wait_seconds);
+    catch_up();
+    prepare_journal_for_append();
+    UpdateResult result;
+    {
+        WriteTransaction tx(*this, std::nullopt);  // under `held`, through the compaction
+        tx.in_update_ = true;
+        change(tx);  // a throw rolls the transaction back and releases the lock
+        result.operations = tx.size();
+        tx.commit_held();
+    }
+    if (!options.compact || (result.operations == 0 && journal_state_ == JournalState::Missing))
+        return result;
+    // The commit is durable: from here on nothing may report the change as failed.
+    try {
+        compact_locked();
+        result.compacted = true;
+    } catch (const std::exception& e) {
+        result.compaction_deferred = e.what();
+        snapshot_id_ = {};  // whatever the failure left in memory, the next use reloads
+    }
+    return result;
+}
+
 CompactResult Database::compact(const LockOptions& lock) {
     if (in_transaction_)
         throw ArgumentError(fmt::format("{}: cannot compact while a transaction is open", path_));
-    auto held = store::WriterLock::acquire(lock_path(path_), path_, lock.wait_seconds);
+    auto held = lock_for_writing(lock.wait_seconds);
     catch_up();
     prepare_journal_for_append();
+    return compact_locked();
+}
+
+// With the lock held and the state caught up.
+CompactResult Database::compact_locked() {
     std::string jpath = journal_path(path_);
     CompactResult result;
     result.transactions = journal_tx_;
@@ -366,7 +406,7 @@ CompactResult Database::compact(const LockOptions& lock) {
     store::ContentHash target = store::hash_content(text);
     if (target != snapshot_hash_) {
         std::size_t before = journal_end_;
-        if (journal_state_ == JournalState::Live) append(store::compact_record(target));
+        if (journal_state_ == JournalState::Live) append(store::compact_record(target), false);
         try {
             write_file_atomic(path_, text);
         } catch (...) {

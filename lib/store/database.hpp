@@ -9,7 +9,17 @@
 //
 // A committed transaction survives a crash; an interrupted one leaves no trace. Readers see
 // the state of the last commit they loaded. A Database is not shared between threads.
+//
+// Anything that reads the database, computes a change from it and writes the change (an
+// import, a merge, accepting candidates, an edit) goes through update(), which runs the
+// computation under the writer lock on the latest committed state:
+//
+//     db.update([&](WriteTransaction& tx) {              // lock, catch up with other writers
+//         const PropertyGraph& now = tx.graph();         // the latest committed state
+//         if (!now.find_id("ahmed")) tx.add_node(node);  // computed from it
+//     }, {.wait_seconds = 5, .compact = true});          // commit, fold, release
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +48,22 @@ struct CompactResult {
 std::string journal_path(const std::string& db_path);  // FILE.journal
 std::string lock_path(const std::string& db_path);     // FILE.lock
 
+// Database::update: how long to wait for the lock, and whether to fold the journal into the
+// snapshot after the commit, under the same lock.
+struct UpdateOptions {
+    double wait_seconds = 0;
+    bool compact = false;
+};
+
+struct UpdateResult {
+    std::size_t operations = 0;  // operations committed; 0: the function changed nothing
+    bool compacted = false;      // the journal was folded into the snapshot
+    // Set when compaction was asked for but failed (e.g. "…: cannot write: disk full …"). The
+    // commit stands, durable in the journal, which a later compaction folds: a caller reports
+    // the change as done and this as a warning, never the change as failed.
+    std::string compaction_deferred;
+};
+
 class WriteTransaction;
 
 class Database {
@@ -50,6 +76,11 @@ public:
     // exists.
     static Database create(const std::string& path, const PropertyGraph& initial = {},
                            const LockOptions& lock = {});
+    // Writes `g` over the database FILE (or creates it) under its writer lock, so a concurrent
+    // writer is refused rather than overwritten; pending journaled commits are dropped with
+    // the old content. The file keeps its mode and owner.
+    static Database replace(const std::string& path, const PropertyGraph& g,
+                            const LockOptions& lock = {});
 
     Database(Database&&) noexcept;
     Database& operator=(Database&&) noexcept;
@@ -65,8 +96,19 @@ public:
     // Committed transactions held in the journal, not yet folded into the snapshot.
     std::size_t journal_transactions() const { return journal_tx_; }
 
+    // The one way to read, compute and write: takes the writer lock (LockError when another
+    // process keeps it past options.wait_seconds), catches up with every commit made by other
+    // processes, runs `change` on a transaction whose graph() is that latest state, commits
+    // what it did (nothing when it made no change), compacts if asked, and releases the lock.
+    // When `change` throws, nothing is committed and the exception propagates. `change` must
+    // neither commit nor roll back the transaction (that throws); it abandons by throwing.
+    // A failed compaction after the commit does not throw: see UpdateResult.
+    UpdateResult update(const std::function<void(WriteTransaction&)>& change,
+                        const UpdateOptions& options = {});
     // Takes the writer lock (LockError when another process holds it), catches up with
-    // commits made by other processes since this Database loaded, and starts a transaction.
+    // commits made by other processes since this Database loaded, and starts a transaction
+    // for the caller to commit. Compute the change from the transaction's graph(), never from
+    // an earlier graph(): update() does both in one call.
     WriteTransaction begin(const LockOptions& lock = {});
     // Folds the journal into the snapshot: writes the canonical snapshot atomically, then
     // removes the journal. Takes the writer lock like begin().
@@ -84,12 +126,16 @@ private:
     enum class JournalState { Missing, Live, Stale };
 
     explicit Database(std::string path) : path_(std::move(path)) {}
+    static Database write_new(const std::string& path, const PropertyGraph& g,
+                              const LockOptions& lock, bool replace);
+    store::WriterLock lock_for_writing(double wait_seconds);
+    CompactResult compact_locked();
     void load();
     bool load_once();
     void replay(const store::JournalScan& scan, std::size_t from, const std::string& jpath);
     void catch_up();
     void prepare_journal_for_append();
-    void append(const std::string& record);
+    void append(const std::string& record, bool transaction);
 
     std::string path_;
     PropertyGraph graph_;
@@ -135,20 +181,23 @@ public:
 
     // Appends the transaction to the journal and fsyncs it; on success the Database's graph()
     // shows it. On failure (SystemError, e.g. "disk full") nothing is committed and the
-    // Database is unchanged. Releases the lock either way.
+    // Database is unchanged. Releases the lock either way. Not for a transaction of update().
     void commit();
     void rollback();
 
 private:
     friend class Database;
-    WriteTransaction(Database& db, store::WriterLock lock);
+    // `lock`: held by the transaction (begin), or nullopt when update() holds it.
+    WriteTransaction(Database& db, std::optional<store::WriterLock> lock);
     PropertyGraph& working();
+    void commit_held();
     void finish();
 
     Database* db_;
     std::optional<store::WriterLock> lock_;
     std::unique_ptr<PropertyGraph> working_;  // copied on the first mutation
     std::vector<store::Op> ops_;
+    bool in_update_ = false;  // run by Database::update, which commits it
 };
 
 }  // namespace liaison

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "io/files.hpp"
 #include "store/error.hpp"
 
 namespace liaison::store {
@@ -38,12 +39,15 @@ bool still_linked(int fd, const std::string& path) {
 }  // namespace
 
 WriterLock WriterLock::acquire(const std::string& lock_path, const std::string& db_name,
-                               double wait_seconds) {
+                               double wait_seconds, const std::string& mode_of) {
     using Clock = std::chrono::steady_clock;
     auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                        std::chrono::duration<double>(wait_seconds));
     for (;;) {
-        int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
+        // Another user's lock file we may not write is still one we can wait on and name.
+        if (fd < 0 && errno == EACCES)
+            fd = ::open(lock_path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
         if (fd < 0)
             throw SystemError(fmt::format("{}: cannot create the lock file {}: {}", db_name,
                                           lock_path, std::strerror(errno)));
@@ -52,6 +56,7 @@ WriterLock WriterLock::acquire(const std::string& lock_path, const std::string& 
                 ::close(fd);
                 continue;
             }
+            if (!mode_of.empty()) copy_file_mode(fd, mode_of);
             std::string pid = fmt::format("{}\n", ::getpid());
             if (::ftruncate(fd, 0) != 0 ||
                 ::pwrite(fd, pid.data(), pid.size(), 0) != static_cast<ssize_t>(pid.size())) {
@@ -65,7 +70,11 @@ WriterLock WriterLock::acquire(const std::string& lock_path, const std::string& 
         if (err != EWOULDBLOCK && err != EINTR)
             throw SystemError(
                 fmt::format("{}: cannot lock {}: {}", db_name, lock_path, std::strerror(err)));
-        if (Clock::now() >= deadline) {
+        // A holder writes its pid right after taking the lock: give it a moment, so that the
+        // message names the process rather than "another process".
+        auto now = Clock::now();
+        bool pid_pending = err == EWOULDBLOCK && holder <= 0;
+        if (now >= deadline && !(pid_pending && now < deadline + std::chrono::milliseconds(200))) {
             std::string who = holder > 0 ? fmt::format("process {}", holder) : "another process";
             std::string waited =
                 wait_seconds > 0 ? fmt::format(" (waited {:g} s)", wait_seconds) : "";

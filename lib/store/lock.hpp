@@ -9,9 +9,10 @@ class WriterLock {
 public:
     // Takes the lock, waiting up to `wait_seconds` (0: fail at once). Throws LockError
     // ("DB: database is locked by process N") when another process keeps it, SystemError when
-    // the lock file cannot be created.
+    // the lock file cannot be created. The lock file takes the mode (and, as root, the owner)
+    // of `mode_of` when that file exists: a database's lock is as private as the database.
     static WriterLock acquire(const std::string& lock_path, const std::string& db_name,
-                              double wait_seconds);
+                              double wait_seconds, const std::string& mode_of = {});
     WriterLock(WriterLock&& other) noexcept;
     WriterLock& operator=(WriterLock&& other) noexcept;
     WriterLock(const WriterLock&) = delete;

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/utf8.hpp"
 #include "io/json_locate.hpp"
+#include "io/json_strict.hpp"
 #include "io/json_value.hpp"
 #include "store/ops.hpp"
 
@@ -77,16 +78,7 @@ void common(Writer& w, const Properties& props, const TimeSpan& time,
     if (time.end) field(w, "end", time.end->to_string());
     if (!sources.empty()) {
         w.Key("sources");
-        w.StartArray();
-        for (const Source& s : sources) {
-            w.StartObject();
-            w.Key("document");
-            json::write_string(w, s.document);
-            w.Key("quote");
-            json::write_string(w, s.quote);
-            w.EndObject();
-        }
-        w.EndArray();
+        json::write_sources(w, sources);
     }
 }
 
@@ -289,8 +281,12 @@ private:
         item.time.end = date(obj, "end");
         if (const Json* s = optional(obj, "sources")) {
             if (!s->IsArray()) fail("'sources' must be a list");
-            for (const Json& src : s->GetArray())
-                item.sources.push_back({text_of(src, "document"), text_of(src, "quote")});
+            for (const Json& src : s->GetArray()) {
+                std::string error;
+                auto source = json::read_source(src, error);
+                if (!source) fail(error);
+                item.sources.push_back(std::move(*source));
+            }
         }
     }
     Node node(const Json& obj) const {
@@ -397,9 +393,11 @@ void parse_json(std::string_view json, const std::string& name, rapidjson::Docum
         throw InputError({name, 0, 0}, "NUL byte; expected JSON text");
     if (detail::find_nesting_over(json, kMaxNesting) != std::string::npos)
         throw InputError({name, 0, 0}, fmt::format("nesting deeper than {} levels", kMaxNesting));
-    std::string buffer(json);  // NUL-terminated for RapidJSON's in-situ-free parse
-    doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag>(buffer.c_str(),
-                                                                                   buffer.size());
+    // Strict: what the journal cannot keep exactly (duplicate members, lone surrogates, NUL
+    // escapes, numbers out of range) is refused, as the native reader refuses it.
+    if (auto bad = detail::parse_strict<rapidjson::kParseIterativeFlag |
+                                        rapidjson::kParseFullPrecisionFlag>(json, doc))
+        throw InputError({name, 0, 0}, fmt::format("{} at byte {}", bad->message, bad->offset));
     if (doc.HasParseError())
         throw InputError({name, 0, 0},
                          fmt::format("invalid JSON at byte {}: {}", doc.GetErrorOffset(),

@@ -9,7 +9,7 @@ namespace liaison {
 using store::Op;
 using store::OpKind;
 
-WriteTransaction::WriteTransaction(Database& db, store::WriterLock lock)
+WriteTransaction::WriteTransaction(Database& db, std::optional<store::WriterLock> lock)
     : db_(&db), lock_(std::move(lock)) {
     db.in_transaction_ = true;
 }
@@ -18,7 +18,8 @@ WriteTransaction::WriteTransaction(WriteTransaction&& other) noexcept
     : db_(std::exchange(other.db_, nullptr)),
       lock_(std::move(other.lock_)),
       working_(std::move(other.working_)),
-      ops_(std::move(other.ops_)) {
+      ops_(std::move(other.ops_)),
+      in_update_(other.in_update_) {
     other.lock_.reset();
 }
 
@@ -140,10 +141,18 @@ void WriteTransaction::set_graph_info(std::string id, std::string label) {
 }
 
 void WriteTransaction::commit() {
+    if (in_update_)
+        throw ArgumentError(
+            "a transaction of Database::update is committed by update itself (throw to abandon "
+            "it)");
+    commit_held();
+}
+
+void WriteTransaction::commit_held() {
     if (!db_) throw ArgumentError("the transaction is finished (committed or rolled back)");
     if (ops_.empty()) return finish();
     try {
-        db_->append(store::transaction_record(store::encode_ops(ops_)));
+        db_->append(store::transaction_record(store::encode_ops(ops_)), true);
     } catch (...) {
         finish();
         throw;
@@ -154,6 +163,9 @@ void WriteTransaction::commit() {
 }
 
 void WriteTransaction::rollback() {
+    if (in_update_)
+        throw ArgumentError(
+            "a transaction of Database::update is rolled back by throwing from the change");
     if (db_) finish();
 }
 

@@ -66,6 +66,9 @@ TEST_CASE("text checks: every split of a text gives the answer of the whole") {
         "\xC0\xAF",
         std::string("a\0b", 3),
         "\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC",
+        "\"\\udc00\"",
+        "\"\\uD83D\\uDE00\"",
+        "\"\\ud7ff\\ue000\"",
     };
     for (const std::string& text : texts) {
         const bool whole = check_whole(text);
@@ -81,6 +84,9 @@ TEST_CASE("text checks: every split of a text gives the answer of the whole") {
     CHECK(!check_whole(texts[3]));
     CHECK(check_whole(texts[6]));
     CHECK(!check_whole(texts[7]));
+    CHECK(!check_whole(texts[texts.size() - 3]));  // a lone surrogate escape
+    CHECK(!check_whole(texts[texts.size() - 2]));  // a pair: the validated path reads it
+    CHECK(check_whole(texts[texts.size() - 1]));   // no surrogate
 }
 
 TEST_CASE("fast path: a file larger than the pieces it is checked and dropped in") {

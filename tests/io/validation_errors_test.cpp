@@ -91,5 +91,7 @@ TEST_CASE("semantic errors point at the offending member") {
           "graph.metadata.liaison.documents");
     CHECK(error_of(kHead + "  \"a\": {\"metadata\": {\"properties\": {\"n\": "
                            "18446744073709551615}}}}}}") ==
-          "in.json:2:42: integer too large; expected at most 9223372036854775807");
+          "in.json:2:42: integer out of range (int64); expected an integer from "
+          "-9223372036854775808 to 9223372036854775807, or a float written with a fraction or "
+          "exponent");
 }

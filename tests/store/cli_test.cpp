@@ -194,3 +194,36 @@ TEST_CASE("cli: import --force replaces a database only under its writer lock") 
     CHECK(g.node_count() == 3);
     CHECK_FALSE(std::filesystem::exists(lock_path(db)));
 }
+
+TEST_CASE("cli: merge --interactive asks first, then commits the answers under the lock") {
+    ScratchDir dir("cli-merge");
+    std::string db = dir.file("net.json");
+    Database holder = new_database(db);
+    holder.update(
+        [](WriteTransaction& tx) {
+            tx.add_node(person("ali-one", "Ali"));
+            tx.add_node(person("ali-two", "Ali"));
+        },
+        {.compact = true});
+    std::string edges = dir.file("new.txt"), answers = dir.file("answers.txt");
+    {
+        std::FILE* f = std::fopen(edges.c_str(), "w");
+        REQUIRE(f);
+        std::fputs("ali omar\n", f);
+        std::fclose(f);
+        f = std::fopen(answers.c_str(), "w");
+        REQUIRE(f);
+        std::fputs("2\n", f);
+        std::fclose(f);
+    }
+    Run r = liaison_cli("merge " + q(db) + " " + q(edges) + " --from edgelist --interactive < " +
+                        q(answers));
+    CHECK_MESSAGE(r.code == 0, r.out);
+    CHECK(r.out.find("ali-two  matched: map") != std::string::npos);  // the answer, as a decision
+    CHECK(r.out.find("operations to " + db) != std::string::npos);
+    PropertyGraph g = read_graph_file(db);
+    REQUIRE(g.find_id("omar"));
+    CHECK_FALSE(g.find_id("ali"));
+    REQUIRE(g.edge_count() == 1);
+    CHECK(g.node(g.edge(0).source).id == "ali-two");
+}

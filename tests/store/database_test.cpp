@@ -418,7 +418,9 @@ TEST_CASE("store: a full disk leaves the previous state intact with a clear erro
             db.compact();
             return std::string("compacted");
         });
-        CHECK(message == path + ": cannot write: File too large; the file was left as it was");
+        CHECK(message == path +
+                             ": cannot write: file too large (a file size limit was reached); the "
+                             "file was left as it was");
     }
     Database after = Database::open(path);
     CHECK(after.warnings().empty());
@@ -429,4 +431,76 @@ TEST_CASE("store: a full disk leaves the previous state intact with a clear erro
         tx.commit();
     }
     CHECK(Database::open(path).graph().node_count() == 2);
+}
+
+TEST_CASE("store: update computes its change on the latest commit, not on what was loaded") {
+    ScratchDir dir("update");
+    std::string path = dir.file("net.json");
+    Database mine = new_database(path);
+    Database other = Database::open(path);
+    other.update([](WriteTransaction& tx) { tx.add_node(person("x31190")); });
+    REQUIRE_FALSE(mine.graph().find_id("x31190"));  // what `mine` loaded is now stale
+
+    bool seen = false;
+    UpdateResult r = mine.update([&](WriteTransaction& tx) {
+        seen = tx.graph().find_id("x31190").has_value();
+        tx.add_node(person("y"));
+        tx.add_edge(met("y", "x31190"));
+    });
+    CHECK(seen);
+    CHECK(r.operations == 2);
+    CHECK_FALSE(r.compacted);
+    Database after = Database::open(path);
+    CHECK(after.graph().node_count() == 2);
+    CHECK(after.graph().edge_count() == 1);
+    CHECK(write_graph_json(after.graph()) == canonical(mine));
+}
+
+TEST_CASE("store: update commits nothing when the change throws, and owns commit and rollback") {
+    ScratchDir dir("update-throw");
+    std::string path = dir.file("net.json");
+    Database db = new_database(path);
+    CHECK_THROWS_AS(db.update([](WriteTransaction& tx) {
+        tx.add_node(person("a"));
+        throw ArgumentError("changed my mind");
+    }),
+                    ArgumentError);
+    CHECK_FALSE(std::filesystem::exists(lock_path(path)));  // released
+    CHECK_THROWS_WITH(db.update([](WriteTransaction& tx) { tx.commit(); }),
+                      doctest::Contains("committed by update itself"));
+    CHECK_THROWS_WITH(db.update([](WriteTransaction& tx) { tx.rollback(); }),
+                      doctest::Contains("rolled back by throwing"));
+    CHECK(Database::open(path).graph().node_count() == 0);
+    UpdateResult none = db.update([](WriteTransaction&) {}, {.compact = true});
+    CHECK(none.operations == 0);
+    CHECK_FALSE(std::filesystem::exists(journal_path(path)));
+    UpdateResult done =
+        db.update([](WriteTransaction& tx) { tx.add_node(person("b")); }, {.compact = true});
+    CHECK(done.compacted);
+    CHECK(read_graph_file(path).find_id("b"));
+}
+
+TEST_CASE("store: a compaction failing after update's commit is deferred, the commit stands") {
+    ScratchDir dir("update-deferred");
+    std::string path = dir.file("net.json");
+    Database db = new_database(path);
+    db.update(
+        [](WriteTransaction& tx) {
+            for (int i = 0; i < 100; ++i) tx.add_node(person(fmt::format("p{}", i)));
+        },
+        {.compact = true});
+    std::size_t size = slurp(path).size();
+    std::string outcome = in_limited_child(size / 2, [&] {
+        UpdateResult r =
+            db.update([](WriteTransaction& tx) { tx.add_node(person("late")); }, {.compact = true});
+        return fmt::format("{} {} {}", r.operations, r.compacted, r.compaction_deferred);
+    });
+    CHECK(outcome == "1 false " + path +
+                         ": cannot write: file too large (a file size limit was reached); the "
+                         "file was left as it was");
+    Database after = Database::open(path);
+    CHECK(after.warnings().empty());
+    CHECK(after.graph().find_id("late"));
+    CHECK(after.journal_transactions() == 1);
+    CHECK_FALSE(std::filesystem::exists(lock_path(path)));
 }

@@ -4,13 +4,12 @@
 
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
 #include <map>
 
 #include <fmt/format.h>
 
-#include "io/native_format.hpp"
+#include "core/error.hpp"
+#include "io/files.hpp"
 #include "store/database.hpp"
 
 namespace liaison::cli {
@@ -33,35 +32,52 @@ PropertyGraph load_graph(const std::string& path) {
 std::size_t write_node_property(const std::string& path, const std::string& property,
                                 const std::vector<std::pair<std::string, Value>>& values) {
     Database db = Database::open(path);
-    auto tx = db.begin();
     std::size_t written = 0;
-    for (const auto& [id, value] : values) {
-        auto at = tx.graph().find_id(id);
-        if (!at) continue;
-        Node n = tx.graph().node(*at);
-        n.properties.set(property, value);
-        tx.update_node(std::move(n));
-        ++written;
-    }
-    tx.commit();
-    db.compact();
+    UpdateResult r = db.update(
+        [&](WriteTransaction& tx) {
+            for (const auto& [id, value] : values) {
+                auto at = tx.graph().find_id(id);
+                if (!at) continue;
+                Node n = tx.graph().node(*at);
+                n.properties.set(property, value);
+                tx.update_node(std::move(n));
+                ++written;
+            }
+        },
+        {.compact = true});
+    warn_if_deferred(path, r);
     return written;
 }
 
-void write_database(const std::string& path, const PropertyGraph& g, bool replace) {
-    if (!replace || !std::filesystem::exists(path)) {
-        Database::create(path, g);
-        return;
-    }
-    auto held = store::WriterLock::acquire(lock_path(path), path, 0);
-    std::string text = write_graph_json(g);
-    parse_graph_json(text, path);  // the file must read back before it replaces anything
-    if (::unlink(journal_path(path).c_str()) != 0 && errno != ENOENT)
-        throw SystemError(
-            fmt::format("{}: cannot remove: {}", journal_path(path), std::strerror(errno)));
-    write_file_atomic(path, text);
+void warn_if_deferred(const std::string& path, const UpdateResult& r) {
+    if (r.compaction_deferred.empty()) return;
+    fmt::print(stderr,
+               "liaison: warning: the change is committed (in {}) but was not folded into {}: "
+               "{}; run `liaison compact {}` once that is fixed\n",
+               journal_path(path), path, r.compaction_deferred, path);
 }
 
-void print(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+void print(const std::string& text) {
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size())
+        throw SystemError(
+            fmt::format("cannot write the standard output: {}", io_failure_reason(errno)));
+}
+
+void print_committed(const std::string& text) {
+    std::fflush(stdout);
+    std::size_t done = 0;
+    while (done < text.size()) {
+        ssize_t n = ::write(STDOUT_FILENO, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            fmt::print(stderr,
+                       "liaison: warning: cannot write the standard output: {}; the change "
+                       "itself is committed\n",
+                       io_failure_reason(errno));
+            return;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+}
 
 }  // namespace liaison::cli

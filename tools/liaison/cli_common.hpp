@@ -7,6 +7,7 @@
 
 #include "model/property_graph.hpp"
 #include "output.hpp"
+#include "store/database.hpp"
 
 namespace liaison::cli {
 
@@ -19,11 +20,13 @@ PropertyGraph load_graph(const std::string& path);
 // another writer since the caller loaded are skipped. Returns how many nodes were written.
 std::size_t write_node_property(const std::string& path, const std::string& property,
                                 const std::vector<std::pair<std::string, Value>>& values);
-// Writes `g` as the database at `path` (import -o, merge -o): a new database through the store,
-// or with `replace` an existing one replaced under its writer lock, its journal dropped, so a
-// concurrent writer is refused instead of losing its commits behind our back.
-void write_database(const std::string& path, const PropertyGraph& g, bool replace);
-// Prints to stdout.
+// After a committed update that asked for compaction: warns when the compaction was deferred.
+// The change stands (it is in FILE.journal), so the command still succeeds.
+void warn_if_deferred(const std::string& path, const UpdateResult& r);
+// Prints to stdout; SystemError when it cannot be written.
 void print(const std::string& text);
+// Prints the summary of a change already committed: a failure to write it is a warning, never
+// an error, since a command that reports a committed change as failed invites a repeat.
+void print_committed(const std::string& text);
 
 }  // namespace liaison::cli

@@ -22,6 +22,7 @@ struct ImportOptionsCli {
     std::string from;
     bool strict = false;
     bool force = false;
+    double wait = 0;
 };
 
 int run_import(const ImportOptionsCli& o) {
@@ -37,17 +38,28 @@ int run_import(const ImportOptionsCli& o) {
                 fmt::format("{} exists: use --into to add to it, or --force to "
                             "replace it",
                             o.output));
-        write_database(o.output, g, o.force);
+        if (o.force)
+            Database::replace(o.output, g, {o.wait});
+        else
+            Database::create(o.output, g, {o.wait});
         print(fmt::format("imported {} nodes and {} edges into {}\n", g.node_count(),
                           g.edge_count(), o.output));
         return 0;
     }
-    // Into an existing database: folded in like `merge`, committed in one transaction.
+    // Into an existing database: folded in like `merge`, in one update, so the merge is
+    // computed on the state it commits on whatever other writers did meanwhile.
     Database db = Database::open(o.into);
     MergeOptions m;
     m.base_name = input_name(o.into);
     m.incoming_name = input_name(o.inputs.front());
-    MergeResult merged = merge_graphs(db.graph(), g, m);
+    MergeResult merged;
+    std::size_t ops = 0;
+    UpdateResult u = db.update(
+        [&](WriteTransaction& tx) {
+            merged = merge_graphs(tx.graph(), g, m);
+            if (merged.complete()) ops = stage_merge(tx, merged.graph);
+        },
+        {.wait_seconds = o.wait, .compact = true});
     if (!merged.complete()) {
         for (const auto& a : merged.report.ambiguous)
             fmt::print(stderr, "{}", ambiguity_text(a, m.incoming_name));
@@ -57,8 +69,8 @@ int run_import(const ImportOptionsCli& o) {
                    merged.report.ambiguous.size());
         return 1;
     }
-    std::size_t ops = commit_merge(db, merged.graph);
-    print(
+    warn_if_deferred(o.into, u);
+    print_committed(
         fmt::format("imported into {}: {} entities matched, {} added, {} edges added, {} "
                     "already present ({} operations committed)\n",
                     o.into, merged.report.matched.size(), merged.report.added_nodes.size(),
@@ -85,6 +97,8 @@ void register_import(CLI::App& app, Action& run) {
                     "(default: from the file name)");
     cmd->add_flag("--strict", o->strict, "Stop at the first bad row (default: report them all)");
     cmd->add_flag("--force", o->force, "Replace the --output file when it exists");
+    cmd->add_option("--wait", o->wait, "Wait up to SECONDS for another writer to finish")
+        ->check(CLI::NonNegativeNumber);
     cmd->callback([o, &run] {
         if (o->output.empty() && o->into.empty())
             throw CLI::ValidationError("import", "give -o OUT.json or --into DB.json");

@@ -3,7 +3,9 @@
 // never guessed.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "cli_common.hpp"
@@ -24,6 +26,7 @@ struct MergeCli {
     bool interactive = false;
     bool dry_run = false;
     bool strict = false;
+    double wait = 0;
     OutputFormat format = OutputFormat::Table;
 };
 
@@ -91,6 +94,12 @@ std::string report_table(const MergeReport& r, OutputFormat format) {
     return out;
 }
 
+// Whether `output` names the database `base` itself (merge BASE NEW -o BASE).
+bool same_file(const std::string& base, const std::string& output) {
+    std::error_code ec;
+    return std::filesystem::equivalent(base, output, ec);
+}
+
 int run_merge(const MergeCli& o) {
     std::optional<Format> format;
     if (!o.from.empty()) format = parse_format(o.from);
@@ -103,8 +112,35 @@ int run_merge(const MergeCli& o) {
     m.incoming_name = input_name(o.incoming.front());
     if (!o.map.empty())
         m.decisions = parse_merge_map(read_file(o.map), o.map, db.graph(), in.graph);
-    if (o.interactive) m.resolve = [&](const Ambiguity& a) { return ask(a, m.incoming_name); };
-    MergeResult r = merge_graphs(db.graph(), in.graph, m);
+    bool into_base = !o.dry_run && (o.output.empty() || same_file(o.base, o.output));
+    MergeResult r;
+    if (!into_base || o.interactive) {
+        // On the state loaded: a dry run, a new file, or the questions of --interactive, which
+        // are asked without holding the writer lock.
+        std::map<std::string, std::string> answers;
+        if (o.interactive)
+            m.resolve = [&](const Ambiguity& a) {
+                auto choice = ask(a, m.incoming_name);
+                if (choice) answers[a.incoming_id] = *choice;
+                return choice;
+            };
+        r = merge_graphs(db.graph(), in.graph, m);
+        // The answers become decisions; the merge itself is redone under the lock.
+        m.decisions.insert(answers.begin(), answers.end());
+        m.resolve = nullptr;
+    }
+    UpdateResult u;
+    std::size_t ops = 0;
+    if (into_base && (!o.interactive || r.complete())) {
+        // Merged on the latest committed state, under the writer lock: another writer's
+        // commits since the file was loaded are part of the base, never overwritten.
+        u = db.update(
+            [&](WriteTransaction& tx) {
+                r = merge_graphs(tx.graph(), in.graph, m);
+                if (r.complete()) ops = stage_merge(tx, r.graph);
+            },
+            {.wait_seconds = o.wait, .compact = true});
+    }
     print(o.format == OutputFormat::Json ? report_json(r.report)
                                          : report_table(r.report, o.format));
     if (!r.complete()) {
@@ -115,11 +151,11 @@ int run_merge(const MergeCli& o) {
         return 1;
     }
     if (o.dry_run) return 0;
-    if (!o.output.empty()) {
-        write_database(o.output, r.graph, true);
+    if (!into_base) {
+        Database::replace(o.output, r.graph, {o.wait});
         fmt::print(stderr, "wrote {}\n", o.output);
     } else {
-        std::size_t ops = commit_merge(db, r.graph);
+        warn_if_deferred(o.base, u);
         fmt::print(stderr, "committed {} operations to {}\n", ops, o.base);
     }
     return 0;
@@ -139,6 +175,8 @@ void register_merge(CLI::App& app, Action& run) {
     cmd->add_flag("--dry-run", o->dry_run, "Only report what would be done");
     cmd->add_option("--from", o->from, "Format of the new network (default: from its name)");
     cmd->add_flag("--strict", o->strict, "Stop at the first bad row of the new network");
+    cmd->add_option("--wait", o->wait, "Wait up to SECONDS for another writer to finish")
+        ->check(CLI::NonNegativeNumber);
     add_format_option(cmd, o->format);
     cmd->callback([o, &run] { run = [o] { return run_merge(*o); }; });
 }

@@ -1,4 +1,5 @@
 // liaison query FILE 'MATCH ...' | -f query.cyp [--param k=v]... [--format table|json|csv]
+//               [--timeout SECONDS] [--max-memory SIZE]
 // Runs a query (docs/query.md). Reads see the committed database; a query that writes commits
 // one transaction to FILE's journal.
 #include <fstream>
@@ -10,6 +11,7 @@
 #include "cli_common.hpp"
 #include "commands.hpp"
 #include "query/store_query.hpp"
+#include "query_limits.hpp"
 #include "query_print.hpp"
 
 namespace liaison::cli {
@@ -22,6 +24,7 @@ struct QueryOptions {
     std::string query_file;
     std::vector<std::string> params;
     OutputFormat format = OutputFormat::Table;
+    LimitOptions limits;
 };
 
 query::ValueMap parse_params(const std::vector<std::string>& params) {
@@ -47,7 +50,7 @@ int run_query_command(const QueryOptions& o) {
     if (text.empty()) throw ArgumentError("give a query, or -f FILE with one");
     Database db = Database::open(o.file);
     for (const auto& w : db.warnings()) fmt::print(stderr, "liaison: warning: {}\n", w);
-    query::QueryResult r = query::execute(db, text, parse_params(o.params));
+    query::QueryResult r = query::execute(db, text, parse_params(o.params), o.limits.limits());
     print(render_query_result(r, o.format));
     return 0;
 }
@@ -63,6 +66,7 @@ void register_query(CLI::App& app, Action& run) {
     cmd->add_option("--param", o->params,
                     "A parameter NAME=VALUE (VALUE as a literal: 42, 'x', [1])");
     add_format_option(cmd, o->format);
+    add_limit_options(cmd, o->limits);
     cmd->callback([o, &run] { run = [o] { return run_query_command(*o); }; });
 }
 

@@ -14,6 +14,7 @@
 #include "cli_common.hpp"
 #include "commands.hpp"
 #include "query/store_query.hpp"
+#include "query_limits.hpp"
 #include "query_print.hpp"
 
 namespace liaison::cli {
@@ -23,6 +24,7 @@ namespace {
 struct ShellOptions {
     std::string file;
     OutputFormat format = OutputFormat::Table;
+    LimitOptions limits;  // for each statement
 };
 
 std::string history_file() {
@@ -108,7 +110,7 @@ int run_shell(ShellOptions& o) {
         if (statement.empty()) continue;
         if (interactive) add_history(statement.c_str());
         try {
-            query::QueryResult r = query::execute(db, statement, params);
+            query::QueryResult r = query::execute(db, statement, params, o.limits.limits());
             print(render_query_result(r, o.format));
         } catch (const Error& e) {
             fmt::print(stderr, "{}\n", e.what());
@@ -126,6 +128,7 @@ void register_shell(CLI::App& app, Action& run) {
     auto* cmd = app.add_subcommand("shell", "An interactive query shell on a network");
     cmd->add_option("file", o->file, "Network file")->required();
     add_format_option(cmd, o->format);
+    add_limit_options(cmd, o->limits);
     cmd->callback([o, &run] { run = [o] { return run_shell(*o); }; });
 }
 

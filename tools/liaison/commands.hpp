@@ -31,6 +31,9 @@ void register_set(CLI::App& app, Action& run);
 void register_remove(CLI::App& app, Action& run);
 void register_query(CLI::App& app, Action& run);
 void register_shell(CLI::App& app, Action& run);
+void register_extract(CLI::App& app, Action& run);
+void register_review(CLI::App& app, Action& run);
+void register_accept(CLI::App& app, Action& run);
 // New subcommands: declare here, call in main.cpp's kCommands.
 
 }  // namespace liaison::cli

@@ -1,8 +1,8 @@
 #pragma once
 // Options and the run loop shared by the edit commands (add-node, add-edge, add-document, set,
-// remove): each opens the database, makes its change in one write transaction, commits it
-// (durable before the command answers), then folds the journal into the file unless
-// --no-compact, so `git diff` shows the change at once.
+// remove): each makes its change in one Database::update (on the latest committed state, under
+// the writer lock), commits it (durable before the command answers), then, under the same lock,
+// folds the journal into the file unless --no-compact, so `git diff` shows the change at once.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <functional>
@@ -85,23 +85,28 @@ inline void apply_fact_options(const EditOptions& o, TimeSpan& time, Properties&
     }
 }
 
-// Opens, runs `change` in one transaction, commits, compacts; prints the summary `change`
-// returns. A held lock is reported with the way to wait for it.
+// Opens, then in one Database::update (under the writer lock, on the latest committed state)
+// runs `change`, commits and compacts; prints the summary `change` returns. A held lock is
+// reported with the way to wait for it. Once committed the command succeeds: a compaction that
+// fails is a warning (the change is in the journal), so a retry never repeats the change.
 inline int run_edit(const EditOptions& o,
                     const std::function<std::string(WriteTransaction&)>& change) {
     Database db = Database::open(o.file);
     for (const auto& w : db.warnings()) fmt::print(stderr, "liaison: warning: {}\n", w);
+    std::size_t seen = db.warnings().size();
     std::string summary;
+    UpdateResult r;
     try {
-        auto tx = db.begin({o.wait});
-        summary = change(tx);
-        tx.commit();
+        r = db.update([&](WriteTransaction& tx) { summary = change(tx); },
+                      {.wait_seconds = o.wait, .compact = !o.no_compact});
     } catch (const LockError& e) {
         throw LockError(fmt::format("{} (to wait for it: --wait SECONDS)", e.what()),
                         e.holder_pid());
     }
-    if (!o.no_compact) db.compact({o.wait});
-    print(fmt::format("{}: {}\n", o.file, summary));
+    for (std::size_t i = seen; i < db.warnings().size(); ++i)
+        fmt::print(stderr, "liaison: warning: {}\n", db.warnings()[i]);
+    warn_if_deferred(o.file, r);
+    print_committed(fmt::format("{}: {}\n", o.file, summary));
     return 0;
 }
 

@@ -30,13 +30,15 @@ inline bool same_edge(const Edge& a, const Edge& b) {
            a.properties == b.properties && a.time == b.time && a.sources == b.sources;
 }
 
-// Commits `after` (the database's graph with nodes and edges replaced in place or appended, as
-// merge_graphs produces it) through one write transaction: relation types, documents, changed
-// and new nodes, changed and new edges; then compacts the database. Returns the number of
-// operations.
-inline std::size_t commit_merge(Database& db, const PropertyGraph& after) {
-    const PropertyGraph& before = db.graph();
-    WriteTransaction tx = db.begin();
+// Stages `after` in `tx` (which has no changes yet): relation types, documents, changed and new
+// nodes, changed and new edges. `after` must be what merge_graphs made of tx.graph() itself (the
+// graph with nodes and edges replaced in place or appended), inside the same Database::update:
+// indices of a graph loaded earlier would name other entities once another writer has committed.
+// Returns the number of operations.
+inline std::size_t stage_merge(WriteTransaction& tx, const PropertyGraph& after) {
+    // The committed state the transaction started from; tx.graph() becomes a copy on the first
+    // change, this one stays as it was.
+    const PropertyGraph& before = tx.graph();
     for (const RelationType& t : after.relations().all())
         if (!t.builtin && !before.relations().find(t.name)) tx.declare_relation(t);
     for (const auto& [id, d] : after.documents()) {
@@ -60,16 +62,7 @@ inline std::size_t commit_merge(Database& db, const PropertyGraph& after) {
             tx.add_edge(edge);
         }
     }
-    std::size_t ops = tx.size();
-    if (ops == 0) {
-        tx.rollback();
-        return 0;
-    }
-    tx.commit();
-    // A bulk change: fold it into the canonical snapshot at once, so readers of the file alone
-    // (and git) see it.
-    db.compact();
-    return ops;
+    return tx.size();
 }
 
 inline std::string ambiguity_text(const Ambiguity& a, const std::string& incoming) {

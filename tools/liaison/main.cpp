@@ -1,5 +1,7 @@
 // liaison: a graph database and network-analysis tool for security-cooperation networks.
 // Exit codes: 0 ok, 1 bad input (or a failed check), 2 usage.
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <exception>
 
@@ -7,6 +9,7 @@
 
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "io/files.hpp"
 
 namespace {
 
@@ -23,12 +26,26 @@ constexpr Register kCommands[] = {
     liaison::cli::register_add_node,     liaison::cli::register_add_edge,
     liaison::cli::register_add_document, liaison::cli::register_set,
     liaison::cli::register_remove,       liaison::cli::register_query,
-    liaison::cli::register_shell,
+    liaison::cli::register_shell,        liaison::cli::register_extract,
+    liaison::cli::register_review,       liaison::cli::register_accept,
 };
+
+// Output buffered on stdout that cannot be written (a full disk, `ulimit -f`) is an error, not a
+// silently truncated result.
+int flush_stdout(int code) {
+    errno = 0;
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return code;
+    fmt::print(stderr, "liaison: cannot write the standard output: {}\n",
+               errno ? liaison::io_failure_reason(errno) : "write error");
+    return code == 0 ? 1 : code;
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A file size limit must fail the write with EFBIG, reported like a full disk with the
+    // file's name, instead of killing the process with SIGXFSZ midway through a save.
+    std::signal(SIGXFSZ, SIG_IGN);
     CLI::App app{"liaison: a graph database and network-analysis tool", "liaison"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "liaison 0.1.0");
@@ -41,7 +58,7 @@ int main(int argc, char** argv) {
         return code == 0 ? 0 : 2;
     }
     try {
-        return run ? run() : 2;
+        return flush_stdout(run ? run() : 2);
     } catch (const liaison::Error& e) {
         fmt::print(stderr, "liaison: {}\n", e.what());
         return 1;

@@ -1,6 +1,7 @@
 #include "query/executor/aggregators.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <set>
 
@@ -12,6 +13,9 @@
 namespace liaison::query {
 
 namespace {
+
+// 128-bit integers (a GCC and Clang extension) hold intermediate results that 64 bits cannot.
+__extension__ typedef __int128 Int128;
 
 using K = Value::Kind;
 
@@ -38,11 +42,14 @@ public:
                                    Value::kind_name(v.kind())));
         ++n_;
         if (v.kind() == K::Int && !is_float_) {
-            std::int64_t r = 0;
-            if (!__builtin_add_overflow(isum_, v.as_int(), &r)) {
-                isum_ = r;
-                return;
-            }
+            // An integer sum that overflows is an error, as for `+`; an average's sum is only
+            // an intermediate, kept in 128 bits.
+            Int128 r = isum_ + v.as_int();
+            if (!avg_ && (r > INT64_MAX || r < INT64_MIN))
+                runtime_error("ArithmeticError", "IntegerOverflow",
+                              "sum() overflows the integer range");
+            isum_ = r;
+            return;
         }
         if (!is_float_) fsum_ = static_cast<double>(isum_);
         is_float_ = true;
@@ -53,13 +60,13 @@ public:
             if (n_ == 0) return {};
             return (is_float_ ? fsum_ : static_cast<double>(isum_)) / static_cast<double>(n_);
         }
-        return is_float_ ? Value(fsum_) : Value(isum_);
+        return is_float_ ? Value(fsum_) : Value(static_cast<std::int64_t>(isum_));
     }
 
 private:
     bool avg_;
     bool is_float_ = false;
-    std::int64_t isum_ = 0;
+    Int128 isum_ = 0;
     double fsum_ = 0;
     std::int64_t n_ = 0;
 };
@@ -86,18 +93,25 @@ private:
 
 class Collect : public Aggregator {
 public:
+    explicit Collect(Governor& gov) : gov_(gov) {}
     void add(const Value& v, const Value&) override {
-        if (!v.is_null()) items_.push_back(v);
+        if (v.is_null()) return;
+        before_growth(gov_, items_);
+        if (value_depth(v) >= kMaxValueDepth)
+            runtime_error("ArgumentError", "ValueTooDeep",
+                          fmt::format("collect() of a value nested {} deep", kMaxValueDepth));
+        items_.push_back(v);
     }
     Value result() const override { return items_; }
 
 private:
+    Governor& gov_;
     ValueList items_;
 };
 
 class Percentile : public Aggregator {
 public:
-    explicit Percentile(bool continuous) : continuous_(continuous) {}
+    Percentile(bool continuous, Governor& gov) : continuous_(continuous), gov_(gov) {}
     void add(const Value& v, const Value& p) override {
         if (!p.is_null()) {
             if (!p.is_number()) type_error("the percentile must be a number");
@@ -109,8 +123,10 @@ public:
         }
         if (v.is_null()) return;
         if (!v.is_number()) type_error("percentiles expect numbers");
+        before_growth(gov_, values_);
         values_.push_back(v.to_double());
         all_int_ = all_int_ && v.kind() == K::Int;
+        if (all_int_ && !continuous_) ints_.push_back(v.as_int());
     }
     Value result() const override {
         if (values_.empty()) return {};
@@ -124,24 +140,32 @@ public:
             return s[lo] + (s[hi] - s[lo]) * (pos - static_cast<double>(lo));
         }
         double rank = std::ceil(p_ * n);
-        std::size_t idx = rank <= 0 ? 0 : static_cast<std::size_t>(rank) - 1;
-        double r = s[std::min(idx, s.size() - 1)];
-        return all_int_ ? Value(static_cast<std::int64_t>(r)) : Value(r);
+        std::size_t idx =
+            std::min(rank <= 0 ? 0 : static_cast<std::size_t>(rank) - 1, s.size() - 1);
+        if (all_int_) {  // exact: integers beyond 2^53 do not survive a double
+            std::vector<std::int64_t> k = ints_;
+            std::nth_element(k.begin(), k.begin() + static_cast<std::ptrdiff_t>(idx), k.end());
+            return k[idx];
+        }
+        return s[idx];
     }
 
 private:
     bool continuous_;
+    Governor& gov_;
     double p_ = 0;
     bool all_int_ = true;
     std::vector<double> values_;
+    std::vector<std::int64_t> ints_;  // percentileDisc of integers
 };
 
 class StdDev : public Aggregator {
 public:
-    explicit StdDev(bool population) : population_(population) {}
+    StdDev(bool population, Governor& gov) : population_(population), gov_(gov) {}
     void add(const Value& v, const Value&) override {
         if (v.is_null()) return;
         if (!v.is_number()) type_error("stDev expects numbers");
+        before_growth(gov_, values_);
         values_.push_back(v.to_double());
     }
     Value result() const override {
@@ -157,6 +181,7 @@ public:
 
 private:
     bool population_;
+    Governor& gov_;
     std::vector<double> values_;
 };
 
@@ -181,8 +206,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Aggregator> make_aggregator(const std::string& name, bool distinct,
-                                            bool count_star) {
+std::unique_ptr<Aggregator> make_aggregator(const std::string& name, bool distinct, bool count_star,
+                                            Governor& gov) {
     std::unique_ptr<Aggregator> a;
     if (count_star || name == "count")
         a = std::make_unique<Count>(count_star);
@@ -191,11 +216,11 @@ std::unique_ptr<Aggregator> make_aggregator(const std::string& name, bool distin
     else if (name == "min" || name == "max")
         a = std::make_unique<MinMax>(name == "max");
     else if (name == "collect")
-        a = std::make_unique<Collect>();
+        a = std::make_unique<Collect>(gov);
     else if (name == "percentilecont" || name == "percentiledisc")
-        a = std::make_unique<Percentile>(name == "percentilecont");
+        a = std::make_unique<Percentile>(name == "percentilecont", gov);
     else if (name == "stdev" || name == "stdevp")
-        a = std::make_unique<StdDev>(name == "stdevp");
+        a = std::make_unique<StdDev>(name == "stdevp", gov);
     else
         runtime_error("SyntaxError", "UnknownFunction", "unknown aggregate " + name);
     if (distinct) a = std::make_unique<Distinct>(std::move(a));

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "query/executor/governor.hpp"
 #include "query/value.hpp"
 
 namespace liaison::query {
@@ -17,7 +18,8 @@ public:
 };
 
 // name is lower case; count_star for count(*).
-std::unique_ptr<Aggregator> make_aggregator(const std::string& name, bool distinct,
-                                            bool count_star);
+// Aggregators that keep values check their growth with `gov`.
+std::unique_ptr<Aggregator> make_aggregator(const std::string& name, bool distinct, bool count_star,
+                                            Governor& gov);
 
 }  // namespace liaison::query

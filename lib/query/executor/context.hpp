@@ -3,15 +3,19 @@
 // statistics of changes, and the entities deleted so far (removed from the graph at the end, so
 // indices stay valid while the query runs).
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "model/property_graph.hpp"
 #include "query/error.hpp"
+#include "query/executor/governor.hpp"
 #include "query/value.hpp"
 
 namespace liaison::query {
+
+class RegexCache;  // executor/regex.hpp
 
 using Row = std::vector<Value>;
 
@@ -71,6 +75,8 @@ struct ExecContext {
     std::set<std::uint32_t> plain_deleted_nodes;  // deleted without DETACH
     std::uint64_t next_id = 0;                    // for generated node ids "node-<k>"
     bool profile = false;                         // time each operator (PROFILE)
+    Governor gov;                                 // the time limit and memory budget
+    std::shared_ptr<RegexCache> regexes;          // compiled =~ patterns of this query
 
     const PropertyGraph& g() const { return writer ? writer->graph() : *graph; }
     GraphWriter& w();  // throws when the query runs read-only

@@ -1,13 +1,13 @@
 #include "query/executor/eval.hpp"
 
 #include <cmath>
-#include <regex>
 
 #include <fmt/format.h>
 
 #include "query/binder/catalog.hpp"
 #include "query/executor/graph_access.hpp"
 #include "query/executor/matcher.hpp"
+#include "query/executor/regex.hpp"
 
 namespace liaison::query {
 
@@ -21,14 +21,42 @@ namespace {
     runtime_error("ArithmeticError", code, message);
 }
 
+// A list or map just built from other values: refused when it nests deeper than values may.
+// The scan costs what building the container cost.
+Value nested(Value v) {
+    if (value_depth(v) > kMaxValueDepth)
+        runtime_error("ArgumentError", "ValueTooDeep",
+                      fmt::format("a list or map nested more than {} deep", kMaxValueDepth));
+    return v;
+}
+
 Value truth(const Value& v, const char* where) {
     if (v.is_null() || v.kind() == K::Bool) return v;
     type_error(fmt::format("{} expects a boolean, got {}", where, Value::kind_name(v.kind())));
 }
 
-Value arithmetic(Op op, const Value& a, const Value& b) {
+// A value's size in memory, roughly: what a copy of it allocates.
+std::size_t footprint(const Value& v) {
+    switch (v.kind()) {
+        case K::String:
+            return v.as_string().size();
+        case K::List:
+            return v.as_list().size() * sizeof(Value);
+        case K::Map:
+            return v.as_map().size() * sizeof(std::pair<std::string, Value>);
+        default:
+            return 0;
+    }
+}
+
+Value arithmetic(Op op, const Value& a, const Value& b, ExecContext& ctx) {
     if (a.is_null() || b.is_null()) return {};
     if (op == Op::Add) {
+        // Concatenation copies both sides: a doubling in a loop grows fast, so the budget is
+        // asked before, and the copy counts as work for the clock.
+        std::size_t bytes = footprint(a) + footprint(b);
+        ctx.gov.reserve(bytes);
+        ctx.gov.tick(bytes / 64);
         if (a.kind() == K::List && b.kind() == K::List) {
             ValueList out = a.as_list();
             out.insert(out.end(), b.as_list().begin(), b.as_list().end());
@@ -37,12 +65,12 @@ Value arithmetic(Op op, const Value& a, const Value& b) {
         if (a.kind() == K::List) {
             ValueList out = a.as_list();
             out.push_back(b);
-            return out;
+            return nested(std::move(out));
         }
         if (b.kind() == K::List) {
             ValueList out{a};
             out.insert(out.end(), b.as_list().begin(), b.as_list().end());
-            return out;
+            return nested(std::move(out));
         }
         if (a.kind() == K::String && b.kind() == K::String) return a.as_string() + b.as_string();
         if (a.kind() == K::String && b.is_number())
@@ -143,7 +171,7 @@ Value in_list(const Value& x, const Value& list) {
     return unknown ? Value() : Value(false);
 }
 
-Value string_op(Op op, const Value& a, const Value& b) {
+Value string_op(Op op, const Value& a, const Value& b, ExecContext& ctx) {
     if (a.kind() != K::String || b.kind() != K::String) return {};
     const std::string& s = a.as_string();
     const std::string& t = b.as_string();
@@ -154,14 +182,9 @@ Value string_op(Op op, const Value& a, const Value& b) {
             return s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0;
         case Op::Contains:
             return s.find(t) != std::string::npos;
-        case Op::Regex: {
-            try {
-                return std::regex_match(s, std::regex(t, std::regex::ECMAScript));
-            } catch (const std::regex_error&) {
-                runtime_error("ArgumentError", "InvalidArgumentValue",
-                              fmt::format("invalid regular expression '{}'", t));
-            }
-        }
+        case Op::Regex:
+            if (!ctx.regexes) ctx.regexes = std::make_shared<RegexCache>();
+            return ctx.regexes->full_match(s, t);
         default:
             return {};
     }
@@ -229,15 +252,18 @@ Value eval_list_op(const ast::Expr& e, Row& row, ExecContext& ctx) {
     if (e.kind == ExprKind::ListComprehension) {
         ValueList out;
         for (const auto& x : list.as_list()) {
+            ctx.gov.tick();
             row[e.slot] = x;
             if (e.args[1] && !eval_predicate(*e.args[1], row, ctx)) continue;
+            before_growth(ctx.gov, out);
             out.push_back(e.args[2] ? eval(*e.args[2], row, ctx) : x);
         }
-        return out;
+        return nested(std::move(out));
     }
     // Quantifier.
     std::size_t yes = 0, unknown = 0, n = list.as_list().size();
     for (const auto& x : list.as_list()) {
+        ctx.gov.tick();
         row[e.slot] = x;
         Value p = e.args[1] ? truth(eval(*e.args[1], row, ctx), "a quantifier") : Value(true);
         if (p.is_null())
@@ -271,9 +297,11 @@ Value eval_pattern(const ast::Expr& e, Row& row, ExecContext& ctx) {
         ValueList out;
         match_part(ctx, part, start, row, rels, [&](Row& r) {
             if (e.args[0] && !eval_predicate(*e.args[0], r, ctx)) return;
+            ctx.gov.tick();
+            before_growth(ctx.gov, out);
             out.push_back(eval(*e.args[1], r, ctx));
         });
-        return out;
+        return nested(std::move(out));
     }
     bool found = false;
     for (const auto& n : part.nodes)
@@ -344,13 +372,13 @@ Value eval(const ast::Expr& e, Row& row, ExecContext& ctx) {
         case ExprKind::List: {
             ValueList out;
             for (const auto& a : e.args) out.push_back(eval(*a, row, ctx));
-            return out;
+            return nested(std::move(out));
         }
         case ExprKind::Map: {
             ValueMap out;
             for (std::size_t i = 0; i < e.keys.size(); ++i)
                 map_set(out, e.keys[i], eval(*e.args[i], row, ctx));
-            return out;
+            return nested(std::move(out));
         }
         case ExprKind::Unary: {
             Value v = eval(*e.args[0], row, ctx);
@@ -394,9 +422,9 @@ Value eval(const ast::Expr& e, Row& row, ExecContext& ctx) {
                 case Op::EndsWith:
                 case Op::Contains:
                 case Op::Regex:
-                    return string_op(e.op, a, b);
+                    return string_op(e.op, a, b, ctx);
                 default:
-                    return arithmetic(e.op, a, b);
+                    return arithmetic(e.op, a, b, ctx);
             }
         }
         case ExprKind::Comparison: {
@@ -442,7 +470,8 @@ Value eval(const ast::Expr& e, Row& row, ExecContext& ctx) {
             if (list.is_null()) return {};
             if (list.kind() != K::List) type_error("reduce expects a list");
             for (const auto& x : list.as_list()) {
-                row[e.slot2] = acc;
+                ctx.gov.tick(1 + footprint(acc) / 256);
+                row[e.slot2] = std::move(acc);
                 row[e.slot] = x;
                 acc = eval(*e.args[2], row, ctx);
             }
@@ -484,7 +513,7 @@ Value eval(const ast::Expr& e, Row& row, ExecContext& ctx) {
                         break;
                 }
             }
-            return out;
+            return nested(std::move(out));
         }
     }
     return {};

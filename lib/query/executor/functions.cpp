@@ -1,6 +1,12 @@
 // Scalar functions of the query language (the catalog in binder/catalog.cpp lists them).
+#include <chrono>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <random>
+
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 
 #include <fmt/format.h>
 
@@ -15,6 +21,9 @@ namespace liaison::query {
 using K = Value::Kind;
 
 namespace {
+
+// 128-bit integers (a GCC and Clang extension) hold intermediate results that 64 bits cannot.
+__extension__ typedef __int128 Int128;
 
 [[noreturn]] void bad_arg(const std::string& fn, const Value& v) {
     type_error(fmt::format("{}() cannot take a {}", fn, Value::kind_name(v.kind())));
@@ -43,31 +52,47 @@ std::string join(const std::vector<std::string>& parts, std::size_t from, std::s
     return out;
 }
 
+[[noreturn]] void integer_overflow(const std::string& what) {
+    runtime_error("ArithmeticError", "IntegerOverflow", what);
+}
+
+// A float's integer part, when it fits in 64 bits (2^63 itself does not).
+std::int64_t float_to_integer(double d) {
+    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
+        integer_overflow(fmt::format("{} does not fit in an integer", format_float(d)));
+    return static_cast<std::int64_t>(std::trunc(d));
+}
+
 Value to_integer(const Value& v) {
     switch (v.kind()) {
         case K::Null:
             return {};
         case K::Int:
             return v;
-        case K::Float: {
-            double d = v.as_float();
-            if (std::isnan(d) || d >= 9.3e18 || d <= -9.3e18) return {};
-            return static_cast<std::int64_t>(std::trunc(d));
-        }
+        case K::Float:
+            if (std::isnan(v.as_float())) return {};
+            return float_to_integer(v.as_float());
         case K::Bool:
             return std::int64_t{v.as_bool() ? 1 : 0};
         case K::String: {
             const std::string& s = v.as_string();
+            std::size_t used = 0;
             try {
-                std::size_t used = 0;
                 long long i = std::stoll(s, &used);
                 if (used == s.size()) return static_cast<std::int64_t>(i);
-                double d = std::stod(s, &used);
-                if (used == s.size() && std::isfinite(d))
-                    return static_cast<std::int64_t>(std::trunc(d));
-            } catch (const std::exception&) {
+            } catch (const std::out_of_range&) {
+                integer_overflow(fmt::format("'{}' does not fit in an integer", s));
+            } catch (const std::invalid_argument&) {
+                return {};
             }
-            return {};
+            double d = 0;
+            try {
+                d = std::stod(s, &used);
+            } catch (const std::exception&) {
+                return {};
+            }
+            if (used != s.size() || std::isnan(d)) return {};
+            return float_to_integer(d);
         }
         default:
             bad_arg("toInteger", v);
@@ -121,7 +146,10 @@ Value call_function(const std::string& f, std::vector<Value>& a, ExecContext& ct
         static thread_local std::mt19937_64 rng{std::random_device{}()};
         return std::uniform_real_distribution<double>(0.0, 1.0)(rng);
     }
-    if (f == "timestamp") return std::int64_t{0};
+    if (f == "timestamp")  // milliseconds since 1970, read once per query
+        return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                             ctx.gov.started().time_since_epoch())
+                                             .count());
     if (f == "range") {
         for (auto& v : a)
             if (v.kind() != K::Int) type_error("range() expects integers");
@@ -129,12 +157,31 @@ Value call_function(const std::string& f, std::vector<Value>& a, ExecContext& ct
         std::int64_t step = a.size() > 2 ? arg(2).as_int() : 1;
         if (step == 0)
             runtime_error("ArgumentError", "NumberOutOfRange", "range() step cannot be 0");
+        // The count in 128 bits: to - from overflows 64 for range(-2^63, 2^63 - 1).
+        Int128 span = static_cast<Int128>(to) - from;
+        Int128 count = (step > 0 ? span >= 0 : span <= 0) ? span / step + 1 : 0;
+        if (count > static_cast<Int128>(SIZE_MAX / sizeof(Value)))
+            runtime_error("ResourceError", "MemoryLimitExceeded",
+                          "range() would hold more values than memory can");
+        ctx.gov.reserve(static_cast<std::size_t>(count) * sizeof(Value));
         ValueList out;
-        for (std::int64_t i = from; step > 0 ? i <= to : i >= to; i += step) out.push_back(i);
+        out.reserve(static_cast<std::size_t>(count));
+        for (Int128 k = 0; k < count; ++k) {
+            ctx.gov.tick();
+            out.push_back(static_cast<std::int64_t>(from + k * step));
+        }
         return out;
     }
     if (f == "date") {
-        if (a.empty()) return {};
+        if (a.empty()) {  // today (UTC), as of the query's start
+            std::chrono::year_month_day ymd{
+                std::chrono::floor<std::chrono::days>(ctx.gov.started())};
+            Date d;
+            d.year = static_cast<std::int16_t>(static_cast<int>(ymd.year()));
+            d.month = static_cast<std::int8_t>(static_cast<unsigned>(ymd.month()));
+            d.day = static_cast<std::int8_t>(static_cast<unsigned>(ymd.day()));
+            return d;
+        }
         if (arg(0).is_null()) return {};
         if (arg(0).kind() != K::String) bad_arg(f, arg(0));
         auto d = Date::parse(arg(0).as_string());
@@ -270,7 +317,11 @@ Value call_function(const std::string& f, std::vector<Value>& a, ExecContext& ct
         bad_arg(f, x);
     }
     if (f == "abs") {
-        if (x.kind() == K::Int) return x.as_int() < 0 ? -x.as_int() : x.as_int();
+        if (x.kind() == K::Int) {
+            if (x.as_int() == INT64_MIN)
+                integer_overflow("abs() of -2^63 does not fit in an integer");
+            return x.as_int() < 0 ? -x.as_int() : x.as_int();
+        }
         return std::fabs(number_arg(f, x));
     }
     if (f == "sign") {
@@ -293,11 +344,15 @@ Value call_function(const std::string& f, std::vector<Value>& a, ExecContext& ct
     if (f == "atan2") return std::atan2(number_arg(f, x), number_arg(f, arg(1)));
     if (f == "toupper" || f == "tolower") {
         if (x.kind() != K::String) bad_arg(f, x);
-        std::string s = x.as_string();
-        for (char& c : s)
-            c = static_cast<char>(f == "toupper" ? std::toupper(static_cast<unsigned char>(c))
-                                                 : std::tolower(static_cast<unsigned char>(c)));
-        return s;
+        // Full Unicode case mapping (ICU, root locale): 'côte' -> 'CÔTE', 'ß' -> 'SS'.
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(x.as_string());
+        if (f == "toupper")
+            u.toUpper(icu::Locale::getRoot());
+        else
+            u.toLower(icu::Locale::getRoot());
+        std::string out;
+        u.toUTF8String(out);
+        return out;
     }
     if (f == "trim" || f == "ltrim" || f == "rtrim") {
         if (x.kind() != K::String) bad_arg(f, x);

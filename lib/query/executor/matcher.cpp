@@ -66,7 +66,12 @@ TypeSet resolve_types(const PropertyGraph& g, const std::vector<std::string>& na
 struct PartCursor::State {
     struct Level {
         EdgeWalk walk;
-        std::vector<std::pair<ValueList, std::uint32_t>> paths;  // var-length: lists and ends
+        // Var-length: the depth-first search from the step's first node, one path at a time;
+        // memory is proportional to the path's length, not to the number of paths.
+        std::vector<EdgeWalk> walks;      // walks[d]: the edges leaving the node at depth d
+        std::vector<std::uint32_t> used;  // the path's relationships, in walking order
+        std::vector<std::uint32_t> ends;  // ends[d]: the node at depth d
+        bool pending = false;             // the current path is still to be offered
         std::size_t pos = 0;
         bool set_rel = false, set_node = false;
         std::vector<const ast::Expr*> filters;
@@ -157,7 +162,7 @@ struct PartCursor::State {
         const ast::RelPattern& r = part.rels[st.rel];
         std::uint32_t from = row[part.nodes[st.from].slot].as_node().index;
         if (r.var_length)
-            collect_paths(level, from);
+            start_paths(level, from);
         else
             lv.walk.reset(g(), from, step_direction(r, st.forward));
     }
@@ -198,19 +203,25 @@ struct PartCursor::State {
                     seek = name.kind() == Value::Kind::String ? &g().find_name(name.as_string())
                                                               : nullptr;
                 }
-                while (seek && lv.pos < seek->size())
+                while (seek && lv.pos < seek->size()) {
+                    ctx.gov.tick();
                     if (try_start((*seek)[lv.pos++])) return true;
+                }
                 return false;
             }
             case StartPlan::Source::Label: {
                 const std::vector<NodeIndex>& nodes = g().nodes_with_label(start.label);
-                while (lv.pos < nodes.size())
+                while (lv.pos < nodes.size()) {
+                    ctx.gov.tick();
                     if (try_start(nodes[lv.pos++])) return true;
+                }
                 return false;
             }
             default: {
-                while (lv.pos < g().node_count())
+                while (lv.pos < g().node_count()) {
+                    ctx.gov.tick();
                     if (try_start(static_cast<std::uint32_t>(lv.pos++))) return true;
+                }
                 return false;
             }
         }
@@ -237,13 +248,18 @@ struct PartCursor::State {
         const ast::RelPattern& r = part.rels[st.rel];
         if (r.var_length) {
             bool bound = r.prebound || !row[r.slot].is_null();
-            while (lv.pos < lv.paths.size()) {
-                auto& [list, end] = lv.paths[lv.pos++];
-                if (!bound) {
+            while (next_path(level)) {
+                ValueList list;
+                list.reserve(lv.used.size());
+                for (auto e : lv.used) list.push_back(RelRef{e});
+                if (!st.forward) std::reverse(list.begin(), list.end());
+                if (bound) {
+                    if (row[r.slot] != Value(list)) continue;
+                } else {
                     row[r.slot] = std::move(list);
                     lv.set_rel = true;
                 }
-                if (arrive(level, end) && complete(level)) return true;
+                if (arrive(level, lv.ends.back()) && complete(level)) return true;
                 unbind(level);
             }
             return false;
@@ -252,6 +268,7 @@ struct PartCursor::State {
         bool bound = r.prebound || !rslot.is_null();
         std::uint32_t e = 0, m = 0;
         while (lv.walk.next(g(), e, m)) {
+            ctx.gov.tick();
             if (bound) {
                 if (rslot.kind() != Value::Kind::Relationship || rslot.as_rel().index != e)
                     continue;
@@ -269,40 +286,46 @@ struct PartCursor::State {
         return false;
     }
 
-    // The relationship lists of a var-length step from `from` with their end nodes (depth
-    // first, as the recursive matcher enumerated them).
-    void collect_paths(std::size_t level, std::uint32_t from) {
+    // Starts the var-length search of step `level - 1` at node `from`.
+    void start_paths(std::size_t level, std::uint32_t from) {
         Level& lv = levels[level];
-        lv.paths.clear();
         const Step& st = steps[level - 1];
         const ast::RelPattern& r = part.rels[st.rel];
-        std::int64_t min = r.min_hops.value_or(1);
+        lv.walks.clear(), lv.used.clear(), lv.ends.assign(1, from);
+        lv.walks.emplace_back().reset(g(), from, step_direction(r, st.forward));
+        lv.pending = r.min_hops.value_or(1) <= 0;
+    }
+
+    // Moves to the next path of the var-length search (depth first, each path before its
+    // extensions); false when there is none. The path is lv.used, its end lv.ends.back().
+    bool next_path(std::size_t level) {
+        Level& lv = levels[level];
+        const Step& st = steps[level - 1];
+        const ast::RelPattern& r = part.rels[st.rel];
+        auto min = static_cast<std::size_t>(std::max<std::int64_t>(r.min_hops.value_or(1), 0));
         std::int64_t max = r.max_hops.value_or(INT64_MAX);
         Direction dir = step_direction(r, st.forward);
-        std::vector<std::uint32_t> used;
-        Value pre = row[r.slot];
-        bool bound = r.prebound || !pre.is_null();
-        std::function<void(std::uint32_t, std::int64_t)> dfs = [&](std::uint32_t node,
-                                                                   std::int64_t depth) {
-            if (depth >= min) {
-                ValueList list;
-                for (auto e : used) list.push_back(RelRef{e});
-                if (!st.forward) std::reverse(list.begin(), list.end());
-                if (!bound || pre == Value(list)) lv.paths.emplace_back(std::move(list), node);
+        for (;;) {
+            if (lv.pending) {
+                lv.pending = false;
+                return true;
             }
-            if (depth >= max) return;
-            EdgeWalk walk;
-            walk.reset(g(), node, dir);
+            if (lv.walks.empty()) return false;
+            ctx.gov.tick();
             std::uint32_t e = 0, m = 0;
-            while (walk.next(g(), e, m)) {
-                if (std::find(used.begin(), used.end(), e) != used.end()) continue;
+            if (static_cast<std::int64_t>(lv.used.size()) < max &&
+                lv.walks.back().next(g(), e, m)) {
+                if (std::find(lv.used.begin(), lv.used.end(), e) != lv.used.end()) continue;
                 if (!unique_ok(e, r.slot) || !edge_ok(e, st.rel)) continue;
-                used.push_back(e);
-                dfs(m, depth + 1);
-                used.pop_back();
+                lv.used.push_back(e);
+                lv.ends.push_back(m);
+                lv.walks.emplace_back().reset(g(), m, dir);
+                lv.pending = lv.used.size() >= min;
+                continue;
             }
-        };
-        dfs(from, 0);
+            lv.walks.pop_back();
+            if (!lv.used.empty()) lv.used.pop_back(), lv.ends.pop_back();
+        }
     }
 
     bool advance(std::size_t level) { return level == 0 ? advance_start() : advance_step(level); }

@@ -23,6 +23,7 @@ public:
     bool next(Row& row) {
         // Two clock reads per row and operator cost more than a step of a match: only when
         // profiling.
+        ctx_->gov.tick();
         if (!ctx_->profile) {
             bool ok = produce(row);
             if (ok) ++rows_;

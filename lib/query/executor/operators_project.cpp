@@ -37,8 +37,9 @@ void Aggregate::compute() {
         g.first = row;
         g.keys = std::move(keys);
         for (const ast::Expr* a : p_.aggregates)
-            g.aggs.push_back(
-                make_aggregator(lower(a->name), a->distinct, a->kind == ast::ExprKind::CountStar));
+            g.aggs.push_back(make_aggregator(lower(a->name), a->distinct,
+                                             a->kind == ast::ExprKind::CountStar, ctx().gov));
+        before_growth(ctx().gov, groups);
         groups.push_back(std::move(g));
         return groups.size() - 1;
     };
@@ -108,15 +109,20 @@ bool Sort::produce(Row& row) {
         while (input_->next(r)) {
             ValueList keys;
             for (const auto& [expr, desc] : keys_) keys.push_back(eval(*expr, r, ctx()));
+            before_growth(ctx().gov, keyed);
             keyed.emplace_back(std::move(keys), r);
         }
+        Governor& gov = ctx().gov;
         std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+            gov.tick();  // a sort of millions of rows takes seconds
             for (std::size_t i = 0; i < keys_.size(); ++i) {
                 int c = order(a.first[i], b.first[i]);
                 if (c != 0) return keys_[i].second ? c > 0 : c < 0;
             }
             return false;
         });
+        ctx().gov.reserve(keyed.size() * sizeof(Row));
+        rows_.reserve(keyed.size());
         for (auto& [k, rr] : keyed) rows_.push_back(std::move(rr));
     }
     if (pos_ >= rows_.size()) return false;

@@ -14,7 +14,10 @@ void Eager::finish() {
     if (done_) return;
     done_ = true;
     Row r;
-    while (input_->next(r)) rows_.push_back(r);
+    while (input_->next(r)) {
+        before_growth(ctx().gov, rows_);
+        rows_.push_back(r);
+    }
     for (auto& in : rows_) write(in, out_);
     rows_.clear();
 }

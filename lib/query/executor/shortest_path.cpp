@@ -55,6 +55,39 @@ struct Search {
     Direction dir;
 };
 
+// The walks from `start` whose every step (v, e, u) passes `keep`, ending at the first node
+// where `done` holds, depth first; `path` holds each walk's edges (after what it held) while
+// `found()` runs. An explicit stack, as a shortest path may be as long as the graph.
+template <class Keep, class Done, class Found>
+void walks(ExecContext& c, std::uint32_t start, Direction dir, std::vector<std::uint32_t>& path,
+           Keep keep, Done done, Found found) {
+    const PropertyGraph& g = c.g();
+    if (done(start)) {
+        found();
+        return;
+    }
+    const std::size_t base = path.size();
+    std::vector<EdgeWalk> stack(1);
+    stack[0].reset(g, start, dir);
+    while (!stack.empty()) {
+        c.gov.tick();
+        std::uint32_t e = 0, u = 0;
+        if (!stack.back().next(g, e, u)) {
+            stack.pop_back();
+            if (path.size() > base) path.pop_back();
+            continue;
+        }
+        if (!keep(stack.back().from, e, u)) continue;
+        path.push_back(e);
+        if (done(u)) {
+            found();
+            path.pop_back();
+            continue;
+        }
+        stack.emplace_back().reset(g, u, dir);
+    }
+}
+
 // Every shortest path from s to t, of `length`, when the forward distances are exact up to
 // `levels_f` and the backward ones up to the rest: each path passes one node at position
 // k = min(levels_f, length), where both distances are exact; its prefix follows decreasing
@@ -73,43 +106,25 @@ void all_paths(ExecContext& c, std::uint32_t s, std::uint32_t t, std::int64_t le
     };
     std::vector<std::vector<std::uint32_t>> prefixes;
     std::vector<std::uint32_t> stack;
-    std::function<void(std::uint32_t)> back = [&](std::uint32_t v) {
-        if (v == s) {
-            prefixes.emplace_back(stack.rbegin(), stack.rend());
-            return;
-        }
-        EdgeWalk walk;
-        walk.reset(g, v, reversed(search.dir));
-        std::uint32_t e = 0, u = 0;
-        while (walk.next(g, e, u)) {
-            if (df[u] != df[v] - 1 || !usable(e)) continue;
-            stack.push_back(e);
-            back(u);
-            stack.pop_back();
-        }
-    };
-    std::function<void(std::uint32_t)> ahead = [&](std::uint32_t v) {
-        if (v == t) {
-            emit();
-            return;
-        }
-        EdgeWalk walk;
-        walk.reset(g, v, search.dir);
-        std::uint32_t e = 0, w = 0;
-        while (walk.next(g, e, w)) {
-            if (db[w] != db[v] - 1 || !usable(e)) continue;
-            edges.push_back(e);
-            ahead(w);
-            edges.pop_back();
-        }
-    };
     for (std::uint32_t m = 0; m < g.node_count(); ++m) {
         if (df[m] != k || db[m] != length - k) continue;
         prefixes.clear();
-        back(m);
+        stack.clear();
+        walks(
+            c, m, reversed(search.dir), stack,
+            [&](std::uint32_t v, std::uint32_t e, std::uint32_t u) {
+                return df[u] == df[v] - 1 && usable(e);
+            },
+            [&](std::uint32_t v) { return v == s; },
+            [&] { prefixes.emplace_back(stack.rbegin(), stack.rend()); });
         for (const auto& prefix : prefixes) {
             edges = prefix;
-            ahead(m);
+            walks(
+                c, m, search.dir, edges,
+                [&](std::uint32_t v, std::uint32_t e, std::uint32_t w) {
+                    return db[w] == db[v] - 1 && usable(e);
+                },
+                [&](std::uint32_t v) { return v == t; }, emit);
         }
     }
 }
@@ -207,6 +222,7 @@ bool ShortestPath::bidirectional(Row& row) {
             walk.reset(g, u, forward ? dir : reversed(dir));
             std::uint32_t e = 0, v = 0;
             while (walk.next(g, e, v)) {
+                c.gov.tick();
                 if (dist[v] >= 0) continue;
                 if (!types.allows(g.edge(e).type)) continue;
                 if (!c.deleted_rels.empty() && c.deleted_rels.count(e)) continue;
@@ -262,6 +278,9 @@ void ShortestPath::search(Row& row) {
     if (!only && row[b.slot].kind() == Value::Kind::Node) only = row[b.slot].as_node().index;
     const Direction dir = pattern_direction(r);
     const TypeSet types = resolve_types(g, r.types);
+    // shortestPath((a)-[*]-(a)): both ends are the start. As with two bound ends that are one
+    // node, only a zero-length path (a minimum of 0) is a shortest path from a node to itself.
+    const bool same_end = a.slot == b.slot;
     for (std::uint32_t s : starts) {
         Row base = row;
         base[a.slot] = NodeRef{s};
@@ -289,6 +308,7 @@ void ShortestPath::search(Row& row) {
             walk.reset(g, u, dir);
             std::uint32_t e = 0, v = 0;
             while (walk.next(g, e, v)) {
+                c.gov.tick();
                 if (c.deleted_rels.count(e) || !types.allows(g.edge(e).type)) continue;
                 if (dist[v] < 0) {
                     dist[v] = dist[u] + 1;
@@ -306,6 +326,7 @@ void ShortestPath::search(Row& row) {
             const std::int64_t d = dist[t];
             if (d < min) continue;
             if (target && t != *target) continue;
+            if (same_end && t != s) continue;
             Row out = base;
             const Value& bound_end = row[b.slot];
             if (!bound_end.is_null()) {
@@ -316,9 +337,13 @@ void ShortestPath::search(Row& row) {
             }
             out[b.slot] = NodeRef{t};
             if (!node_matches(c, t, b, out)) continue;
-            // Enumerate shortest paths back from t.
+            // Enumerate shortest paths back from t along the predecessors, depth first with an
+            // explicit stack (node, next predecessor): a path may be as long as the graph.
             std::vector<std::uint32_t> edges;
-            std::function<bool(std::uint32_t)> back = [&](std::uint32_t v) -> bool {
+            std::vector<std::pair<std::uint32_t, std::size_t>> stack{{t, 0}};
+            while (!stack.empty()) {
+                c.gov.tick();
+                const std::uint32_t v = stack.back().first;
                 if (v == s && static_cast<std::int64_t>(edges.size()) == d) {
                     ValueList rels;
                     for (auto it = edges.rbegin(); it != edges.rend(); ++it)
@@ -329,18 +354,20 @@ void ShortestPath::search(Row& row) {
                     else
                         emit[r.slot] = rels.empty() ? Value() : rels[0];
                     if (part_.path_slot >= 0) emit[part_.path_slot] = build_path(c, part_, emit);
+                    before_growth(c.gov, buffer_);
                     buffer_.push_back(std::move(emit));
-                    return !all;
+                    if (!all) break;
                 }
-                for (auto [u, e] : pred[v]) {
-                    edges.push_back(e);
-                    bool stop = back(u);
-                    edges.pop_back();
-                    if (stop) return true;
+                std::size_t& next = stack.back().second;
+                if (v == s || next == pred[v].size()) {
+                    stack.pop_back();
+                    if (!edges.empty()) edges.pop_back();
+                    continue;
                 }
-                return false;
-            };
-            back(t);
+                auto [u, e] = pred[v][next++];
+                edges.push_back(e);
+                stack.emplace_back(u, 0);
+            }
         }
     }
 }

@@ -64,6 +64,37 @@ const char* op_text(Op op) {
     return "?";
 }
 
+Expr::~Expr() {
+    if (args.empty()) return;
+    std::vector<ExprPtr> work;
+    for (auto& a : args)
+        if (a) work.push_back(std::move(a));
+    while (!work.empty()) {
+        ExprPtr e = std::move(work.back());
+        work.pop_back();
+        for (auto& a : e->args)
+            if (a) work.push_back(std::move(a));
+    }  // each node is freed childless; its pattern's depth is bounded by the parser
+}
+
+const Expr* deeper_than(const Expr& root, std::size_t limit) {
+    std::vector<std::pair<const Expr*, std::size_t>> work{{&root, 1}};
+    auto push = [&](const Expr* e, std::size_t level) {
+        if (e) work.emplace_back(e, level);
+    };
+    while (!work.empty()) {
+        auto [e, level] = work.back();
+        work.pop_back();
+        if (level > limit) return e;
+        for (const auto& a : e->args) push(a.get(), level + 1);
+        if (e->pattern) {
+            for (const auto& n : e->pattern->nodes) push(n.properties.get(), level + 1);
+            for (const auto& r : e->pattern->rels) push(r.properties.get(), level + 1);
+        }
+    }
+    return nullptr;
+}
+
 ExprPtr make_expr(ExprKind kind, std::size_t begin, std::size_t end) {
     auto e = std::make_unique<Expr>();
     e->kind = kind;

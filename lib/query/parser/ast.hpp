@@ -85,6 +85,13 @@ const char* op_text(Op op);
 enum class MapItemKind { Property, AllProperties, Literal, Variable };
 
 struct Expr {
+    Expr() = default;
+    // Frees the children through a worklist: a chain of 30,000 operators is a tree that deep,
+    // and a recursive destructor would exhaust the stack.
+    ~Expr();
+    Expr(Expr&&) = default;
+    Expr& operator=(Expr&&) = default;
+
     ExprKind kind = ExprKind::Literal;
     Op op = Op::None;
     std::vector<Op> ops;                   // Comparison chain operators
@@ -107,6 +114,12 @@ struct Expr {
 };
 
 ExprPtr make_expr(ExprKind kind, std::size_t begin, std::size_t end);
+
+// The tree height every stage can recurse over safely (binder, planner, evaluator); the parser
+// rejects deeper expressions.
+inline constexpr std::size_t kMaxExprHeight = 1000;
+// The first node of `e` deeper than `limit` levels (counting `e` as level 1), or null. Iterative.
+const Expr* deeper_than(const Expr& e, std::size_t limit);
 ExprPtr clone(const Expr& e);
 
 enum class RelDirection { Left, Right, Both };  // <-[]-, -[]->, -[]-

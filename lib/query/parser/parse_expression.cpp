@@ -21,7 +21,16 @@ ast::ExprPtr binary(ast::Op op, ast::ExprPtr a, ast::ExprPtr b) {
 
 ast::ExprPtr Parser::expr() {
     DepthGuard guard(*this);
-    return or_expr();
+    auto e = or_expr();
+    // Chains (a + b + c ..., a.b.c ..., x IS NULL IS NULL ...) are parsed by loops, not nesting,
+    // but build trees as deep as they are long: the outermost expression checks the height.
+    if (depth_ == 1) {
+        if (const ast::Expr* deep = ast::deeper_than(*e, ast::kMaxExprHeight))
+            fail_at(deep->begin,
+                    fmt::format("expression nested too deeply (limit {})", ast::kMaxExprHeight),
+                    "NestingTooDeep");
+    }
+    return e;
 }
 
 ast::ExprPtr Parser::or_expr() {

@@ -138,8 +138,16 @@ ast::ExprPtr Parser::expression_only() {
 
 ast::SingleQuery Parser::single_query() {
     ast::SingleQuery q;
-    while (peek().kind != TokenKind::End && !is_keyword("UNION") && !is_symbol(";"))
+    // Each clause becomes an operator pulling from the previous one: bound their number so the
+    // operator chain stays shallow enough to recurse through.
+    constexpr std::size_t kMaxClauses = 1000;
+    while (peek().kind != TokenKind::End && !is_keyword("UNION") && !is_symbol(";")) {
+        if (q.clauses.size() == kMaxClauses)
+            fail_at(peek().offset,
+                    fmt::format("too many clauses in one query (limit {})", kMaxClauses),
+                    "QueryTooLong");
         q.clauses.push_back(clause());
+    }
     if (q.clauses.empty()) fail_expected("a clause (MATCH, RETURN, CREATE, ...)");
     return q;
 }

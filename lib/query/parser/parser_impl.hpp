@@ -94,7 +94,9 @@ public:
         constexpr int kMaxDepth = 400;
         if (++p_.depth_ > kMaxDepth) {
             --p_.depth_;
-            p_.fail_at(p_.peek().offset, "the expression is nested too deeply", "NestingTooDeep");
+            p_.fail_at(p_.peek().offset,
+                       "expression nested too deeply (limit " + std::to_string(kMaxDepth) + ")",
+                       "NestingTooDeep");
         }
     }
     ~DepthGuard() { --p_.depth_; }

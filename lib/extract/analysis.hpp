@@ -1,0 +1,123 @@
+#pragma once
+// The state of one article while the recognisers run (internal to lib/extract): its tokens, the
+// lexicon hits of each sentence, the entities and mentions found so far, and the facts.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/date.hpp"
+#include "extract/gazetteer.hpp"
+#include "extract/lexicon.hpp"
+#include "extract/text.hpp"
+#include "extract/tokens.hpp"
+#include "model/property_graph.hpp"
+
+namespace liaison::extract {
+
+inline constexpr std::uint32_t kNone = UINT32_MAX;
+
+enum class Label : std::uint8_t { Person, Agency, Organization, Country, City };
+
+struct Entity {
+    Label label = Label::Person;
+    std::string ar, en;
+    std::vector<std::string> aliases;
+    std::uint32_t lex = kNone;      // Country/City/Agency: index into the lexicon's table
+    std::uint32_t country = kNone;  // an agency's or official's country (lexicon index)
+    std::uint32_t title = kNone;    // a person's title (lexicon index)
+    std::uint32_t agency = kNone;   // the entity a person's title names (entity index)
+    std::string title_text;         // the title as written, for counterparts
+    bool unnamed = false;
+    // Named only by a word every country has (الشرطة، الأجهزة الأمنية) with no country beside
+    // it: proposed only when a fact needs it (an office heading it).
+    bool weak = false;
+    double confidence = 0.8;
+    std::string rule;
+    std::uint32_t start = 0, end = 0;   // first mention, original code points
+    std::vector<std::u32string> words;  // a named person's folded words, without articles
+    std::string key;                    // identity within the run (add_entity's key)
+};
+
+enum class MentionKind : std::uint8_t { Entity, Delegation, Generic };
+
+struct Mention {
+    std::uint32_t entity = kNone;
+    std::uint32_t first = 0, last = 0;  // tokens
+    std::uint32_t start = 0, end = 0;   // original code points
+    MentionKind kind = MentionKind::Entity;
+    bool complement = false;  // part of another mention (an official's agency or country)
+};
+
+struct Fact {
+    std::string relation;
+    std::uint32_t a = kNone, b = kNone;  // entities
+    double confidence = 0.5;
+    std::string rule;
+    std::uint32_t start = 0, end = 0;  // the quote
+    bool planned = false;
+    TimeSpan time;
+};
+
+// One lexicon hit or one plain token, in sentence order.
+struct Item {
+    std::uint32_t first = 0, last = 0;  // tokens
+    std::uint32_t node = 0;             // trie node; 0 for a plain token
+    std::uint8_t skip = 0, flags = 0;
+};
+
+struct SentenceState {
+    Sentence s;
+    std::vector<Item> items;
+    std::vector<Mention> mentions;  // sorted by first token
+    std::optional<TimeSpan> time;   // the date stated in the sentence
+    std::uint32_t time_first = kNone;
+};
+
+struct Analysis {
+    Analysis(const Lexicon& l, const Text& t) : lex(l), text(t), tokens(tokenize(t, l.words)) {}
+    const Lexicon& lex;
+    const Text& text;
+    Tokens tokens;
+    std::optional<Date> doc_date;
+    std::vector<SentenceState> sentences;
+    std::vector<Entity> entities;
+    std::vector<Fact> facts;
+    std::uint32_t topic = kNone;
+    std::uint32_t main_country = kNone;  // the country the article names most (lexicon index)
+    std::unordered_map<std::string, std::uint32_t>
+        entity_keys;  // the person the article is about, for subjectless frames
+
+    // Word ids of function words the recognisers look for (kNoWord when a lexicon lacks them).
+    const Entry* entry(const Item& it, EntryKind kind) const;
+    bool is(const Item& it, EntryKind kind) const { return entry(it, kind) != nullptr; }
+    bool plain(const Item& it) const { return it.node == 0; }
+    StopRole stop_role(const Item& it) const;
+    const Token& token(const Item& it) const { return tokens.tokens[it.first]; }
+    // Original offsets of an item, without the clitics of its first token.
+    std::uint32_t start_of(const Item& it) const;
+    std::uint32_t end_of(const Item& it) const { return tokens.tokens[it.last - 1].end; }
+    std::string slice(std::uint32_t start, std::uint32_t end) const {
+        return text.slice(start, end);
+    }
+
+    // Adds an entity, or returns the one already added under the same key (and widens nothing).
+    std::uint32_t add_entity(Entity e, const std::string& key);
+    std::uint32_t country_entity(std::uint32_t lex_country, std::uint32_t start, std::uint32_t end);
+    // The entity of a lexicon agency; one "of the country in context" (key @x) becomes that
+    // country's own agency (key iso3-x) when the lexicon has it, else the generic one with the
+    // country. `written` is the text as the article gives it (an alias).
+    std::uint32_t agency_entity(std::uint32_t lex_agency, std::uint32_t country,
+                                std::uint32_t start, std::uint32_t end, const std::string& written);
+};
+
+// The recognisers, in the order extract() runs them.
+void find_items(Analysis& a);
+void find_dates(Analysis& a);
+void find_places_and_agencies(Analysis& a);
+void find_officials(Analysis& a);
+void find_name_aliases(Analysis& a);
+void find_frames(Analysis& a);
+
+}  // namespace liaison::extract

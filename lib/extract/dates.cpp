@@ -1,0 +1,214 @@
+// Dates as the press writes them: day and month in every month family, with or without a year,
+// ranges (من 28 نونبر إلى غاية فاتح دجنبر 2023، ما بين 24 و27 نوفمبر الجاري), numeric dates
+// (2023/12/01), and weekdays and relative words resolved against the article's date.
+#include <optional>
+
+#include "extract/analysis.hpp"
+
+namespace liaison::extract {
+
+namespace {
+
+struct Atom {
+    int day = 0, month = 0, year = 0;
+    std::size_t first = 0, last = 0;  // items
+    bool current = false;             // "الجاري": the article's month
+};
+
+bool number_item(const Analysis& a, const Item& it, int lo, int hi, int& v) {
+    if (it.node != 0 || a.token(it).kind != TokenKind::Number) return false;
+    v = a.token(it).number;
+    return v >= lo && v <= hi;
+}
+
+const DateWordInfo* date_word(const Analysis& a, const Item& it) {
+    const Entry* e = a.entry(it, EntryKind::DateWord);
+    return e ? &a.lex.date_words[e->index] : nullptr;
+}
+
+bool is_and(const Analysis& a, const Item& it) {
+    if (it.node == 0) {
+        const Token& t = a.token(it);
+        return t.kind == TokenKind::Dash || t.form(a.text) == U"\u0648";
+    }
+    const StopRole r = a.stop_role(it);
+    return r == StopRole::And || r == StopRole::To;
+}
+
+std::optional<Date> make(int y, int m, int d) {
+    if (y < 1 || y > 9999 || m < 0 || m > 12) return std::nullopt;
+    if (d > 0 && (m == 0 || d > days_in_month(y, m))) return std::nullopt;
+    Date out;
+    out.year = static_cast<std::int16_t>(y);
+    out.month = static_cast<std::int8_t>(m);
+    out.day = static_cast<std::int8_t>(d);
+    return out;
+}
+
+Date from_days(std::int64_t days) {
+    // Inverse of days_from_civil (Howard Hinnant's algorithm).
+    days += 719468;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(days - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t y0 = static_cast<std::int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    Date out;
+    out.year = static_cast<std::int16_t>(y0 + (m <= 2));
+    out.month = static_cast<std::int8_t>(m);
+    out.day = static_cast<std::int8_t>(d);
+    return out;
+}
+
+}  // namespace
+
+// Monday = 1 … Sunday = 7 for a day count since 1970-01-01 (a Thursday).
+int weekday_of(std::int64_t days) {
+    const std::int64_t w = ((days % 7) + 7 + 3) % 7;  // 0 = Monday
+    return static_cast<int>(w) + 1;
+}
+
+void find_dates(Analysis& a) {
+    for (SentenceState& st : a.sentences) {
+        const auto& items = st.items;
+        std::vector<Atom> atoms;
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            const Entry* month = a.entry(items[k], EntryKind::Month);
+            int v = 0;
+            if (month) {
+                Atom at;
+                at.month = a.lex.months[month->index];
+                at.first = at.last = k;
+                ++at.last;
+                if (k > 0) {
+                    const DateWordInfo* dw = date_word(a, items[k - 1]);
+                    if (number_item(a, items[k - 1], 1, 31, v)) {
+                        at.day = v;
+                        at.first = k - 1;
+                    } else if (dw && dw->kind == DateWordKind::Day) {
+                        at.day = dw->amount;
+                        at.first = k - 1;
+                    }
+                }
+                std::size_t n = k + 1;
+                if (n < items.size() && items[n].node == 0 &&
+                    a.token(items[n]).kind == TokenKind::Comma)
+                    ++n;
+                if (n < items.size() && number_item(a, items[n], 1900, 2100, v)) {
+                    at.year = v;
+                    at.last = n + 1;
+                } else if (k + 1 < items.size()) {
+                    const DateWordInfo* dw = date_word(a, items[k + 1]);
+                    if (dw && dw->kind == DateWordKind::Current) {
+                        at.current = true;
+                        at.last = k + 2;
+                    } else if (dw && dw->kind == DateWordKind::Relative && dw->unit.empty() &&
+                               a.doc_date && a.doc_date->month) {
+                        // "نونبر الماضي": the last November before the article; "المقبل": the next.
+                        const int m = a.doc_date->month;
+                        at.year = a.doc_date->year;
+                        if (dw->amount < 0 && at.month > m) --at.year;
+                        if (dw->amount > 0 && at.month < m) ++at.year;
+                        at.last = k + 2;
+                    }
+                }
+                // "24 و27 نوفمبر": a first day before the one the month follows.
+                if (at.day && at.first >= 2 && is_and(a, items[at.first - 1]) &&
+                    number_item(a, items[at.first - 2], 1, 31, v) && v < at.day) {
+                    Atom first = at;
+                    first.day = v;
+                    first.first = at.first - 2;
+                    first.last = at.first - 1;
+                    atoms.push_back(first);
+                }
+                atoms.push_back(at);
+                k = at.last - 1;
+                continue;
+            }
+            // Numeric dates: 2023/12/01, 01/12/2023, 2023-12-01.
+            int x = 0, y = 0, z = 0;
+            if (k + 4 < items.size() && number_item(a, items[k], 1, 9999, x) &&
+                items[k + 1].node == 0 && items[k + 3].node == 0 &&
+                (a.token(items[k + 1]).kind == TokenKind::Slash ||
+                 a.token(items[k + 1]).kind == TokenKind::Dash) &&
+                a.token(items[k + 3]).kind == a.token(items[k + 1]).kind &&
+                number_item(a, items[k + 2], 1, 12, y) &&
+                number_item(a, items[k + 4], 1, 9999, z)) {
+                Atom at;
+                if (x >= 1900 && z <= 31) {
+                    at.year = x, at.month = y, at.day = z;
+                } else if (z >= 1900 && x <= 31) {
+                    at.year = z, at.month = y, at.day = x;
+                } else {
+                    continue;
+                }
+                at.first = k;
+                at.last = k + 5;
+                atoms.push_back(at);
+                k += 4;
+                continue;
+            }
+            // Weekdays and relative words, against the article's date.
+            if (const DateWordInfo* dw = date_word(a, items[k]);
+                dw && a.doc_date && a.doc_date->precision() == Date::Precision::Day) {
+                const std::int64_t today = a.doc_date->first_day();
+                std::optional<std::int64_t> day;
+                if (dw->kind == DateWordKind::Weekday && dw->amount >= 1 && dw->amount <= 7) {
+                    // The last such weekday on or before the article's date.
+                    std::int64_t d = today;
+                    while (weekday_of(d) != dw->amount) --d;
+                    day = d;
+                } else if (dw->kind == DateWordKind::Relative &&
+                           (dw->unit.empty() || dw->unit == "day")) {
+                    day = today + dw->amount;
+                }
+                if (day) {
+                    Atom at;
+                    const Date d = from_days(*day);
+                    at.year = d.year, at.month = d.month, at.day = d.day;
+                    at.first = k;
+                    at.last = k + 1;
+                    // "اليوم الجمعة": one day said twice.
+                    if (!atoms.empty() && atoms.back().last == k && atoms.back().year == at.year &&
+                        atoms.back().month == at.month)
+                        atoms.back().last = k + 1;
+                    else
+                        atoms.push_back(at);
+                }
+            }
+        }
+        if (atoms.empty()) continue;
+        // Years and months flow right to left within a range; "الجاري" is the article's month.
+        for (std::size_t i = atoms.size(); i-- > 0;) {
+            Atom& at = atoms[i];
+            if (at.current && a.doc_date) at.year = a.doc_date->year;
+            if (!at.year && i + 1 < atoms.size()) at.year = atoms[i + 1].year;
+            if (!at.month && i + 1 < atoms.size()) at.month = atoms[i + 1].month;
+            if (!at.year && a.doc_date) {
+                at.year = a.doc_date->year;
+                // A month later than the article's is last year's (news reports the past).
+                if (a.doc_date->month && at.month > a.doc_date->month + 1) --at.year;
+            }
+        }
+        const Atom& first = atoms.front();
+        auto d1 = make(first.year, first.month, first.day);
+        if (!d1) continue;
+        TimeSpan span;
+        // Two dates joined by a range word (إلى، حتى، و، -) within three items make a range.
+        if (atoms.size() >= 2 && atoms[1].first >= first.last && atoms[1].first - first.last <= 3) {
+            auto d2 = make(atoms[1].year, atoms[1].month, atoms[1].day);
+            if (d2 && *d1 < *d2) {
+                span.start = d1;
+                span.end = d2;
+            }
+        }
+        if (span.empty()) span.date = d1;
+        st.time = span;
+        st.time_first = items[first.first].first;
+    }
+}
+
+}  // namespace liaison::extract

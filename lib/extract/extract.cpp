@@ -1,0 +1,48 @@
+// The extraction pipeline (docs/extract.md): text → tokens → lexicon hits → dates, places and
+// agencies, officials and persons → frames → the candidates network.
+#include "extract/extract.hpp"
+
+#include <filesystem>
+
+#include "extract/analysis.hpp"
+#include "extract/candidates.hpp"
+#include "extract/document.hpp"
+#include "io/native_format.hpp"
+
+namespace liaison::extract {
+
+Article read_article(const std::string& path) {
+    Article a;
+    std::filesystem::path p(path);
+    a.file = p.filename().string();
+    a.id = p.stem().string();
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(p, ec);
+    if (!ec && size > kMaxArticleBytes) {
+        // Refused before reading: the check in make_text would come after a large read.
+        make_text(std::string(kMaxArticleBytes + 1, ' '), path);
+    }
+    a.text = read_file(path);
+    return a;
+}
+
+PropertyGraph extract(const std::vector<Article>& articles, const Options& options) {
+    const Lexicon& lex = Lexicon::builtin();
+    CandidateWriter writer(options.base);
+    for (const Article& article : articles) {
+        const Text text = make_text(article.text, article.file.empty() ? article.id : article.file);
+        Analysis a(lex, text);
+        find_items(a);
+        Document doc = describe_document(a, article);
+        a.doc_date = doc.date;
+        find_dates(a);
+        find_places_and_agencies(a);
+        find_officials(a);
+        find_name_aliases(a);
+        find_frames(a);
+        writer.add(a, doc);
+    }
+    return writer.finish();
+}
+
+}  // namespace liaison::extract

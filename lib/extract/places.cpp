@@ -1,0 +1,154 @@
+// Countries (every spelling and adjective), cities (told apart from a country of the same name)
+// and agencies, an agency "of the country in context" resolved to that country.
+#include <fmt/format.h>
+
+#include "extract/analysis.hpp"
+#include "model/names.hpp"
+
+namespace liaison::extract {
+
+namespace {
+
+bool is_dash_or_open(const Analysis& a, const Item& it) {
+    if (!a.plain(it)) return false;
+    const TokenKind k = a.token(it).kind;
+    return k == TokenKind::Dash || k == TokenKind::Open;
+}
+
+// A country item right after position k (skipping nothing): its lexicon index, or kNone.
+std::uint32_t country_at(const Analysis& a, const SentenceState& st, std::size_t k) {
+    if (k >= st.items.size()) return kNone;
+    const Entry* e = a.entry(st.items[k], EntryKind::Country);
+    return e ? e->index : kNone;
+}
+
+// A city whose name is also a country's (تونس، الكويت) is the city after words like مدينة or
+// العاصمة (stopwords of role "in" do not decide), and the country otherwise.
+bool city_context(const Analysis& a, const SentenceState& st, std::size_t k) {
+    if (k == 0) return false;
+    const Item& prev = st.items[k - 1];
+    const std::u32string_view w = a.tokens.tokens[prev.last - 1].form(a.text);
+    auto ends = [&](std::u32string_view s) {
+        return w.size() >= s.size() && w.substr(w.size() - s.size()) == s;
+    };
+    return ends(U"مدينه") || ends(U"عاصمه") || w == U"city";
+}
+
+}  // namespace
+
+void find_places_and_agencies(Analysis& a) {
+    // The country the article names most is the one "in context" for agencies and offices
+    // that belong to every country (وزارة الداخلية، المدير العام للأمن الوطني).
+    std::vector<std::uint32_t> count(a.lex.countries.size(), 0);
+    for (const SentenceState& st : a.sentences)
+        for (const Item& it : st.items)
+            if (const Entry* e = a.entry(it, EntryKind::Country))
+                if (!a.is(it, EntryKind::Agency) && !a.is(it, EntryKind::Title)) ++count[e->index];
+    std::uint32_t best = 0;
+    for (std::uint32_t i = 0; i < count.size(); ++i)
+        if (count[i] > best) {
+            best = count[i];
+            a.main_country = i;
+        }
+    for (SentenceState& st : a.sentences) {
+        for (std::size_t k = 0; k < st.items.size(); ++k) {
+            const Item& it = st.items[k];
+            if (it.node == 0) continue;
+            const std::uint32_t start = a.start_of(it), end = a.end_of(it);
+            const Entry* agency = a.entry(it, EntryKind::Agency);
+            const Entry* country = a.entry(it, EntryKind::Country);
+            const Entry* city = a.entry(it, EntryKind::City);
+            if (a.is(it, EntryKind::Title) || a.is(it, EntryKind::Frame)) continue;
+            if (agency) {
+                const AgencyInfo& info = a.lex.agencies[agency->index];
+                Mention m{kNone, it.first, it.last, start, end, MentionKind::Entity, false};
+                std::uint32_t c = info.country;
+                std::size_t next = k + 1;
+                // "المنظمة الدولية للشرطة الجنائية (أنتربول)": the same body named twice.
+                if (next + 1 < st.items.size() && is_dash_or_open(a, st.items[next])) {
+                    const Entry* again = a.entry(st.items[next + 1], EntryKind::Agency);
+                    if (again && again->index == agency->index) {
+                        m.last = st.items[next + 1].last;
+                        m.end = a.end_of(st.items[next + 1]);
+                        next += 2;
+                        if (next < st.items.size() && a.plain(st.items[next]) &&
+                            a.token(st.items[next]).kind == TokenKind::Close) {
+                            m.last = st.items[next].last;
+                            m.end = a.end_of(st.items[next]);
+                            ++next;
+                        }
+                    }
+                }
+                std::uint32_t adjacent = country_at(a, st, next);
+                // "وزارة الداخلية في دولة الكويت": the country after في is the agency's too.
+                // Not before a list of countries (قادة الشرطة في بنين، موريتانيا…).
+                if (adjacent == kNone && info.country == AgencyInfo::kInContext &&
+                    next + 1 < st.items.size() && a.stop_role(st.items[next]) == StopRole::In &&
+                    country_at(a, st, next + 1) != kNone &&
+                    !(next + 3 < st.items.size() && st.items[next + 2].node == 0 &&
+                      a.token(st.items[next + 2]).kind == TokenKind::Comma &&
+                      country_at(a, st, next + 3) != kNone)) {
+                    ++next;
+                    adjacent = country_at(a, st, next);
+                }
+                if (c == AgencyInfo::kInContext)
+                    c = adjacent != kNone ? adjacent : a.main_country;
+                else if (c == AgencyInfo::kInternational)
+                    c = kNone;
+                const std::uint32_t written_end =
+                    adjacent != kNone ? a.end_of(st.items[next]) : m.end;
+                const bool bare = info.country == AgencyInfo::kInContext && adjacent == kNone;
+                const std::size_t before = a.entities.size();
+                m.entity = a.agency_entity(agency->index, c, m.start, m.end,
+                                           a.slice(m.start, written_end));
+                if (bare) {
+                    m.kind = MentionKind::Generic;
+                    if (a.entities.size() > before) a.entities[m.entity].weak = true;
+                } else {
+                    a.entities[m.entity].weak = false;
+                }
+                st.mentions.push_back(m);
+                if (adjacent != kNone) {
+                    // The country after an agency is part of its name, not a participant.
+                    const Item& ci = st.items[next];
+                    Mention cm{a.country_entity(adjacent, a.start_of(ci), a.end_of(ci)),
+                               ci.first,
+                               ci.last,
+                               a.start_of(ci),
+                               a.end_of(ci),
+                               MentionKind::Entity,
+                               true};
+                    st.mentions.push_back(cm);
+                    k = next;
+                } else {
+                    k = next - 1;
+                }
+                continue;
+            }
+            if (city && (!country || city_context(a, st, k))) {
+                const CityInfo& info = a.lex.cities[city->index];
+                Entity e;
+                e.label = Label::City;
+                e.ar = info.ar.empty() ? a.slice(start, end) : info.ar;
+                e.en = info.en;
+                e.lex = city->index;
+                e.country = info.country;
+                e.confidence = 0.85;
+                e.rule = country ? "city.context" : "city.lexicon";
+                if (const std::string written = a.slice(start, end); written != e.ar)
+                    e.aliases.push_back(written);
+                e.start = start;
+                e.end = end;
+                st.mentions.push_back({a.add_entity(std::move(e), "city:" + info.key), it.first,
+                                       it.last, start, end, MentionKind::Entity, false});
+                continue;
+            }
+            if (country) {
+                st.mentions.push_back({a.country_entity(country->index, start, end), it.first,
+                                       it.last, start, end, MentionKind::Entity, false});
+            }
+        }
+    }
+}
+
+}  // namespace liaison::extract

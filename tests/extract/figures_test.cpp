@@ -1,0 +1,73 @@
+// The extractor's figures on the seed articles (graphs/morocco-interpol.json, article by article)
+// and on the development set (tests/data/extract): the test fails when one falls below the figure
+// recorded here, so that a change to the engine or the lexicons cannot lose ground unnoticed.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "extract/extract.hpp"
+#include "extract/gold.hpp"
+#include "extract/score.hpp"
+#include "io/native_format.hpp"
+
+namespace fs = std::filesystem;
+using liaison::extract::ScoreReport;
+using liaison::extract::Tally;
+
+namespace {
+
+ScoreReport score_gold(const std::string& gold_path, const fs::path& articles) {
+    ScoreReport total;
+    const liaison::PropertyGraph gold = liaison::read_graph_file(gold_path);
+    for (const auto& [id, doc] : gold.documents()) {
+        liaison::extract::Article a =
+            liaison::extract::read_article((articles / doc.file).string());
+        a.id = id;
+        const liaison::PropertyGraph predicted = liaison::extract::extract({a});
+        total.add(liaison::extract::score(predicted,
+                                          gold.documents().size() == 1
+                                              ? gold
+                                              : liaison::extract::restrict_to_document(gold, id)));
+    }
+    return total;
+}
+
+Tally row(const std::vector<Tally>& rows, const std::string& name) {
+    for (const Tally& t : rows)
+        if (t.name == name) return t;
+    return Tally{name};
+}
+
+Tally sum(const std::vector<Tally>& rows, std::initializer_list<const char*> names) {
+    Tally out{"sum"};
+    for (const char* n : names) {
+        const Tally t = row(rows, n);
+        out.gold += t.gold;
+        out.predicted += t.predicted;
+        out.matched += t.matched;
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("seed articles: curated meetings, receptions and memoranda recovered") {
+    const fs::path seeds = LIAISON_SEEDS_DIR;
+    if (!fs::exists(seeds / "000_cbe9961728677393.txt")) {
+        MESSAGE("seed articles not found; skipped");
+        return;
+    }
+    const ScoreReport r =
+        score_gold(std::string(LIAISON_SOURCE_DIR) + "/graphs/morocco-interpol.json", seeds);
+    const Tally core = sum(r.relations, {"MET_WITH", "RECEIVED", "SIGNED_MOU"});
+    MESSAGE("seeds: meetings/receptions/memoranda P=" << core.precision()
+                                                      << " R=" << core.recall());
+    CHECK(core.recall() >= 0.85);
+    CHECK(core.precision() >= 0.90);
+    const Tally interactions = row(r.relations, "interactions");
+    CHECK(interactions.recall() >= 0.85);
+    CHECK(interactions.precision() >= 0.88);
+    CHECK(row(r.entities, "Person").recall() >= 0.93);
+    CHECK(row(r.entities, "Country").recall() >= 0.93);
+}

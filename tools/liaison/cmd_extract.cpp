@@ -1,0 +1,108 @@
+// liaison extract ARTICLE.txt… -o CANDIDATES.json : candidate facts with their quotes
+// (docs/extract.md); liaison extract --score GOLD.json… : precision and recall against gold.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "cli_common.hpp"
+#include "commands.hpp"
+#include "core/error.hpp"
+#include "extract/extract.hpp"
+#include "extract/gold.hpp"
+#include "extract/score.hpp"
+#include "io/native_format.hpp"
+
+namespace liaison::cli {
+
+namespace {
+struct ExtractOptions {
+    std::vector<std::string> files;
+    std::string output, base, date, outlet, title, documents;
+    bool score = false;
+    OutputFormat format = OutputFormat::Table;
+};
+
+int run_extract(const ExtractOptions& o) {
+    std::optional<PropertyGraph> base;
+    extract::Options options;
+    if (!o.base.empty()) {
+        base = load_graph(o.base);
+        options.base = &*base;
+    }
+    std::vector<extract::Article> articles;
+    for (const std::string& f : o.files) {
+        extract::Article a = extract::read_article(f);
+        a.title = o.title;
+        a.outlet = o.outlet;
+        if (!o.date.empty()) {
+            a.date = Date::parse(o.date);
+            if (!a.date)
+                throw ArgumentError(fmt::format(
+                    "--date: '{}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", o.date));
+        }
+        articles.push_back(std::move(a));
+    }
+    PropertyGraph g = extract::extract(articles, options);
+    if (o.output == "-") {
+        print(write_graph_json(g));
+    } else {
+        save_graph_file(g, o.output);
+        fmt::print(stderr, "{}: {} candidate entities, {} candidate relations from {} article{}\n",
+                   o.output, g.node_count(), g.edge_count(), articles.size(),
+                   articles.size() == 1 ? "" : "s");
+    }
+    return 0;
+}
+
+int run_score(const ExtractOptions& o) {
+    extract::ScoreReport total;
+    for (const std::string& file : o.files) {
+        PropertyGraph gold = load_graph(file);
+        const std::filesystem::path dir =
+            o.documents.empty() ? std::filesystem::path(file).parent_path() / ".." / "articles"
+                                : std::filesystem::path(o.documents);
+        // A gold of several articles (graphs/) is scored article by article: the gold of one is
+        // what its quotes support.
+        for (const auto& [id, doc] : gold.documents()) {
+            if (doc.file.empty())
+                throw InputError({file, 0, 0}, fmt::format("document '{}' names no file", id));
+            extract::Article a = extract::read_article((dir / doc.file).string());
+            a.id = id;
+            if (!o.base.empty()) throw ArgumentError("--score does not take --base");
+            PropertyGraph predicted = extract::extract({a});
+            PropertyGraph g =
+                gold.documents().size() == 1 ? gold : extract::restrict_to_document(gold, id);
+            total.add(extract::score(predicted, g));
+        }
+    }
+    print(o.format == OutputFormat::Json ? extract::to_json(total) + "\n"
+                                         : extract::to_table(total));
+    return 0;
+}
+}  // namespace
+
+void register_extract(CLI::App& app, Action& run) {
+    auto o = std::make_shared<ExtractOptions>();
+    auto* cmd =
+        app.add_subcommand("extract", "Propose candidate facts, with quotes, from articles");
+    cmd->add_option("files", o->files, "Articles (UTF-8 text); with --score, gold networks")
+        ->required();
+    cmd->add_option("-o,--output", o->output, "Candidates file to write (- for stdout)");
+    cmd->add_option("--base", o->base, "Database whose entities mentions are linked to");
+    cmd->add_option("--date", o->date, "The articles' date (YYYY-MM-DD), when the text lacks it");
+    cmd->add_option("--outlet", o->outlet, "The articles' outlet");
+    cmd->add_option("--title", o->title, "The article's title");
+    cmd->add_flag("--score", o->score,
+                  "Score against gold networks: each gold's documents name their articles");
+    cmd->add_option("--documents", o->documents,
+                    "With --score: folder of the articles (default: ../articles beside the gold)");
+    add_format_option(cmd, o->format, false);
+    cmd->callback([o, &run] {
+        if (!o->score && o->output.empty())
+            throw CLI::ValidationError("-o", "extract needs -o CANDIDATES.json (or --score)");
+        run = [o] { return o->score ? run_score(*o) : run_extract(*o); };
+    });
+}
+
+}  // namespace liaison::cli
