@@ -76,14 +76,14 @@ std::uint32_t Analysis::agency_entity(std::uint32_t ag, std::uint32_t country, s
     std::string key = "agency:" + info->key;
     if (info->country == AgencyInfo::kInContext) {
         e.rule = "agency.in-context";
+        // Named as the article writes it (الجمارك التركية), the country in English.
+        e.ar = written.empty() ? info->ar : written;
         if (country == kNone) {
-            e.ar = written.empty() ? info->ar : written;
             e.en = info->en;
             e.confidence = 0.5;
             key += ":?";
         } else {
             const CountryInfo& ci = lex.countries[country];
-            e.ar = info->ar + " (" + ci.ar + ")";
             e.en = info->en + " (" + ci.en + ")";
             e.country = country;
             e.confidence = 0.7;

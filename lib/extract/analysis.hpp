@@ -48,6 +48,7 @@ struct Mention {
     std::uint32_t start = 0, end = 0;   // original code points
     MentionKind kind = MentionKind::Entity;
     bool complement = false;  // part of another mention (an official's agency or country)
+    bool adjective = false;   // a country named by its adjective (وفد إماراتي)
 };
 
 struct Fact {
@@ -89,7 +90,7 @@ struct Analysis {
     std::unordered_map<std::string, std::uint32_t>
         entity_keys;  // the person the article is about, for subjectless frames
 
-    // Word ids of function words the recognisers look for (kNoWord when a lexicon lacks them).
+    // The entries of a lexicon hit (none for a plain token).
     const Entry* entry(const Item& it, EntryKind kind) const;
     bool is(const Item& it, EntryKind kind) const { return entry(it, kind) != nullptr; }
     bool plain(const Item& it) const { return it.node == 0; }

@@ -42,6 +42,8 @@ bool compatible(const Node& n, Label l) {
     return false;
 }
 
+constexpr std::size_t kMaxQuotes = 16;
+
 double rounded(double x) { return static_cast<double>(static_cast<long>(x * 100 + 0.5)) / 100; }
 
 }  // namespace
@@ -186,6 +188,8 @@ void CandidateWriter::add(const Analysis& a, const Document& doc) {
                    static_cast<std::int64_t>(f.end)};
         auto it = edge_keys_.find(key);
         if (it != edge_keys_.end()) {
+            // A reviewer needs a few quotes, not every repetition of a run-on text.
+            if (g_.edge(it->second).sources.size() >= kMaxQuotes) continue;
             Edge e = g_.edge(it->second);
             if (std::find(e.sources.begin(), e.sources.end(), src) == e.sources.end())
                 e.sources.push_back(src);

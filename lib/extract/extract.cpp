@@ -2,8 +2,11 @@
 // agencies, officials and persons → frames → the candidates network.
 #include "extract/extract.hpp"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 
+#include "core/error.hpp"
 #include "extract/analysis.hpp"
 #include "extract/candidates.hpp"
 #include "extract/document.hpp"
@@ -18,10 +21,10 @@ Article read_article(const std::string& path) {
     a.id = p.stem().string();
     std::error_code ec;
     const auto size = std::filesystem::file_size(p, ec);
-    if (!ec && size > kMaxArticleBytes) {
-        // Refused before reading: the check in make_text would come after a large read.
-        make_text(std::string(kMaxArticleBytes + 1, ' '), path);
-    }
+    // Refused before reading, with make_text's message.
+    if (!ec && size > kMaxArticleBytes)
+        throw InputError({path, 0, 0}, fmt::format("article is too long ({} bytes; at most {})",
+                                                   size, kMaxArticleBytes));
     a.text = read_file(path);
     return a;
 }

@@ -18,6 +18,7 @@ struct Participant {
     std::uint8_t flags = 0;                     // clitics of the first token
     std::uint32_t counterpart_country = kNone;  // نظيره الإسباني
     bool counterpart = false;
+    bool adjective = false;  // a country by its adjective
 };
 
 Label label_of(const Analysis& a, const Participant& p) {
@@ -42,6 +43,7 @@ std::vector<Participant> participants(Analysis& a, const SentenceState& st) {
         p.last = m.last;
         p.start = m.start;
         p.end = m.end;
+        p.adjective = m.adjective;
         for (const Item& it : st.items)
             if (it.first == m.first) p.flags = it.flags;
         out.push_back(p);
@@ -97,6 +99,21 @@ std::uint32_t resolve_counterpart(Analysis& a, const Participant& p, std::uint32
     const std::uint32_t c = p.counterpart_country;
     if (c == kNone || subject == kNone) return kNone;
     const Entity& s = a.entities[subject];
+    // "الدرك الملكي ونظيره الفرنسي": a body's counterpart is the same kind of body of that
+    // country (mar-gend → @gend → fra-gend when the lexicon has it).
+    if ((s.label == Label::Agency || s.label == Label::Organization) && s.lex != kNone) {
+        // One the article names (الدرك الوطني الفرنسي), else the lexicon's.
+        for (std::uint32_t i = 0; i < a.entities.size(); ++i)
+            if (i != subject && a.entities[i].label == s.label && a.entities[i].country == c &&
+                !a.entities[i].weak)
+                return i;
+        const std::string& key = a.lex.agencies[s.lex].key;
+        std::string generic = key;
+        if (key.size() > 4 && key[3] == '-') generic = "@" + key.substr(4);
+        const std::uint32_t g = a.lex.agency_index(generic);
+        if (g != UINT32_MAX && a.lex.agencies[g].country == AgencyInfo::kInContext)
+            return a.agency_entity(g, c, p.start, p.end, a.slice(p.start, p.end));
+    }
     std::uint32_t same_title = kNone, any = kNone;
     for (std::uint32_t i = 0; i < a.entities.size(); ++i) {
         const Entity& e = a.entities[i];
@@ -356,18 +373,29 @@ void find_frames(Analysis& a) {
             // "استقبل X، في مكتبه بالرياض اليوم، Y": after a verb and its subject, the next
             // person or body with no preposition is the object, however far in the clause.
             if (voice == Voice::Active && objects_from == 1 && !visit)
-                for (const Participant* p : pool)
-                    if (!is_place(a, *p) && !(p->flags & kPrep) &&
+                for (const Participant* p : pool) {
+                    // Not past مع: then the objects are مع's (ناقش X مع Y وZ).
+                    bool marker = false;
+                    for (std::uint32_t m : markers) marker = marker || (m > base && m <= p->first);
+                    if (marker) break;
+                    if (!is_place(a, *p) && !(p->flags & (kPrep | kConj)) &&
                         role_before(a, st, p->first, base) == StopRole::Other) {
                         objects.push_back(p);
                         open_markers(p->last);
                         break;
                     }
+                }
             if (visit) {
                 // The place visited: the first one after the trigger; "العاصمة النمساوية فيينا"
                 // names the city after its country.
+                // Not the visitor's own country, nor a country named by its adjective (حل وفد
+                // أمني إماراتي: the visitors' nationality).
+                const std::uint32_t home = a.entities[subject].country;
                 for (std::size_t i = 0; i < pool.size(); ++i)
-                    if ((is_place(a, *pool[i]) ||
+                    if (!pool[i]->adjective && !pool[i]->counterpart &&
+                        !(label_of(a, *pool[i]) == Label::Country &&
+                          a.entities[pool[i]->entity].lex == home) &&
+                        (is_place(a, *pool[i]) ||
                          (label_of(a, *pool[i]) != Label::Person &&
                           role_before(a, st, pool[i]->first, tr.last) == StopRole::To)) &&
                         anchored(pool[i])) {
@@ -416,8 +444,8 @@ void find_frames(Analysis& a) {
                     std::vector<bool> ok(cs.size(), false);
                     for (std::size_t i = 0; i < cs.size(); ++i) {
                         const StopRole r = role_before(a, st, cs[i]->first, tr.last);
-                        const bool introduced =
-                            r == StopRole::From || r == StopRole::In || r == StopRole::With;
+                        const bool introduced = r == StopRole::From || r == StopRole::In ||
+                                                r == StopRole::With || anchored(cs[i]);
                         const bool listed = i + 2 < cs.size() && glued(i + 1) && glued(i + 2);
                         ok[i] = introduced || listed || (i > 0 && ok[i - 1] && glued(i));
                     }

@@ -137,24 +137,19 @@ NameSpan name_after(const Analysis& a, const SentenceState& st, std::size_t k, b
 NameSpan name_before(const Analysis& a, const SentenceState& st, std::size_t k) {
     // "حموشي بالمديرة العامة": a title behind a preposition is no apposition.
     if (k < st.items.size() && (st.items[k].flags & (kPrep | kConj))) return {k, k};
-    bool comma = false;
-    if (k > 0 && is_comma(a, st.items[k - 1])) {
-        --k;
-        comma = true;
-    }
+    if (k > 0 && is_comma(a, st.items[k - 1])) --k;
     NameSpan n{k, k};
     while (n.first > 0 && name_word(a, st.items[n.first - 1]) &&
            word_count(st, {n.first - 1, n.last}) <= kMaxNameWords)
         --n.first;
     if (!n.valid()) return n;
-    // Start at the first given name when there is one; else the words must look like a name.
+    // Start at the first given name; without one the words before a title are rarely a name
+    // (a clause ends there).
     for (std::size_t j = n.first; j < n.last; ++j)
         if (a.is(st.items[j], EntryKind::GivenName)) {
             n.first = j;
             return n;
         }
-    // Without a given name the words before a title are rarely a name (a clause ends there).
-    (void)comma;
     return {k, k};
 }
 
@@ -343,7 +338,6 @@ void find_officials(Analysis& a) {
                 continue;
             Official o = parse_official(a, st, k);
             if (o.office == kNone) continue;
-            const TitleInfo& info = a.lex.titles[o.office];
             const bool complement = !o.agencies.empty() || !o.countries.empty();
             NameSpan name = name_after(a, st, o.last, !o.office_kind || o.honorific, complement);
             if (!name.valid() && o.office_kind) name = name_before(a, st, o.first);
@@ -368,7 +362,6 @@ void find_officials(Analysis& a) {
                 const std::uint32_t id = a.add_entity(std::move(e), words_key(words));
                 if (o.office_kind && !p.key.empty()) bound.emplace(p.key, id);
             }
-            (void)info;
             found.push_back(std::move(p));
             k = std::max(k, o.last == 0 ? k : o.last - 1);
         }

@@ -61,7 +61,7 @@ void find_places_and_agencies(Analysis& a) {
             if (a.is(it, EntryKind::Title) || a.is(it, EntryKind::Frame)) continue;
             if (agency) {
                 const AgencyInfo& info = a.lex.agencies[agency->index];
-                Mention m{kNone, it.first, it.last, start, end, MentionKind::Entity, false};
+                Mention m{kNone, it.first, it.last, start, end, MentionKind::Entity, false, false};
                 std::uint32_t c = info.country;
                 std::size_t next = k + 1;
                 // "المنظمة الدولية للشرطة الجنائية (أنتربول)": the same body named twice.
@@ -140,12 +140,13 @@ void find_places_and_agencies(Analysis& a) {
                 e.start = start;
                 e.end = end;
                 st.mentions.push_back({a.add_entity(std::move(e), "city:" + info.key), it.first,
-                                       it.last, start, end, MentionKind::Entity, false});
+                                       it.last, start, end, MentionKind::Entity, false, false});
                 continue;
             }
             if (country) {
                 st.mentions.push_back({a.country_entity(country->index, start, end), it.first,
-                                       it.last, start, end, MentionKind::Entity, false});
+                                       it.last, start, end, MentionKind::Entity, false,
+                                       country->sub == 1});
             }
         }
     }

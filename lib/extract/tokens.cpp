@@ -6,6 +6,8 @@ namespace liaison::extract {
 
 namespace {
 
+constexpr std::size_t kLongSentence = 200;
+
 bool is_word_char(char32_t c) {
     if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     if (c >= 0x0620 && c <= 0x064A) return true;
@@ -110,6 +112,7 @@ Tokens tokenize(const Text& text, const Interner& words) {
                               t.variants[t.nvariants++] = {id, skip, flags};
                           });
             out.tokens.push_back(t);
+            if (out.tokens.size() - sentence_first >= 2 * kLongSentence) close_sentence();
             i = j;
             continue;
         }
@@ -127,6 +130,13 @@ Tokens tokenize(const Text& text, const Interner& words) {
         if (!is_transparent(c)) {
             Token t;
             t.kind = punct_kind(c);
+            // A run-on "sentence" (no full stop for pages) is cut at a comma past 200 tokens,
+            // so that the recognisers' work per sentence stays bounded.
+            if (t.kind == TokenKind::Comma && out.tokens.size() - sentence_first >= kLongSentence) {
+                close_sentence();
+                ++i;
+                continue;
+            }
             t.fstart = i;
             t.fend = i + 1;
             t.start = text.origin[i];

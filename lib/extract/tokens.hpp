@@ -49,7 +49,7 @@ struct Token {
     std::u32string_view form(const Text& t) const {
         return std::u32string_view(t.folded).substr(fstart, fend - fstart);
     }
-    // True when some variant is `word` (and has only the given clitics, when flags_allowed set).
+    // True when some variant is `word`.
     bool has(std::uint32_t word) const {
         for (int i = 0; i < nvariants; ++i)
             if (variants[i].word == word) return true;

@@ -105,6 +105,7 @@ namespace {
 // The model's writer and reader accept only UTF-8, but cgraph (DOT) and the edge-list reader pass
 // bytes through: text formats are checked first. (libxml2 checks GraphML and GEXF itself and
 // converts a declared encoding such as ISO-8859-1 to UTF-8.)
+// NUL bytes are refused too: liaison's format cannot hold them, and would not read them back.
 void require_utf8(const NamedText& in) {
     if (auto bad = find_invalid_utf8(in.text)) {
         LineColumn lc = line_column_at(in.text, *bad);
@@ -112,6 +113,11 @@ void require_utf8(const NamedText& in) {
             {InputError({in.name, lc.line, lc.column},
                         fmt::format("invalid UTF-8 (byte 0x{:02X}); expected UTF-8 text",
                                     static_cast<unsigned char>(in.text[*bad])))});
+    }
+    if (auto nul = in.text.find('\0'); nul != std::string::npos) {
+        LineColumn lc = line_column_at(in.text, nul);
+        throw ImportError({InputError({in.name, lc.line, lc.column},
+                                      "NUL byte; expected text without NUL characters")});
     }
 }
 

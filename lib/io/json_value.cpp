@@ -10,6 +10,11 @@
 namespace liaison::json {
 
 void write_string(Writer& w, std::string_view s) {
+    // The readers refuse NUL characters (a C API would cut the text there): never write what
+    // cannot be read back.
+    if (s.find('\0') != std::string_view::npos)
+        throw ArgumentError(fmt::format("cannot store text with a NUL character: \"{}…\"",
+                                        s.substr(0, s.find('\0'))));
     w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 

@@ -102,7 +102,6 @@ void set_graph_attributes(gv::Graph& out, const DrawingInput& in) {
     out.set(g, "bgcolor", s.background);
     out.set(g, "pad", "0.3");
     out.set(g, "outputorder", "edgesfirst");
-    out.set(g, "dpi", number(in.options.dpi));
     // Routing splines around nodes costs about nodes × edges obstacle checks per edge (a minute
     // for 300 nodes and 800 edges); straight lines keep big drawings to a second.
     const bool big = in.view.nodes.size() * in.edges.size() > 40000;

@@ -1,5 +1,7 @@
 #include "render/graphviz.hpp"
 
+#include <graphviz/types.h>
+
 #include <fmt/format.h>
 
 #include "render/style.hpp"
@@ -93,11 +95,17 @@ Context::~Context() {
 }
 
 std::vector<std::string> Context::render(Graph& g, const std::string& engine,
-                                         const std::vector<std::string>& formats) {
+                                         const std::vector<Output>& outputs) {
     if (gvLayout(gvc_, g.get(), engine.c_str()) != 0)
         throw RenderError(fmt::format("layout '{}' failed: {}", engine, joined_messages()));
     std::vector<std::string> out;
-    for (const std::string& format : formats) {
+    for (const Output& output : outputs) {
+        const std::string& format = output.format;
+        // The resolution belongs to one rendering, not to the graph: a `dpi` attribute reaches
+        // every format, and Graphviz 2.42's SVG writer then scales the drawing, its width and its
+        // height but not its viewBox, so browsers crop the far quarter. The layout copies the
+        // attribute into its drawing data, which gvc reads at each rendering: it is set there.
+        GD_drawing(g.get())->dpi = output.dpi;
         char* data = nullptr;
         unsigned int length = 0;
         int rc = gvRenderData(gvc_, g.get(), format.c_str(), &data, &length);

@@ -55,10 +55,17 @@ public:
     Context(const Context&) = delete;
     Context& operator=(const Context&) = delete;
 
-    // Lays the graph out with `engine`, renders it once per format ("png:cairo", "svg:svg:core",
-    // "dot" …) and frees the layout. Throws RenderError with Graphviz's messages on failure.
+    // One rendering of a laid-out graph: a Graphviz format ("png:cairo", "svg:svg:core", "dot" …)
+    // and its resolution in dots per inch (0: the renderer's own default).
+    struct Output {
+        std::string format;
+        double dpi = 0;
+    };
+
+    // Lays the graph out with `engine`, renders it once per output and frees the layout. Throws
+    // RenderError with Graphviz's messages on failure.
     std::vector<std::string> render(Graph& g, const std::string& engine,
-                                    const std::vector<std::string>& formats);
+                                    const std::vector<Output>& outputs);
 
 private:
     void warm_up();

@@ -111,8 +111,14 @@ RenderOutput render(const PropertyGraph& g, const RenderOptions& options,
     std::vector<DrawnEdge> edges = draw_edges(g, out.view.edges, options.merge_parallel);
     out.drawn_edges = edges.size();
 
-    std::vector<std::string> gv_formats;
-    for (Format f : formats) gv_formats.push_back(graphviz_format(f));
+    // --dpi sets the PNG's pixels (and, as it always has, the PDF's page size). SVG and DOT stay
+    // at Graphviz's 72 points per inch, the only resolution at which the SVG writer's width,
+    // height and viewBox agree.
+    std::vector<gv::Context::Output> gv_outputs;
+    for (Format f : formats) {
+        const bool resolution = f == Format::Png || f == Format::Pdf;
+        gv_outputs.push_back({graphviz_format(f), resolution ? options.dpi : 0.0});
+    }
     std::vector<std::string> rendered;
     {
         auto guard = gv::lock();
@@ -120,7 +126,7 @@ RenderOutput render(const PropertyGraph& g, const RenderOptions& options,
         gv::Graph drawing(g.graph_id.empty() ? "liaison" : g.graph_id, true);
         build_drawing(drawing, DrawingInput{g, options, out.view, edges, scores, out.layout});
         gv::Context context;
-        rendered = context.render(drawing, layout_name(out.layout), gv_formats);
+        rendered = context.render(drawing, layout_name(out.layout), gv_outputs);
         for (const std::string& m : errors.messages()) out.warnings.push_back("graphviz: " + m);
     }
     for (std::size_t i = 0; i < formats.size(); ++i) {

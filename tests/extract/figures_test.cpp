@@ -63,11 +63,42 @@ TEST_CASE("seed articles: curated meetings, receptions and memoranda recovered")
     const Tally core = sum(r.relations, {"MET_WITH", "RECEIVED", "SIGNED_MOU"});
     MESSAGE("seeds: meetings/receptions/memoranda P=" << core.precision()
                                                       << " R=" << core.recall());
-    CHECK(core.recall() >= 0.85);
-    CHECK(core.precision() >= 0.90);
+    // Reached: 0.933 precision, 0.875 recall (42 of 48 curated facts, 45 proposed).
+    CHECK(core.recall() >= 0.87);
+    CHECK(core.precision() >= 0.93);
     const Tally interactions = row(r.relations, "interactions");
-    CHECK(interactions.recall() >= 0.85);
-    CHECK(interactions.precision() >= 0.88);
+    CHECK(interactions.recall() >= 0.86);
+    CHECK(interactions.precision() >= 0.93);
     CHECK(row(r.entities, "Person").recall() >= 0.93);
-    CHECK(row(r.entities, "Country").recall() >= 0.93);
+    CHECK(row(r.entities, "Country").recall() >= 0.95);
+    CHECK(row(r.entities, "Organisation").recall() >= 0.76);
+}
+
+TEST_CASE("development set: the figures reached do not fall") {
+    const fs::path dir = fs::path(LIAISON_TEST_DATA) / "extract";
+    if (!fs::exists(dir / "gold")) {
+        MESSAGE("development set not found; skipped");
+        return;
+    }
+    ScoreReport total;
+    std::size_t golds = 0;
+    for (const auto& e : fs::directory_iterator(dir / "gold")) {
+        if (e.path().extension() != ".json") continue;
+        total.add(score_gold(e.path().string(), dir / "articles"));
+        ++golds;
+    }
+    REQUIRE(golds > 0);
+    const Tally interactions = row(total.relations, "interactions");
+    MESSAGE("development set: interactions P=" << interactions.precision()
+                                               << " R=" << interactions.recall());
+    // Reached on 32 articles: interactions 0.480 / 0.373, persons recall 0.830, countries 1.000,
+    // agencies and organisations 0.581 (docs/extract.md, "Figures").
+    CHECK(interactions.precision() >= 0.47);
+    CHECK(interactions.recall() >= 0.36);
+    CHECK(row(total.entities, "Person").recall() >= 0.82);
+    CHECK(row(total.entities, "Person").precision() >= 0.71);
+    CHECK(row(total.entities, "Country").recall() >= 0.99);
+    CHECK(row(total.entities, "Country").precision() >= 0.95);
+    CHECK(row(total.entities, "Organisation").recall() >= 0.57);
+    CHECK(row(total.entities, "City").recall() >= 0.88);
 }

@@ -1,7 +1,9 @@
 // Importing what other tools write, and reporting bad rows with file:line:column.
 #include <doctest/doctest.h>
 
+#include "core/error.hpp"
 #include "interchange/interchange.hpp"
+#include "io/native_format.hpp"
 
 using namespace liaison;
 
@@ -142,6 +144,22 @@ TEST_CASE("import: text that is not UTF-8 is refused with its position, in every
         std::string err = problems_of(f, "a b\nc \xFF\n");
         CHECK_MESSAGE(err == "in:2:3: invalid UTF-8 (byte 0xFF); expected UTF-8 text", err);
     }
+}
+
+TEST_CASE("import: NUL bytes are refused with their position, in every text format") {
+    // Found by the importers fuzzer: an edge list with NUL bytes was imported, written with
+    // \u0000 escapes, and the strict reader then refused the file.
+    for (Format f : {Format::Dot, Format::EdgeList, Format::NodeLink, Format::Csv}) {
+        std::string err = problems_of(f, std::string("a b\nc d\0e\n", 10));
+        CHECK_MESSAGE(err == "in:2:4: NUL byte; expected text without NUL characters", err);
+    }
+    // The writer refuses such text too, whatever produced it.
+    PropertyGraph g;
+    Node n;
+    n.id = "a";
+    n.names.en = std::string("x\0y", 3);
+    g.add_node(n);
+    CHECK_THROWS_AS(write_graph_json(g), ArgumentError);
 }
 
 TEST_CASE("import: NetworkX node-link JSON with numeric ids, and its bad values positioned") {

@@ -2,6 +2,7 @@
 // PDF are valid and non-trivial, HTML is self-contained.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdint>
 #include <regex>
 
@@ -137,6 +138,31 @@ TEST_CASE("PNG and PDF are valid and non-trivial") {
     CHECK(pdf.substr(0, 5) == "%PDF-");
     CHECK(contains(pdf.substr(pdf.size() - 32), "%%EOF"));
     CHECK(contains(pdf, "NotoSansArabic"));  // the font is embedded
+}
+
+// A browser draws an SVG's viewBox into its width and height: when Graphviz scales the drawing
+// (at any resolution but 72 dpi) without scaling the viewBox, the far quarter is cut off.
+TEST_CASE("SVG's size agrees with its viewBox whatever the PNG's dpi") {
+    for (double dpi : {96.0, 150.0}) {
+        CAPTURE(dpi);
+        RenderOptions options;
+        options.dpi = dpi;
+        RenderOutput out = draw({Format::Svg, Format::Png, Format::Html, Format::Dot}, options);
+        std::smatch m;
+        const std::regex header(
+            R"re(<svg width="(\d+)pt" height="(\d+)pt"\s+viewBox="0\.00 0\.00 ([\d.]+) ([\d.]+)")re");
+        for (std::size_t i : {std::size_t{0}, std::size_t{2}}) {
+            REQUIRE(std::regex_search(out.data[i], m, header));
+            CHECK(std::abs(std::stod(m[1]) - std::stod(m[3])) <= 1.0);
+            CHECK(std::abs(std::stod(m[2]) - std::stod(m[4])) <= 1.0);
+            CHECK(contains(out.data[i], "transform=\"scale(1 1) "));
+        }
+        // The PNG keeps its resolution: the same drawing, dpi/72 pixels per point.
+        const double viewbox_width = std::stod(m[3]);
+        CHECK(std::abs(be32(out.data[1], 16) - viewbox_width * dpi / 72) <= 2.0);
+        // The layout carries no resolution, so `dot -Tsvg` on it is not cropped either.
+        CHECK_FALSE(contains(out.data[3], "dpi="));
+    }
 }
 
 TEST_CASE("views, options and their effect on the drawing") {
