@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace liaison {
@@ -15,5 +16,8 @@ struct LineColumn {
     std::size_t column = 1;
 };
 LineColumn line_column_at(std::string_view text, std::size_t offset);
+
+// Appends code point `cp` (a scalar value: callers refuse surrogates) encoded as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
 
 }  // namespace liaison

@@ -26,10 +26,21 @@ std::u32string strip_article(std::u32string_view w) {
 constexpr std::size_t kMaxNameWords = 9;
 
 // A word of a name after its first: not one joined by و (والوفد المرافق له), unless a given name.
+// A three-letter word keeps its و or ف: what would remain is no word (ولد بكار، إلياس فرح).
 bool continues_name(const Analysis& a, const Item& it) {
     if (it.node != 0) return !(it.flags & kConj);
     const std::u32string_view w = a.token(it).form(a.text);
-    return !(w.size() >= 3 && (w[0] == U'\u0648' || w[0] == U'\u0641'));
+    return !(w.size() >= 4 && (w[0] == U'\u0648' || w[0] == U'\u0641'));
+}
+
+// A word carrying a conjunction or a preposition before its article (والوفد، للوكالة، بالمجلس)
+// is a phrase, never the start of a name.
+bool clitic_before_article(std::u32string_view w) {
+    if (w.size() >= 4 && w[0] == U'\u0644' && w[1] == U'\u0644') return true;
+    std::size_t i = 0;
+    if (w.size() > i && (w[i] == U'\u0648' || w[i] == U'\u0641')) ++i;
+    if (w.size() > i && (w[i] == U'\u0628' || w[i] == U'\u0643' || w[i] == U'\u0644')) ++i;
+    return i > 0 && w.size() >= i + 4 && w[i] == U'\u0627' && w[i + 1] == U'\u0644';
 }
 
 bool name_word(const Analysis& a, const Item& it) {
@@ -123,7 +134,9 @@ NameSpan name_after(const Analysis& a, const SentenceState& st, std::size_t k, b
     const Item& first = st.items[n.first];
     const bool given = a.is(first, EntryKind::GivenName);
     // A first word with the article is an adjective of the title, not a name.
-    if (!given && starts_with_article(a.token(first).form(a.text))) return {k, k};
+    const std::u32string_view first_form = a.token(first).form(a.text);
+    if (!given && (starts_with_article(first_form) || clitic_before_article(first_form)))
+        return {k, k};
     // After a comma the words must start with a given name (وزير الداخلية، عبد الوافي …), or
     // a clause would read as a name (مدير الشرطة القضائية، همت تبادل المعلومات).
     if (!given && (comma || complement)) return {k, k};
