@@ -407,6 +407,25 @@ void find_officials(Analysis& a) {
                                            qo.agencies.end();
                 if (subset) same = bound.count(q.key) ? bound.at(q.key) : kNone;
             }
+            // "الوزير الإيطالي" after "وزير الداخلية الإيطالي ماتيو بيانكوني": a bare office
+            // of a country is the one person of that country the article names in that office.
+            if (same == kNone && o.agencies.empty() && !o.countries.empty() && o.office != kNone) {
+                const std::string& en = a.lex.titles[o.office].en;
+                const std::uint32_t country = official_country(a, o);
+                std::uint32_t only = kNone;
+                bool several = false;
+                for (const Pending& q : found) {
+                    const Official& qo = q.official;
+                    if (!q.name.valid() || qo.office == kNone ||
+                        a.lex.titles[qo.office].en.rfind(en, 0) != 0 ||
+                        official_country(a, qo) != country || !bound.count(q.key))
+                        continue;
+                    const std::uint32_t id = bound.at(q.key);
+                    several = several || (only != kNone && only != id);
+                    only = id;
+                }
+                if (!several) same = only;
+            }
             if (same != kNone) {
                 entity = same;
             } else if (!o.agencies.empty() ||

@@ -76,23 +76,7 @@ std::u32string decode_utf8(std::string_view s) {
 std::string encode_utf8(std::u32string_view text) {
     std::string out;
     out.reserve(text.size() * 2);
-    for (char32_t c : text) {
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-        } else if (c < 0x800) {
-            out += static_cast<char>(0xC0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            out += static_cast<char>(0xE0 | (c >> 12));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (c >> 18));
-            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        }
-    }
+    for (char32_t c : text) append_utf8(out, c);
     return out;
 }
 
@@ -116,6 +100,12 @@ Text make_text(std::string_view utf8, const std::string& name) {
     if (auto bad = find_invalid_utf8(utf8)) {
         LineColumn lc = line_column_at(utf8, *bad);
         throw InputError({name, lc.line, lc.column}, "invalid UTF-8");
+    }
+    // A quote or title holding a NUL byte could not be stored (found by fuzzing).
+    if (auto nul = utf8.find('\0'); nul != std::string_view::npos) {
+        LineColumn lc = line_column_at(utf8, nul);
+        throw InputError({name, lc.line, lc.column},
+                         "NUL byte; expected text without NUL characters");
     }
     Text t;
     t.original = decode_utf8(utf8);

@@ -91,14 +91,16 @@ TEST_CASE("development set: the figures reached do not fall") {
     const Tally interactions = row(total.relations, "interactions");
     MESSAGE("development set: interactions P=" << interactions.precision()
                                                << " R=" << interactions.recall());
-    // Reached on 32 articles: interactions 0.480 / 0.373, persons recall 0.830, countries 1.000,
-    // agencies and organisations 0.581 (docs/extract.md, "Figures").
-    CHECK(interactions.precision() >= 0.47);
-    CHECK(interactions.recall() >= 0.36);
-    CHECK(row(total.entities, "Person").recall() >= 0.82);
-    CHECK(row(total.entities, "Person").precision() >= 0.71);
+    // Reached on 32 articles: interactions 0.553 / 0.413, signatures 5 of 25, persons recall
+    // 0.857, countries 1.000, agencies and organisations 0.599 (docs/extract.md, "Figures").
+    CHECK(interactions.precision() >= 0.55);
+    CHECK(interactions.recall() >= 0.41);
+    const Tally signatures = sum(total.relations, {"SIGNED_MOU", "SIGNED_AGREEMENT"});
+    CHECK(signatures.matched >= 5);
+    CHECK(row(total.entities, "Person").recall() >= 0.85);
+    CHECK(row(total.entities, "Person").precision() >= 0.76);
     CHECK(row(total.entities, "Country").recall() >= 0.99);
     CHECK(row(total.entities, "Country").precision() >= 0.95);
-    CHECK(row(total.entities, "Organisation").recall() >= 0.57);
+    CHECK(row(total.entities, "Organisation").recall() >= 0.59);
     CHECK(row(total.entities, "City").recall() >= 0.88);
 }

@@ -34,6 +34,13 @@ TEST_CASE("invalid UTF-8 and oversized articles are refused with their position"
     }
     CHECK_THROWS_AS(make_text(std::string(kMaxArticleBytes + 1, 'a'), "big.txt"),
                     liaison::InputError);
+    try {
+        make_text(std::string("عنوان\nab\0c", 15), "nul.txt");
+        FAIL("accepted a NUL byte");
+    } catch (const liaison::InputError& e) {
+        CHECK(std::string(e.what()) ==
+              "nul.txt:2:3: NUL byte; expected text without NUL characters");
+    }
 }
 
 TEST_CASE("tokens carry spans, sentences end at full stops, clitics give variants") {
