@@ -30,6 +30,19 @@ bool is_place(const Analysis& a, const Participant& p) {
     return l == Label::Country || l == Label::City;
 }
 
+// A participant standing where mention `m` stands, with the clitics of its first token.
+Participant participant_at(const Mention& m, const SentenceState& st) {
+    Participant p;
+    p.entity = m.entity;
+    p.first = m.first;
+    p.last = m.last;
+    p.start = m.start;
+    p.end = m.end;
+    for (const Item& it : st.items)
+        if (it.first == m.first) p.flags = it.flags;
+    return p;
+}
+
 // The mentions a frame can link: not an official's agency or country, not inside another.
 std::vector<Participant> participants(Analysis& a, const SentenceState& st) {
     std::vector<Participant> out;
@@ -37,15 +50,8 @@ std::vector<Participant> participants(Analysis& a, const SentenceState& st) {
     for (const Mention& m : st.mentions) {
         if (m.entity == kNone || m.first < covered) continue;
         if (m.complement || m.kind == MentionKind::Generic) continue;
-        Participant p;
-        p.entity = m.entity;
-        p.first = m.first;
-        p.last = m.last;
-        p.start = m.start;
-        p.end = m.end;
+        Participant p = participant_at(m, st);
         p.adjective = m.adjective;
-        for (const Item& it : st.items)
-            if (it.first == m.first) p.flags = it.flags;
         out.push_back(p);
         covered = m.last;
     }
@@ -293,15 +299,7 @@ bool sign_between(Analysis& a, const SentenceState& st, const FrameInfo& frame,
             if (m.entity == kNone || m.complement || m.first < covered || m.first < it.last ||
                 m.first >= right)
                 continue;
-            Participant p;
-            p.entity = m.entity;
-            p.first = m.first;
-            p.last = m.last;
-            p.start = m.start;
-            p.end = m.end;
-            for (const Item& i2 : st.items)
-                if (i2.first == m.first) p.flags = i2.flags;
-            ps.push_back(p);
+            ps.push_back(participant_at(m, st));
             covered = m.last;
         }
         if (ps.empty() || content_between(a, st, it.last, ps[0].first) > 1) return false;

@@ -249,6 +249,15 @@ std::vector<FactSummary> summarize(const PropertyGraph& g) {
     for (FactRef f : review_order(g)) {
         FactSummary s;
         s.id = fact_id(g, f);
+        // What nodes and edges show alike.
+        auto describe = [&s](const TimeSpan& time, const Properties& props,
+                             const std::vector<Source>& sources) {
+            s.date = time.empty() ? std::string() : time.to_string();
+            s.confidence = text_of(props, "confidence");
+            s.rule = text_of(props, "rule");
+            s.review = review_name(review_of(props));
+            s.quote = first_quote(sources);
+        };
         if (f.edge) {
             const Edge& e = g.edge(f.index);
             s.kind = "edge";
@@ -257,21 +266,13 @@ std::vector<FactSummary> summarize(const PropertyGraph& g) {
                 s.type += " (planned)";
             s.source = end_name(g, e.source);
             s.target = end_name(g, e.target);
-            s.date = e.time.empty() ? std::string() : e.time.to_string();
-            s.confidence = text_of(e.properties, "confidence");
-            s.rule = text_of(e.properties, "rule");
-            s.review = review_name(review_of(e.properties));
-            s.quote = first_quote(e.sources);
+            describe(e.time, e.properties, e.sources);
         } else {
             const Node& n = g.node(f.index);
             s.kind = "node";
             for (const auto& l : n.labels) s.type += (s.type.empty() ? "" : ",") + l;
             s.source = end_name(g, f.index);
-            s.date = n.time.empty() ? std::string() : n.time.to_string();
-            s.confidence = text_of(n.properties, "confidence");
-            s.rule = text_of(n.properties, "rule");
-            s.review = review_name(review_of(n.properties));
-            s.quote = first_quote(n.sources);
+            describe(n.time, n.properties, n.sources);
         }
         out.push_back(std::move(s));
     }
