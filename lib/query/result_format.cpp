@@ -94,6 +94,10 @@ std::string QueryResult::display(const Value& v) const {
             return v.as_string();
         case K::Date:
             return v.as_date().to_string();
+        case K::Temporal:
+            return to_string(v.as_temporal());
+        case K::Duration:
+            return to_string(v.as_duration());
         case K::Node: {
             auto it = nodes.find(v.as_node().index);
             if (it == nodes.end()) return "()";
@@ -142,6 +146,10 @@ std::string QueryResult::json(const Value& v) const {
             return json_quote(v.as_string());
         case K::Date:
             return json_quote(v.as_date().to_string());
+        case K::Temporal:
+            return json_quote(to_string(v.as_temporal()));
+        case K::Duration:
+            return json_quote(to_string(v.as_duration()));
         case K::List: {
             std::string out = "[";
             for (std::size_t i = 0; i < v.as_list().size(); ++i)

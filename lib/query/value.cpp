@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -31,6 +32,10 @@ const char* Value::kind_name(Kind k) {
             return "RELATIONSHIP";
         case Kind::Path:
             return "PATH";
+        case Kind::Temporal:
+            return "TEMPORAL";
+        case Kind::Duration:
+            return "DURATION";
     }
     return "?";
 }
@@ -153,6 +158,15 @@ std::optional<int> compare(const Value& a, const Value& b) {
             auto c = a.as_date() <=> b.as_date();
             return c < 0 ? -1 : c > 0 ? 1 : 0;
         }
+        case K::Temporal: {
+            const Temporal& x = a.as_temporal();
+            const Temporal& y = b.as_temporal();
+            if (x.type != y.type) return std::nullopt;
+            // Times and datetimes with offsets compare as instants (local ones have offset 0).
+            auto u = x.instant();
+            auto v = y.instant();
+            return u < v ? -1 : u > v ? 1 : 0;
+        }
         case K::List: {
             const ValueList& x = a.as_list();
             const ValueList& y = b.as_list();
@@ -185,17 +199,31 @@ int type_rank(const Value& v) {
             return 4;
         case K::Date:
             return 5;
+        case K::Temporal:
+            switch (v.as_temporal().type) {
+                case Temporal::Type::Time:
+                    return 6;
+                case Temporal::Type::LocalTime:
+                    return 7;
+                case Temporal::Type::DateTime:
+                    return 8;
+                case Temporal::Type::LocalDateTime:
+                    return 9;
+            }
+            return 9;
+        case K::Duration:
+            return 10;
         case K::String:
-            return 6;
+            return 11;
         case K::Bool:
-            return 7;
+            return 12;
         case K::Int:
         case K::Float:
-            return 8;
+            return 13;
         case K::Null:
-            return 9;
+            return 14;
     }
-    return 10;
+    return 15;
 }
 
 int order_lists(const ValueList& x, const ValueList& y) {
@@ -229,6 +257,24 @@ int order(const Value& a, const Value& b) {
         case K::String:
         case K::Date:
             return *compare(a, b);
+        case K::Temporal: {
+            int c = *compare(a, b);
+            if (c != 0) return c;
+            // Same instant, other offset or zone: still distinct values.
+            const Temporal& x = a.as_temporal();
+            const Temporal& y = b.as_temporal();
+            return x.offset != y.offset ? (x.offset < y.offset ? -1 : 1)
+                                        : (x.zone < y.zone   ? -1
+                                           : x.zone > y.zone ? 1
+                                                             : 0);
+        }
+        case K::Duration: {
+            const Duration& x = a.as_duration();
+            const Duration& y = b.as_duration();
+            auto tx = std::tie(x.months, x.days, x.seconds, x.nanos);
+            auto ty = std::tie(y.months, y.days, y.seconds, y.nanos);
+            return tx < ty ? -1 : tx > ty ? 1 : 0;
+        }
         case K::List:
             return order_lists(a.as_list(), b.as_list());
         case K::Map: {
@@ -302,6 +348,14 @@ std::string to_debug_string(const Value& v) {
             return fmt::format("Relationship({})", v.as_rel().index);
         case K::Path:
             return fmt::format("Path(length {})", v.as_path().rels.size());
+        case K::Temporal: {
+            static constexpr const char* kNames[] = {"localtime", "time", "localdatetime",
+                                                     "datetime"};
+            return fmt::format("{}('{}')", kNames[static_cast<int>(v.as_temporal().type)],
+                               to_string(v.as_temporal()));
+        }
+        case K::Duration:
+            return "duration('" + to_string(v.as_duration()) + "')";
     }
     return "?";
 }

@@ -1,7 +1,8 @@
 #pragma once
 // Runtime values of the query engine: openCypher's null, boolean, integer, float, string, date,
-// list, map, node, relationship and path. Nodes and relationships are references (indices into
-// the PropertyGraph a query runs on); a path is the alternating sequence of their indices.
+// list, map, node, relationship, path, the other temporal values and duration. Nodes and
+// relationships are references (indices into the PropertyGraph a query runs on); a path is the
+// alternating sequence of their indices.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "query/temporal.hpp"
 
 namespace liaison::query {
 
@@ -35,7 +37,21 @@ struct Path {
 
 class Value {
 public:
-    enum class Kind { Null, Bool, Int, Float, String, Date, List, Map, Node, Relationship, Path };
+    enum class Kind {
+        Null,
+        Bool,
+        Int,
+        Float,
+        String,
+        Date,
+        List,
+        Map,
+        Node,
+        Relationship,
+        Path,
+        Temporal,  // localtime, time, localdatetime, datetime (Temporal::Type says which)
+        Duration
+    };
 
     Value() = default;
     Value(std::nullptr_t) {}
@@ -51,6 +67,8 @@ public:
     Value(NodeRef n) : v_(n) {}
     Value(RelRef r) : v_(r) {}
     Value(Path p) : v_(std::move(p)) {}
+    Value(Temporal t) : v_(t) {}
+    Value(Duration d) : v_(d) {}
 
     Kind kind() const { return static_cast<Kind>(v_.index()); }
     bool is_null() const { return kind() == Kind::Null; }
@@ -70,13 +88,15 @@ public:
     NodeRef as_node() const { return std::get<NodeRef>(v_); }
     RelRef as_rel() const { return std::get<RelRef>(v_); }
     const Path& as_path() const { return std::get<Path>(v_); }
+    const Temporal& as_temporal() const { return std::get<Temporal>(v_); }
+    const Duration& as_duration() const { return std::get<Duration>(v_); }
 
     static const char* kind_name(Kind k);  // "INTEGER", "STRING", ... as openCypher names them
     bool operator==(const Value& other) const = default;  // structural, for tests
 
 private:
     std::variant<std::monostate, bool, std::int64_t, double, std::string, Date, ValueList, ValueMap,
-                 NodeRef, RelRef, Path>
+                 NodeRef, RelRef, Path, Temporal, Duration>
         v_;
 };
 
@@ -102,8 +122,9 @@ Value equals(const Value& a, const Value& b);
 std::optional<int> compare(const Value& a, const Value& b);
 
 // The total order used by ORDER BY, DISTINCT and grouping (openCypher "orderability"):
-// map < node < relationship < list < path < date < string < boolean < number < null, NaN after
-// other numbers. Two values are equivalent (same group) when this returns 0; then null ≡ null.
+// map < node < relationship < list < path < date < time < localtime < datetime < localdatetime
+// < duration < string < boolean < number < null, NaN after other numbers. Two values are equivalent
+// (same group) when this returns 0; then null ≡ null.
 int order(const Value& a, const Value& b);
 
 struct ValueLess {

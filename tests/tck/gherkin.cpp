@@ -22,8 +22,9 @@ std::vector<std::string> split_row(const std::string& line) {
     bool started = false;
     for (std::size_t i = 0; i < line.size(); ++i) {
         char c = line[i];
-        if (c == '\\' && i + 1 < line.size() && line[i + 1] == '|') {
-            cur += '|';
+        // Gherkin's table escapes: \| is a bar and \\ a backslash.
+        if (c == '\\' && i + 1 < line.size() && (line[i + 1] == '|' || line[i + 1] == '\\')) {
+            cur += line[i + 1];
             ++i;
         } else if (c == '|') {
             if (started) cells.push_back(trim(cur));

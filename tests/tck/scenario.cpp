@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "query/query.hpp"
+#include "tck_procedures.hpp"
 #include "tck_values.hpp"
 
 namespace liaison::tck {
@@ -78,6 +79,7 @@ Outcome run_scenario(const Scenario& s, const std::string& graphs_dir) {
     PropertyGraph g;
     query::ValueMap params;
     Run run;
+    TestProcedures procedures;
     bool executed = false;
     auto failed = [](std::string m) { return Outcome{Outcome::Status::Failed, std::move(m)}; };
     for (const Step& step : s.steps) {
@@ -97,8 +99,14 @@ Outcome run_scenario(const Scenario& s, const std::string& graphs_dir) {
             }
             continue;
         }
-        if (t.rfind("there exists a procedure", 0) == 0)
-            return {Outcome::Status::Skipped, "test procedures are not supported"};
+        if (t.rfind("there exists a procedure ", 0) == 0) {
+            try {
+                procedures.add(t.substr(25), step.table);
+            } catch (const std::exception& e) {
+                return failed(fmt::format("declaring a procedure: {}", e.what()));
+            }
+            continue;
+        }
         if (t == "having executed:") {
             try {
                 query::execute(g, step.doc, params);

@@ -76,7 +76,8 @@ std::string render(const TV& v, bool sort_lists) {
     return "?";
 }
 
-std::string float_text(double d) { return query::format_float(d); }
+// Results compare as Cypher's `=` does, where -0.0 equals 0.0.
+std::string float_text(double d) { return query::format_float(d == 0.0 ? 0.0 : d); }
 
 class Reader {
 public:
@@ -299,6 +300,12 @@ TV from_actual(const query::QueryResult& r, const query::Value& v) {
             break;
         case K::Date:
             out.scalar = quote(v.as_date().to_string());
+            break;
+        case K::Temporal:
+            out.scalar = quote(query::to_string(v.as_temporal()));
+            break;
+        case K::Duration:
+            out.scalar = quote(query::to_string(v.as_duration()));
             break;
         case K::List:
             out.kind = TV::Kind::List;

@@ -53,7 +53,9 @@ bool calls_rand(const ast::Expr& e) {
     return false;
 }
 
-enum class VarType { Any, Node, Rel, RelList, Path, Scalar, List };
+// Number, String and Boolean: known from a literal; they have no properties and take part in
+// the compile-time type checks of openCypher.
+enum class VarType { Any, Node, Rel, RelList, Path, Scalar, List, Number, String, Boolean };
 
 struct Var {
     int slot;
@@ -76,6 +78,10 @@ public:
     BoundQuery run(ast::Query q) {
         BoundQuery out;
         std::vector<std::string> columns;
+        for (std::size_t i = 1; i < q.union_all.size(); ++i)
+            if (q.union_all[i] != q.union_all[0])
+                fail(q.parts[i + 1].clauses.front().begin, "InvalidClauseComposition",
+                     "UNION and UNION ALL cannot be mixed in one query");
         for (std::size_t i = 0; i < q.parts.size(); ++i) {
             Scope scope;
             columns.clear();
@@ -132,6 +138,12 @@ private:
                     auto it = scope.find(base.name);
                     if (it != scope.end() && it->second.type == VarType::Path)
                         fail(e->begin, "InvalidArgumentType", "a path has no properties");
+                    if (it != scope.end() &&
+                        (it->second.type == VarType::Number || it->second.type == VarType::String ||
+                         it->second.type == VarType::Boolean || it->second.type == VarType::List))
+                        fail(e->begin, "InvalidArgumentType",
+                             fmt::format("'{}' is not a map, node or relationship", base.name),
+                             "TypeError");
                 }
                 break;
             }
@@ -148,12 +160,20 @@ private:
                         fail(e->begin, "InvalidNumberOfArguments",
                              fmt::format("wrong number of arguments to {}()", e->name));
                     aggregate = f->aggregate;
+                    // openCypher 9 removed size() of a pattern; a pattern comprehension says
+                    // it instead.
+                    if (lower(e->name) == "size" && n == 1 &&
+                        e->args[0]->kind == ExprKind::PatternPredicate)
+                        fail(e->begin, "UnexpectedSyntax",
+                             "size() of a pattern is not supported: count a pattern comprehension, "
+                             "size([(a)-->() | 1])");
                     if (lower(e->name) == "length" && e->args[0]->kind == ExprKind::Variable) {
                         auto it = scope.find(e->args[0]->name);
                         if (it != scope.end() &&
                             (it->second.type == VarType::Node || it->second.type == VarType::Rel))
                             fail(e->begin, "InvalidArgumentType", "length() expects a path");
                     }
+                    if (n == 1) check_function_argument(lower(e->name), *e->args[0], scope);
                 }
                 if (aggregate) {
                     if (ctx.in_aggregate)
@@ -177,7 +197,7 @@ private:
                 bind_expr(e->args[0].get(), scope, ctx);
                 Scope inner = scope;
                 e->slot = new_slot(e->name);
-                inner[e->name] = {e->slot, VarType::Any};
+                inner[e->name] = {e->slot, element_type(*e->args[0])};
                 ExprContext local = ctx;
                 local.allow_aggregates = false;
                 for (std::size_t i = 1; i < e->args.size(); ++i)
@@ -214,10 +234,149 @@ private:
                     return;
                 }
                 break;
+            case ExprKind::Unary:
+            case ExprKind::Binary:
+                check_boolean_operands(*e);
+                check_arithmetic_operands(*e, scope);
+                break;
             default:
                 break;
         }
         for (auto& a : e->args) bind_expr(a.get(), scope, ctx);
+    }
+
+    // The type every element of a list literal shares, Any when they differ or are not literals.
+    static VarType element_type(const ast::Expr& list) {
+        if (list.kind != ExprKind::List || list.args.empty()) return VarType::Any;
+        VarType common = VarType::Any;
+        for (const auto& a : list.args) {
+            if (!a || a->kind != ExprKind::Literal) return VarType::Any;
+            VarType t = literal_type(a->value);
+            if (t == VarType::Any || t == VarType::Scalar ||
+                (common != VarType::Any && t != common))
+                return VarType::Any;
+            common = t;
+        }
+        return common;
+    }
+
+    // Arithmetic other than `+` (which also joins strings) on a value known to be a string or a
+    // boolean is a compile-time type error.
+    void check_arithmetic_operands(const ast::Expr& e, const Scope& scope) const {
+        using ast::Op;
+        if (e.op != Op::Sub && e.op != Op::Mul && e.op != Op::Div && e.op != Op::Mod &&
+            e.op != Op::Pow)
+            return;
+        for (const auto& a : e.args) {
+            if (!a) continue;
+            VarType t = VarType::Any;
+            if (a->kind == ExprKind::Literal) t = literal_type(a->value);
+            if (a->kind == ExprKind::Variable) {
+                auto it = scope.find(a->name);
+                if (it != scope.end()) t = it->second.type;
+            }
+            if (t == VarType::String || t == VarType::Boolean)
+                fail(a->begin, "InvalidArgumentType",
+                     fmt::format("{} cannot take a {}", ast::op_text(e.op),
+                                 t == VarType::String ? "string" : "boolean"));
+        }
+    }
+
+    // Arguments whose type is known before running and can never fit the function.
+    void check_function_argument(const std::string& fn, const ast::Expr& a,
+                                 const Scope& scope) const {
+        VarType t = a.kind == ExprKind::Literal ? literal_type(a.value) : VarType::Any;
+        if (a.kind == ExprKind::List) t = VarType::List;
+        if (a.kind == ExprKind::Variable) {
+            auto it = scope.find(a.name);
+            if (it != scope.end()) t = it->second.type;
+        }
+        bool wrong = false;
+        if (fn == "type") wrong = t == VarType::Node;
+        if (fn == "size") wrong = t == VarType::Path || t == VarType::Node || t == VarType::Rel;
+        if (fn == "labels") wrong = t == VarType::Path;
+        if (fn == "properties")
+            wrong = t == VarType::Number || t == VarType::String || t == VarType::Boolean ||
+                    t == VarType::List;
+        if (wrong)
+            fail(a.begin, "InvalidArgumentType", fmt::format("{}() cannot take this value", fn));
+    }
+
+    void check_new_order_aggregates(const ast::Expr& e, const ast::Projection& p,
+                                    const Scope& next) const {
+        if (is_aggregate_call(e)) {
+            for (const ast::Expr* known : p.aggregates)
+                if (canonical(*known) == canonical(e)) return;
+            std::set<std::string> used;
+            collect_vars(e, used);
+            for (const auto& u : used)
+                if (!next.count(u))
+                    fail(e.begin, "UndefinedVariable",
+                         fmt::format("variable '{}' is not projected by WITH", u));
+            return;
+        }
+        for (const auto& a : e.args)
+            if (a) check_new_order_aggregates(*a, p, next);
+    }
+
+    // A literal argument of a type the procedure does not declare is a compile-time error;
+    // an INTEGER fits a FLOAT or NUMBER argument.
+    void check_procedure_arguments(const ast::Clause& c, const ProcedureInfo& info) const {
+        for (std::size_t i = 0; i < c.exprs.size() && i < info.input_types.size(); ++i) {
+            const ast::Expr& a = *c.exprs[i];
+            if (a.kind != ExprKind::Literal || a.value.is_null()) continue;
+            const std::string& want = info.input_types[i];
+            Value::Kind k = a.value.kind();
+            bool fits = want == "ANY" || (want == "STRING" && k == Value::Kind::String) ||
+                        (want == "BOOLEAN" && k == Value::Kind::Bool) ||
+                        (want == "INTEGER" && k == Value::Kind::Int) ||
+                        ((want == "FLOAT" || want == "NUMBER") && a.value.is_number());
+            if (!fits)
+                fail(a.begin, "InvalidArgumentType",
+                     fmt::format("argument {} of {} must be {}", i + 1, c.procedure, want));
+        }
+    }
+
+    // A literal that can never be a boolean (a number, a string, a list or a map) given to
+    // NOT/AND/OR/XOR, or a literal that is not a list on the right of IN, is a compile-time
+    // type error in openCypher, not a run-time one.
+    void check_boolean_operands(const ast::Expr& e) const {
+        if (e.op == ast::Op::In && e.args.size() == 2 && e.args[1]) {
+            const ast::Expr& list = *e.args[1];
+            if (list.kind == ExprKind::Map ||
+                (list.kind == ExprKind::Literal && !list.value.is_null() &&
+                 list.value.kind() != Value::Kind::List))
+                fail(list.begin, "InvalidArgumentType", "IN expects a list on its right");
+            return;
+        }
+        if (e.op != ast::Op::Not && e.op != ast::Op::And && e.op != ast::Op::Or &&
+            e.op != ast::Op::Xor)
+            return;
+        for (const auto& a : e.args) {
+            if (!a) continue;
+            bool never_boolean = a->kind == ExprKind::List || a->kind == ExprKind::Map ||
+                                 (a->kind == ExprKind::Literal && !a->value.is_null() &&
+                                  a->value.kind() != Value::Kind::Bool);
+            if (never_boolean)
+                fail(a->begin, "InvalidArgumentType",
+                     fmt::format("{} expects a boolean operand", ast::op_text(e.op)));
+        }
+    }
+
+    static VarType literal_type(const Value& v) {
+        switch (v.kind()) {
+            case Value::Kind::Null:
+                return VarType::Any;
+            case Value::Kind::Bool:
+                return VarType::Boolean;
+            case Value::Kind::Int:
+            case Value::Kind::Float:
+                return VarType::Number;
+            case Value::Kind::String:
+                return VarType::String;
+            default:
+                return VarType::Scalar;
+        }
     }
 
     VarType infer(const ast::Expr& e, const Scope& scope) const {
@@ -227,7 +386,7 @@ private:
                 return it == scope.end() ? VarType::Any : it->second.type;
             }
             case ExprKind::Literal:
-                return e.value.is_null() ? VarType::Any : VarType::Scalar;
+                return literal_type(e.value);
             case ExprKind::List:
                 return VarType::List;
             case ExprKind::Map:
@@ -260,6 +419,18 @@ private:
             if (mode == PatternMode::Predicate)
                 fail(part.begin, "UndefinedVariable", "a pattern predicate cannot name its path");
         }
+        if (!part.path_var.empty()) {
+            // The path variable names the whole pattern; no node or relationship inside it
+            // may reuse the name.
+            for (const auto& n : part.nodes)
+                if (n.var == part.path_var)
+                    fail(n.begin, "VariableAlreadyBound",
+                         fmt::format("variable '{}' is already bound", n.var));
+            for (const auto& r : part.rels)
+                if (r.var == part.path_var)
+                    fail(r.begin, "VariableAlreadyBound",
+                         fmt::format("variable '{}' is already bound", r.var));
+        }
         if (part.function != ast::PathFunction::None) {
             if (part.rels.size() != 1)
                 fail(part.begin, "InvalidArgumentType",
@@ -272,8 +443,7 @@ private:
                 auto it = scope.find(n.var);
                 if (it != scope.end()) {
                     check_type(n.begin, n.var, it->second.type, VarType::Node);
-                    if (creating &&
-                        (has_detail || (part.nodes.size() == 1 && mode == PatternMode::Create)))
+                    if (creating && (has_detail || part.nodes.size() == 1))
                         fail(n.begin, "VariableAlreadyBound",
                              fmt::format("variable '{}' is already bound", n.var));
                     n.slot = it->second.slot;
@@ -353,7 +523,47 @@ private:
         for (auto& item : items) {
             bind_expr(item.target.get(), scope, {});
             bind_expr(item.value.get(), scope, {});
+            if (item.value) check_pattern_values(*item.value, false);
         }
+    }
+
+    // A pattern is a predicate: it may stand where a boolean is expected (WHERE, NOT, AND, a
+    // quantifier's condition...), not as a value to project or store.
+    void check_pattern_values(const ast::Expr& e, bool boolean_context) const {
+        if (e.kind == ExprKind::PatternPredicate) {
+            if (!boolean_context)
+                fail(e.begin, "UnexpectedSyntax",
+                     "a pattern is only allowed as a predicate: use EXISTS { } or a pattern "
+                     "comprehension");
+            return;
+        }
+        using ast::Op;
+        bool boolean_op =
+            (e.kind == ExprKind::Unary && e.op == Op::Not) ||
+            (e.kind == ExprKind::Binary && (e.op == Op::And || e.op == Op::Or || e.op == Op::Xor));
+        for (std::size_t i = 0; i < e.args.size(); ++i) {
+            if (!e.args[i]) continue;
+            bool child_boolean =
+                boolean_op || e.kind == ExprKind::Case || e.kind == ExprKind::Exists ||
+                ((e.kind == ExprKind::Quantifier || e.kind == ExprKind::ListComprehension ||
+                  e.kind == ExprKind::PatternComprehension) &&
+                 i > 0) ||
+                e.kind == ExprKind::Function;
+            // Functions pass patterns on only to exists(); others take values.
+            if (e.kind == ExprKind::Function) child_boolean = lower(e.name) == "exists";
+            check_pattern_values(*e.args[i], child_boolean);
+        }
+    }
+
+    // WHERE on a node, relationship or path: they are never booleans.
+    void check_where(const ast::Expr* where, const Scope& scope) const {
+        if (!where || where->kind != ExprKind::Variable) return;
+        auto it = scope.find(where->name);
+        if (it == scope.end()) return;
+        VarType t = it->second.type;
+        if (t == VarType::Node || t == VarType::Rel || t == VarType::Path || t == VarType::Number ||
+            t == VarType::String || t == VarType::List)
+            fail(where->begin, "InvalidArgumentType", "WHERE expects a boolean");
     }
 
     void bind_clause(ast::Clause& c, Scope& scope, bool last, std::vector<std::string>& columns) {
@@ -364,6 +574,7 @@ private:
                 for (auto& part : c.pattern)
                     bind_part(part, scope, PatternMode::Match, &rels, &before);
                 bind_expr(c.where.get(), scope, {});
+                check_where(c.where.get(), scope);
                 break;
             }
             case ast::ClauseKind::Unwind: {
@@ -392,7 +603,16 @@ private:
                 bind_set_items(c.set_items, scope);
                 break;
             case ast::ClauseKind::Delete:
-                for (auto& e : c.exprs) bind_expr(e.get(), scope, {});
+                for (auto& e : c.exprs) {
+                    // Only nodes, relationships and paths (or null) can be deleted.
+                    if (e->kind == ExprKind::LabelTest)
+                        fail(e->begin, "InvalidDelete", "DELETE removes entities, not labels");
+                    if (e->kind == ExprKind::Binary ||
+                        (e->kind == ExprKind::Literal && !e->value.is_null()))
+                        fail(e->begin, "InvalidArgumentType",
+                             "DELETE expects a node, a relationship or a path");
+                    bind_expr(e.get(), scope, {});
+                }
                 break;
             case ast::ClauseKind::Call: {
                 for (auto& e : c.exprs) bind_expr(e.get(), scope, {});
@@ -400,9 +620,20 @@ private:
                 if (!info)
                     fail(c.begin, "ProcedureNotFound",
                          fmt::format("unknown procedure {}", c.procedure), "ProcedureError");
-                if (c.exprs.size() > info->inputs.size())
+                if (c.exprs.size() > info->inputs.size() ||
+                    (c.has_arguments && c.exprs.size() < info->required_inputs))
                     fail(c.begin, "InvalidNumberOfArguments",
                          fmt::format("{} takes {} arguments", c.procedure, info->inputs.size()));
+                check_procedure_arguments(c, *info);
+                if (!last && !c.has_arguments && !info->inputs.empty())
+                    fail(c.begin, "InvalidArgumentPassingMode",
+                         "a CALL inside a query must pass its arguments in parentheses");
+                if (!last && c.yield_star)
+                    fail(c.begin, "UnexpectedSyntax",
+                         "YIELD * is only allowed in a CALL that stands alone");
+                if (!last && c.yields.empty() && !c.yield_star && !info->outputs.empty())
+                    fail(c.begin, "UndefinedVariable",
+                         "a CALL inside a query must YIELD the fields it uses");
                 if (c.yields.empty()) {
                     for (const auto& out : info->outputs) c.yields.push_back({out, out, -1});
                 } else {
@@ -500,6 +731,7 @@ private:
         std::set<std::string> aliases;
         for (auto& item : p.items) {
             bind_expr(item.expr.get(), scope, ctx);
+            check_pattern_values(*item.expr, false);
             if (is_with && !item.has_alias && item.expr->kind != ExprKind::Variable)
                 fail(item.expr->begin, "NoExpressionAlias",
                      "an expression in WITH needs an alias (AS name)");
@@ -537,6 +769,9 @@ private:
                 fail(s.expr->begin, "InvalidAggregation",
                      "ORDER BY can aggregate only when the projection aggregates");
             if (p.aggregating && contains_aggregate(*s.expr)) {
+                // After an aggregating WITH only its projected names remain: an aggregate of
+                // ORDER BY that the projection does not compute may use only those.
+                if (is_with) check_new_order_aggregates(*s.expr, p, next);
                 std::set<std::string> known = keys;
                 for (const auto& [name, var] : next) {
                     ast::Expr v;

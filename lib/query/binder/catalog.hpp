@@ -29,6 +29,11 @@ struct ProcedureInfo {
     std::string name;
     std::vector<std::string> inputs;
     std::vector<std::string> outputs;
+    // Arguments that may not be left out; the others default to null (options maps).
+    std::size_t required_inputs = 0;
+    // Declared argument types (STRING, INTEGER, FLOAT, NUMBER, BOOLEAN, ANY...), one per input;
+    // empty when the procedure checks its arguments itself.
+    std::vector<std::string> input_types;
 };
 
 // Defined with the implementations (executor/procedures.cpp); nullopt when unknown.

@@ -8,6 +8,7 @@
 #include "query/executor/graph_access.hpp"
 #include "query/executor/matcher.hpp"
 #include "query/executor/regex.hpp"
+#include "query/executor/temporal_functions.hpp"
 
 namespace liaison::query {
 
@@ -51,6 +52,7 @@ std::size_t footprint(const Value& v) {
 
 Value arithmetic(Op op, const Value& a, const Value& b, ExecContext& ctx) {
     if (a.is_null() || b.is_null()) return {};
+    if (auto r = temporal_arithmetic(op, a, b)) return *r;
     if (op == Op::Add) {
         // Concatenation copies both sides: a doubling in a loop grows fast, so the budget is
         // asked before, and the copy counts as work for the clock.
@@ -327,8 +329,12 @@ Value property_of(ExecContext& ctx, const Value& target, const std::string& key)
             const Value* v = map_get(target.as_map(), key);
             return v ? *v : Value();
         }
+        case K::Temporal:
+        case K::Duration:
+            return temporal_property(target, key);
         case K::Date: {
             const Date& d = target.as_date();
+            if (d.precision() == Date::Precision::Day) return temporal_property(target, key);
             if (key == "year") return std::int64_t{d.year};
             if (key == "month") return d.month ? Value(std::int64_t{d.month}) : Value();
             if (key == "day") return d.day ? Value(std::int64_t{d.day}) : Value();
@@ -446,7 +452,14 @@ Value eval(const ast::Expr& e, Row& row, ExecContext& ctx) {
         case ExprKind::LabelTest: {
             Value v = eval(*e.args[0], row, ctx);
             if (v.is_null()) return {};
-            if (v.kind() != K::Node) type_error("a label test expects a node");
+            // A relationship has one type: r:T tests it, r:A:B holds only when A and B are both it.
+            if (v.kind() == K::Relationship) {
+                std::string type = rel_type(ctx, v.as_rel());
+                for (const auto& l : e.keys)
+                    if (l != type) return false;
+                return true;
+            }
+            if (v.kind() != K::Node) type_error("a label test expects a node or a relationship");
             const Node& node = ctx.g().node(v.as_node().index);
             for (const auto& l : e.keys)
                 if (!node.has_label(l)) return false;

@@ -15,6 +15,7 @@
 #include "model/names.hpp"
 #include "query/executor/eval.hpp"
 #include "query/executor/graph_access.hpp"
+#include "query/executor/temporal_functions.hpp"
 
 namespace liaison::query {
 
@@ -152,7 +153,8 @@ Value call_function(const std::string& f, std::vector<Value>& a, ExecContext& ct
                                              .count());
     if (f == "range") {
         for (auto& v : a)
-            if (v.kind() != K::Int) type_error("range() expects integers");
+            if (v.kind() != K::Int)
+                runtime_error("ArgumentError", "InvalidArgumentType", "range() expects integers");
         std::int64_t from = arg(0).as_int(), to = arg(1).as_int();
         std::int64_t step = a.size() > 2 ? arg(2).as_int() : 1;
         if (step == 0)
@@ -172,24 +174,7 @@ Value call_function(const std::string& f, std::vector<Value>& a, ExecContext& ct
         }
         return out;
     }
-    if (f == "date") {
-        if (a.empty()) {  // today (UTC), as of the query's start
-            std::chrono::year_month_day ymd{
-                std::chrono::floor<std::chrono::days>(ctx.gov.started())};
-            Date d;
-            d.year = static_cast<std::int16_t>(static_cast<int>(ymd.year()));
-            d.month = static_cast<std::int8_t>(static_cast<unsigned>(ymd.month()));
-            d.day = static_cast<std::int8_t>(static_cast<unsigned>(ymd.day()));
-            return d;
-        }
-        if (arg(0).is_null()) return {};
-        if (arg(0).kind() != K::String) bad_arg(f, arg(0));
-        auto d = Date::parse(arg(0).as_string());
-        if (!d)
-            runtime_error("ArgumentError", "InvalidArgumentValue",
-                          fmt::format("'{}' is not a date (YYYY[-MM[-DD]])", arg(0).as_string()));
-        return *d;
-    }
+    if (auto t = call_temporal_function(f, a, ctx)) return *t;
     if (f == "liaison.named") {
         if (arg(0).is_null() || arg(1).is_null()) return {};
         if (arg(0).kind() != K::Node) bad_arg(f, arg(0));
@@ -300,6 +285,10 @@ Value call_function(const std::string& f, std::vector<Value>& a, ExecContext& ct
                 return x.as_bool() ? "true" : "false";
             case K::Date:
                 return x.as_date().to_string();
+            case K::Temporal:
+                return to_string(x.as_temporal());
+            case K::Duration:
+                return to_string(x.as_duration());
             default:
                 bad_arg(f, x);
         }

@@ -95,6 +95,27 @@ void Create::write(Row& row, std::vector<Row>& out) {
     out.push_back(row);
 }
 
+namespace {
+
+// MERGE ({p: null}) can never match what it would create (null equals nothing), so openCypher
+// refuses it rather than create a new entity on every run.
+void reject_null_properties(ExecContext& ctx, const ast::PatternPart& part, Row& row) {
+    auto check = [&](const ast::Expr* props) {
+        if (!props) return;
+        Value m = eval(*props, row, ctx);
+        if (m.kind() != Value::Kind::Map) return;
+        for (const auto& [key, v] : m.as_map())
+            if (v.is_null())
+                runtime_error("SemanticError", "MergeReadOwnWrites",
+                              fmt::format("MERGE cannot use a null value for property '{}'", key));
+    };
+    for (const auto& n : part.nodes)
+        if (!n.prebound) check(n.properties.get());
+    for (const auto& r : part.rels) check(r.properties.get());
+}
+
+}  // namespace
+
 void Merge::write(Row& row, std::vector<Row>& out) {
     const ast::PatternPart& part = clause_.pattern.at(0);
     std::vector<int> rels;
@@ -104,6 +125,7 @@ void Merge::write(Row& row, std::vector<Row>& out) {
                [&](Row& r) { found.push_back(r); });
     if (found.empty()) {
         Row m = row;
+        reject_null_properties(ctx(), part, m);
         create_part(ctx(), part, m);
         for (const auto& item : clause_.on_create) apply_set_item(ctx(), item, m, false);
         out.push_back(std::move(m));

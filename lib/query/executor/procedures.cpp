@@ -41,10 +41,10 @@ std::vector<ValueMap> liaison_lookup(ExecContext& ctx, const std::vector<Value>&
 std::map<std::string, Procedure, std::less<>>& registry() {
     static std::map<std::string, Procedure, std::less<>> procedures = [] {
         std::map<std::string, Procedure, std::less<>> m;
-        m["db.labels"] = {{"db.labels", {}, {"label"}}, db_labels};
-        m["db.relationshipTypes"] = {{"db.relationshipTypes", {}, {"relationshipType"}},
+        m["db.labels"] = {{"db.labels", {}, {"label"}, 0, {}}, db_labels};
+        m["db.relationshipTypes"] = {{"db.relationshipTypes", {}, {"relationshipType"}, 0, {}},
                                      db_relationship_types};
-        m["liaison.lookup"] = {{"liaison.lookup", {"name"}, {"node"}}, liaison_lookup};
+        m["liaison.lookup"] = {{"liaison.lookup", {"name"}, {"node"}, 0, {}}, liaison_lookup};
         return m;
     }();
     return procedures;
@@ -60,6 +60,12 @@ std::mutex& registry_mutex() {
 void register_procedure(Procedure procedure) {
     std::lock_guard lock(registry_mutex());
     registry()[procedure.info.name] = std::move(procedure);
+}
+
+void unregister_procedure(std::string_view name) {
+    std::lock_guard lock(registry_mutex());
+    auto it = registry().find(name);
+    if (it != registry().end()) registry().erase(it);
 }
 
 const Procedure* lookup_procedure(std::string_view name) {
@@ -88,6 +94,16 @@ bool CallProcedure::produce(Row& row) {
                           fmt::format("unknown procedure {}", clause_.procedure));
         std::vector<Value> args;
         for (const auto& e : clause_.exprs) args.push_back(eval(*e, current_, ctx()));
+        // `CALL name` without parentheses takes its arguments from the parameters of the
+        // same names.
+        if (!clause_.has_arguments)
+            for (const auto& in : proc->info.inputs) {
+                const Value* v = ctx().params ? map_get(*ctx().params, in) : nullptr;
+                if (!v)
+                    runtime_error("ParameterMissing", "MissingParameter",
+                                  fmt::format("{} needs the parameter ${}", clause_.procedure, in));
+                args.push_back(*v);
+            }
         // Trailing arguments may be left out: they are null (a procedure's default options).
         if (args.size() > proc->info.inputs.size())
             runtime_error(
@@ -96,6 +112,12 @@ bool CallProcedure::produce(Row& row) {
         args.resize(proc->info.inputs.size());
         records_ = proc->run(ctx(), args);
         pos_ = 0;
+        // A procedure without outputs (a void one) lets each row through once.
+        if (proc->info.outputs.empty()) {
+            row = current_;
+            records_.clear();
+            return true;
+        }
         if (records_.empty()) continue;
     }
     row = current_;

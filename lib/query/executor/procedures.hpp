@@ -22,5 +22,7 @@ struct Procedure {
 // Adds or replaces a procedure (names are case-sensitive, dotted).
 void register_procedure(Procedure procedure);
 const Procedure* lookup_procedure(std::string_view name);
+// Removes a procedure registered earlier (test harnesses register per scenario).
+void unregister_procedure(std::string_view name);
 
 }  // namespace liaison::query

@@ -115,6 +115,28 @@ ast::ExprPtr Parser::function_or_variable() {
         auto part = std::make_unique<ast::PatternPart>(pattern_part());
         e->pattern = std::move(part);
         if (accept_keyword("WHERE")) e->args.push_back(expr());
+        // The full form MATCH … [WHERE …] RETURN items: without aggregation (which the binder
+        // refuses here) the items do not change whether a row exists, so they are kept only
+        // to be bound and checked.
+        if (accept_keyword("RETURN")) {
+            if (e->args.empty()) e->args.push_back(nullptr);
+            accept_keyword("DISTINCT");
+            do {
+                e->args.push_back(expr());
+                if (accept_keyword("AS")) variable_name();
+            } while (accept_symbol(","));
+        }
+        for (const char* kw : {"SET", "CREATE", "MERGE", "DELETE", "DETACH", "REMOVE"})
+            if (is_keyword(kw))
+                fail_at(peek().offset, "an EXISTS subquery cannot update the graph",
+                        "InvalidClauseComposition");
+        for (const char* kw : {"WITH", "UNWIND", "MATCH", "OPTIONAL", "CALL", "ORDER", "UNION"})
+            if (is_keyword(kw))
+                fail_at(peek().offset,
+                        std::string(kw) +
+                            " inside EXISTS { } is not supported (one MATCH, an "
+                            "optional WHERE and RETURN are)",
+                        "UnexpectedSyntax");
         expect_symbol("}");
         e->end = prev_end();
         return e;

@@ -113,7 +113,7 @@ ProcedureFn centrality(Centrality f) {
 
 void register_analysis_procedures() {
     auto add = [](const char* name, Centrality f) {
-        register_procedure({{name, {"config"}, {"node", "score"}}, centrality(f)});
+        register_procedure({{name, {"config"}, {"node", "score"}, 0, {}}, centrality(f)});
     };
     add("liaison.pagerank", [](const analysis::Projection& p, const ValueMap& c) {
         analysis::PageRankOptions o;
@@ -146,7 +146,7 @@ void register_analysis_procedures() {
         o.alpha = number(c, "alpha", o.alpha);
         return analysis::katz(p.graph, o);
     });
-    register_procedure({{"liaison.louvain", {"config"}, {"node", "community"}},
+    register_procedure({{"liaison.louvain", {"config"}, {"node", "community"}, 0, {}},
                         [](ExecContext& ctx, const std::vector<Value>& args) {
                             ValueMap config = config_of(args);
                             analysis::Projection p = projection(ctx, config);
