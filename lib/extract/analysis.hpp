@@ -18,7 +18,7 @@ namespace liaison::extract {
 
 inline constexpr std::uint32_t kNone = UINT32_MAX;
 
-enum class Label : std::uint8_t { Person, Agency, Organization, Country, City };
+enum class Label : std::uint8_t { Person, Agency, Organization, Country, City, Event };
 
 struct Entity {
     Label label = Label::Person;
@@ -38,6 +38,17 @@ struct Entity {
     std::uint32_t start = 0, end = 0;   // first mention, original code points
     std::vector<std::u32string> words;  // a named person's folded words, without articles
     std::string key;                    // identity within the run (add_entity's key)
+    int session = 0;                    // an event's ordinal or session number
+    TimeSpan time;                      // an event's date, when its sentence states one
+};
+
+// Where an event is named or referred to (events.cpp); kept apart from the mentions so that the
+// meeting and signing frames never take an event for a party.
+struct EventMention {
+    std::uint32_t entity = kNone;
+    std::uint32_t sentence = 0;
+    std::uint32_t first = 0, last = 0;  // tokens of the name (or of the anaphor)
+    std::uint32_t start = 0, end = 0;   // original code points
 };
 
 enum class MentionKind : std::uint8_t { Entity, Delegation, Generic };
@@ -85,8 +96,10 @@ struct Analysis {
     std::vector<SentenceState> sentences;
     std::vector<Entity> entities;
     std::vector<Fact> facts;
+    std::vector<EventMention> event_mentions;  // in reading order
     std::uint32_t topic = kNone;
-    std::uint32_t main_country = kNone;  // the country the article names most (lexicon index)
+    std::uint32_t main_country = kNone;        // the country the article names most (lexicon index)
+    std::vector<std::uint32_t> country_count;  // mentions of each lexicon country
     std::unordered_map<std::string, std::uint32_t>
         entity_keys;  // the person the article is about, for subjectless frames
 
@@ -117,8 +130,17 @@ struct Analysis {
 void find_items(Analysis& a);
 void find_dates(Analysis& a);
 void find_places_and_agencies(Analysis& a);
+// The country a generic agency (key @x) written without one belongs to: the article's own when
+// the lexicon has its iso3-x, else the most named country that has one, else the article's own.
+std::uint32_t context_country(const Analysis& a, std::uint32_t lex_agency);
 void find_officials(Analysis& a);
 void find_name_aliases(Analysis& a);
+void find_events(Analysis& a);
 void find_frames(Analysis& a);
+void find_event_frames(Analysis& a);
+// Dates for the facts whose sentence states none (after every fact is found; dates.cpp).
+void inherit_dates(Analysis& a);
+// Whether a token is part of an event's name or reference (a noun of meeting there is no meeting).
+bool in_event_name(const Analysis& a, std::uint32_t sentence, std::uint32_t token);
 
 }  // namespace liaison::extract

@@ -23,6 +23,8 @@ const char* label_name(Label l) {
             return "Country";
         case Label::City:
             return "City";
+        case Label::Event:
+            return "Event";
     }
     return "Person";
 }
@@ -38,6 +40,8 @@ bool compatible(const Node& n, Label l) {
             return n.has_label("Country");
         case Label::City:
             return n.has_label("City");
+        case Label::Event:
+            return n.has_label("Event");
     }
     return false;
 }
@@ -147,6 +151,11 @@ NodeIndex CandidateWriter::node_for(const Analysis& a, std::uint32_t entity, con
         case Label::Person:
             wanted = slug(e.en.empty() ? e.ar : e.en);
             if (e.unnamed) n.properties.set("unnamed", true);
+            break;
+        case Label::Event:
+            wanted = slug(e.en);
+            if (e.session > 0) n.properties.set("session", static_cast<std::int64_t>(e.session));
+            n.time = e.time;
             break;
     }
     n.id = new_id(slug(wanted));

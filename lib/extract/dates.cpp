@@ -1,6 +1,7 @@
 // Dates as the press writes them: day and month in every month family, with or without a year,
 // ranges (من 28 نونبر إلى غاية فاتح دجنبر 2023، ما بين 24 و27 نوفمبر الجاري), numeric dates
 // (2023/12/01), and weekdays and relative words resolved against the article's date.
+#include <algorithm>
 #include <optional>
 
 #include "extract/analysis.hpp"
@@ -13,6 +14,7 @@ struct Atom {
     int day = 0, month = 0, year = 0;
     std::size_t first = 0, last = 0;  // items
     bool current = false;             // "الجاري": the article's month
+    bool whole = false;               // complete as read (a year or month alone): nothing flows in
 };
 
 bool number_item(const Analysis& a, const Item& it, int lo, int hi, int& v) {
@@ -24,6 +26,13 @@ bool number_item(const Analysis& a, const Item& it, int lo, int hi, int& v) {
 const DateWordInfo* date_word(const Analysis& a, const Item& it) {
     const Entry* e = a.entry(it, EntryKind::DateWord);
     return e ? &a.lex.date_words[e->index] : nullptr;
+}
+
+// The English ordinal ending the tokenizer splits from its digits (18th → 18, th).
+bool ordinal_suffix(const Analysis& a, const Item& it) {
+    if (it.node != 0 || a.token(it).kind != TokenKind::Word) return false;
+    const std::u32string_view w = a.token(it).form(a.text);
+    return w == U"st" || w == U"nd" || w == U"rd" || w == U"th";
 }
 
 bool is_and(const Analysis& a, const Item& it) {
@@ -85,7 +94,11 @@ void find_dates(Analysis& a) {
                 ++at.last;
                 if (k > 0) {
                     const DateWordInfo* dw = date_word(a, items[k - 1]);
-                    if (number_item(a, items[k - 1], 1, 31, v)) {
+                    if (k > 1 && ordinal_suffix(a, items[k - 1]) &&
+                        number_item(a, items[k - 2], 1, 31, v)) {
+                        at.day = v;  // "18th February"
+                        at.first = k - 2;
+                    } else if (number_item(a, items[k - 1], 1, 31, v)) {
                         at.day = v;
                         at.first = k - 1;
                     } else if (dw && dw->kind == DateWordKind::Day) {
@@ -151,18 +164,65 @@ void find_dates(Analysis& a) {
                 k += 4;
                 continue;
             }
-            // Weekdays and relative words, against the article's date.
+            // A year after a noun of year (عام 2026، سنة 2027، in 2026): the year alone.
+            if (k > 0 && number_item(a, items[k], 1900, 2100, v)) {
+                const DateWordInfo* noun = date_word(a, items[k - 1]);
+                // A part of the year (مطلع 2026، early 2026) is no more precise than the year.
+                const bool part =
+                    noun && noun->kind == DateWordKind::Other &&
+                    (noun->unit == "start" || noun->unit == "middle" || noun->unit == "end");
+                if (noun && noun->kind == DateWordKind::Other && (part || noun->unit == "year")) {
+                    Atom at;
+                    at.year = v;
+                    at.whole = true;
+                    at.first = k - 1;
+                    at.last = k + 1;
+                    atoms.push_back(at);
+                }
+                continue;
+            }
+            // A period relative to the article's (العام المقبل، الشهر الماضي، هذا العام): only as
+            // precise as the period, never a day.
             if (const DateWordInfo* dw = date_word(a, items[k]);
-                dw && a.doc_date && a.doc_date->precision() == Date::Precision::Day) {
+                dw && a.doc_date &&
+                ((dw->kind == DateWordKind::Relative &&
+                  (dw->unit == "year" || (dw->unit == "month" && a.doc_date->month))) ||
+                 // A bare الجاري/الحالي qualifies any noun; only "this year" is safe alone.
+                 (dw->kind == DateWordKind::Current && dw->unit == "year"))) {
+                const int amount = dw->kind == DateWordKind::Current ? 0 : dw->amount;
+                Atom at;
+                at.whole = true;
+                at.first = k;
+                at.last = k + 1;
+                if (dw->unit == "year") {
+                    at.year = a.doc_date->year + amount;
+                } else {
+                    const int m = a.doc_date->year * 12 + (a.doc_date->month - 1) + amount;
+                    at.year = m / 12;
+                    at.month = m % 12 + 1;
+                }
+                atoms.push_back(at);
+                continue;
+            }
+            // Weekdays and relative days, against the article's date.
+            if (const DateWordInfo* dw = date_word(a, items[k]);
+                dw && a.doc_date && a.doc_date->precision() == Date::Precision::Day &&
+                // "يوم 3 مارس"، "الخميس 12 مارس": the explicit date that follows says it.
+                !(k + 1 < items.size() && number_item(a, items[k + 1], 1, 31, v))) {
                 const std::int64_t today = a.doc_date->first_day();
                 std::optional<std::int64_t> day;
                 if (dw->kind == DateWordKind::Weekday && dw->amount >= 1 && dw->amount <= 7) {
                     // The last such weekday on or before the article's date.
-                    std::int64_t d = today;
-                    while (weekday_of(d) != dw->amount) --d;
+                    // "الاثنين المقبل": the first after it.
+                    const DateWordInfo* next =
+                        k + 1 < items.size() ? date_word(a, items[k + 1]) : nullptr;
+                    const bool ahead = next && next->kind == DateWordKind::Relative &&
+                                       next->unit.empty() && next->amount > 0;
+                    std::int64_t d = ahead ? today + 1 : today;
+                    while (weekday_of(d) != dw->amount) d += ahead ? 1 : -1;
                     day = d;
-                } else if (dw->kind == DateWordKind::Relative &&
-                           (dw->unit.empty() || dw->unit == "day")) {
+                } else if (dw->kind == DateWordKind::Relative && dw->unit == "day") {
+                    // A bare المقبل/الماضي has no unit of its own: it is not a day.
                     day = today + dw->amount;
                 }
                 if (day) {
@@ -184,6 +244,7 @@ void find_dates(Analysis& a) {
         // Years and months flow right to left within a range; "الجاري" is the article's month.
         for (std::size_t i = atoms.size(); i-- > 0;) {
             Atom& at = atoms[i];
+            if (at.whole) continue;
             if (at.current && a.doc_date) at.year = a.doc_date->year;
             if (!at.year && i + 1 < atoms.size()) at.year = atoms[i + 1].year;
             if (!at.month && i + 1 < atoms.size()) at.month = atoms[i + 1].month;
@@ -208,6 +269,71 @@ void find_dates(Analysis& a) {
         if (span.empty()) span.date = d1;
         st.time = span;
         st.time_first = items[first.first].first;
+    }
+}
+
+// A fact whose sentence states no date: the date of the event it happened at (one of its ends,
+// or an event its sentence names: على هامش المؤتمر), else the nearest date stated earlier in its
+// paragraph, which governs the sentences that follow it, else the lead's. Planned facts inherit
+// only an event's; roles none.
+void inherit_dates(Analysis& a) {
+    if (a.sentences.empty()) return;
+    std::vector<std::uint32_t> starts;
+    starts.reserve(a.sentences.size());
+    for (const SentenceState& st : a.sentences) starts.push_back(a.tokens.tokens[st.s.first].start);
+    auto event_time = [&](std::uint32_t e) -> const TimeSpan* {
+        if (e == kNone || e >= a.entities.size()) return nullptr;
+        const Entity& en = a.entities[e];
+        return en.label == Label::Event && !en.time.empty() ? &en.time : nullptr;
+    };
+    // The lead: the first paragraph after the headline (the first line), when it states a date.
+    std::optional<TimeSpan> lead;
+    for (std::size_t j = 0, line = 0; j < a.sentences.size(); ++j) {
+        if (a.tokens.tokens[a.sentences[j].s.first].line_start && ++line > 2) break;
+        if (line == 2 && a.sentences[j].time) {
+            lead = a.sentences[j].time;
+            break;
+        }
+    }
+    // An event dated by its first day in one sentence and by its span in another: the span.
+    for (const EventMention& m : a.event_mentions) {
+        if (m.entity >= a.entities.size() || m.sentence >= a.sentences.size()) continue;
+        const std::optional<TimeSpan>& said = a.sentences[m.sentence].time;
+        TimeSpan& t = a.entities[m.entity].time;
+        if (said && said->start && said->end &&
+            (t.empty() || (t.date && *said->start <= *t.date && *t.date <= *said->end)))
+            t = *said;
+    }
+    for (Fact& f : a.facts) {
+        // A role is held, not dated by the day it is mentioned.
+        if (f.relation == "HEADS" || f.relation == "REPRESENTS") continue;
+        // At an event: its whole span rather than the day the sentence opened with.
+        if (const TimeSpan* ev = event_time(f.a) ? event_time(f.a) : event_time(f.b);
+            ev && ev->start && f.time.date && *ev->start <= *f.time.date &&
+            *f.time.date <= *ev->end) {
+            f.time = *ev;
+            continue;
+        }
+        if (!f.time.empty()) continue;
+        const auto up = std::upper_bound(starts.begin(), starts.end(), f.start);
+        if (up == starts.begin()) continue;
+        const auto si = static_cast<std::size_t>(up - starts.begin()) - 1;
+        if (a.sentences[si].time) continue;  // its own date, whatever the frame made of it
+        const TimeSpan* t = event_time(f.a);
+        if (!t) t = event_time(f.b);
+        for (const EventMention& m : a.event_mentions)
+            if (!t && m.sentence == si) t = event_time(m.entity);
+        // "اليوم ذاته" points back to the last date named, across paragraphs.
+        bool same = false;
+        for (const Item& it : a.sentences[si].items)
+            if (const DateWordInfo* dw = date_word(a, it); dw && dw->unit == "same") same = true;
+        for (std::size_t j = si; !t && !f.planned && j > 0; --j) {
+            if (!same && a.tokens.tokens[a.sentences[j].s.first].line_start) break;
+            if (a.sentences[j - 1].time) t = &*a.sentences[j - 1].time;
+        }
+        // The lead paragraph's date governs the report that follows it.
+        if (!t && !f.planned && lead) t = &*lead;
+        if (t) f.time = *t;
     }
 }
 

@@ -42,7 +42,10 @@ PropertyGraph extract(const std::vector<Article>& articles, const Options& optio
         find_places_and_agencies(a);
         find_officials(a);
         find_name_aliases(a);
+        find_events(a);
         find_frames(a);
+        find_event_frames(a);
+        inherit_dates(a);
         writer.add(a, doc);
     }
     return writer.finish();

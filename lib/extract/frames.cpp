@@ -5,21 +5,13 @@
 // نظيره is the subject's counterpart, and a planned wording marks the fact planned.
 #include <algorithm>
 
-#include "extract/analysis.hpp"
+#include "extract/frames_internal.hpp"
 
 namespace liaison::extract {
 
-namespace {
+using namespace frames_detail;
 
-struct Participant {
-    std::uint32_t entity = kNone;       // kNone for a counterpart not yet resolved
-    std::uint32_t first = 0, last = 0;  // tokens
-    std::uint32_t start = 0, end = 0;
-    std::uint8_t flags = 0;                     // clitics of the first token
-    std::uint32_t counterpart_country = kNone;  // نظيره الإسباني
-    bool counterpart = false;
-    bool adjective = false;  // a country by its adjective
-};
+namespace frames_detail {
 
 Label label_of(const Analysis& a, const Participant& p) {
     return p.counterpart ? Label::Person : a.entities[p.entity].label;
@@ -91,14 +83,6 @@ std::vector<Participant> participants(Analysis& a, const SentenceState& st) {
     return out;
 }
 
-struct Trigger {
-    std::size_t item;
-    std::uint32_t first, last;  // tokens
-    const FrameInfo* frame;
-    std::uint8_t flags;
-    const std::string* relation = nullptr;  // when another trigger of the clause names it
-};
-
 // The person نظيره refers to: someone of that country already in the article, else the
 // subject's own title for that country, kept as a role.
 std::uint32_t resolve_counterpart(Analysis& a, const Participant& p, std::uint32_t subject) {
@@ -120,15 +104,17 @@ std::uint32_t resolve_counterpart(Analysis& a, const Participant& p, std::uint32
         if (g != UINT32_MAX && a.lex.agencies[g].country == AgencyInfo::kInContext)
             return a.agency_entity(g, c, p.start, p.end, a.slice(p.start, p.end));
     }
-    std::uint32_t same_title = kNone, any = kNone;
+    // A named person before a role (الوزير الإيطالي names nobody when the article names him).
+    std::uint32_t same_title[2] = {kNone, kNone}, any[2] = {kNone, kNone};
     for (std::uint32_t i = 0; i < a.entities.size(); ++i) {
         const Entity& e = a.entities[i];
         if (i == subject || e.label != Label::Person || e.country != c) continue;
-        if (any == kNone) any = i;
-        if (s.title != kNone && e.title == s.title && same_title == kNone) same_title = i;
+        const int u = e.unnamed ? 1 : 0;
+        if (any[u] == kNone) any[u] = i;
+        if (s.title != kNone && e.title == s.title && same_title[u] == kNone) same_title[u] = i;
     }
-    if (same_title != kNone) return same_title;
-    if (any != kNone) return any;
+    for (const std::uint32_t i : {same_title[0], any[0], same_title[1], any[1]})
+        if (i != kNone) return i;
     Entity e;
     e.label = Label::Person;
     e.unnamed = true;
@@ -194,6 +180,95 @@ bool list_glue(const Analysis& a, const SentenceState& st, std::uint32_t from, s
     return true;
 }
 
+// "استقبل وزير الداخلية المكلف بحكومة الوحدة الوطنية، عماد الطرابلسي" or "قائد أركان الدرك
+// الوطني، اللواء أحمد ولد بكار": a title phrase the recognisers did not join to its name, a comma,
+// then the name: one participant, the named person. From token `from`, which starts an office or
+// role, the first named person of `list` (from index i) right after a comma, with only the words
+// of the title before it: no date (a guest follows the date), no other trigger, no مع / إلى.
+const Participant* apposed_name(const Analysis& a, const SentenceState& st,
+                                const std::vector<const Participant*>& list, std::size_t i,
+                                std::uint32_t from) {
+    bool title = false;
+    for (const Item& it : st.items)
+        if (it.first == from)
+            if (const Entry* t = a.entry(it, EntryKind::Title))
+                title = a.lex.titles[t->index].kind == TitleKind::Office ||
+                        a.lex.titles[t->index].kind == TitleKind::Role;
+    for (std::size_t k = i; k < list.size() && !title; ++k)
+        if (list[k]->first == from && !list[k]->counterpart &&
+            a.entities[list[k]->entity].label == Label::Person &&
+            a.entities[list[k]->entity].unnamed)
+            title = true;
+    if (!title) return nullptr;
+    for (std::size_t k = i; k < list.size(); ++k) {
+        const Participant* p = list[k];
+        if (p->counterpart) return nullptr;
+        const Entity& e = a.entities[p->entity];
+        if (e.label != Label::Person || e.unnamed) continue;
+        if (p->first <= from || a.tokens.tokens[p->first - 1].kind != TokenKind::Comma ||
+            content_between(a, st, from, p->first) > 8)
+            return nullptr;
+        for (const Item& it : st.items) {
+            if (it.first < from || it.first > p->first) continue;
+            const StopRole r = a.stop_role(it);
+            // An office right after the comma starts another person (، السفير الإيطالي X).
+            if (it.first == p->first) {
+                if (const Entry* t = a.entry(it, EntryKind::Title))
+                    if (a.lex.titles[t->index].kind == TitleKind::Office) return nullptr;
+                continue;
+            }
+            if ((r != StopRole::Other && r != StopRole::In) || a.is(it, EntryKind::Frame) ||
+                a.is(it, EntryKind::DateWord) || a.is(it, EntryKind::Month) ||
+                (it.node == 0 && a.token(it).kind == TokenKind::Number))
+                return nullptr;
+        }
+        return p;
+    }
+    return nullptr;
+}
+
+// "الذي يزور المملكة حاليا"، "زيارة عمل لبلادنا": the place visited is the host country, named
+// without its name (stopwords.tsv, role home) close after the trigger: the country of a city of
+// the sentence, else of whoever received or met the visitor, else the article's country; never
+// the visitor's own.
+bool home_visited(Analysis& a, const SentenceState& st, const Trigger& tr, std::uint32_t right,
+                  std::uint32_t visitor, Participant& out) {
+    for (const Item& it : st.items) {
+        if (it.first < tr.last || it.first >= right || a.stop_role(it) != StopRole::Home) continue;
+        if (content_between(a, st, tr.last, it.first) > 2) return false;
+        const std::uint32_t own = a.entities[visitor].country;
+        std::uint32_t host = kNone;
+        // A city of the sentence (حل وفد … بالمعهد الملكي للشرطة بالقنيطرة في إطار زيارة للمملكة);
+        // a country named by its adjective there is the visitors' (وفد أمني إماراتي).
+        std::uint32_t visitors = kNone;
+        for (const Mention& m : st.mentions) {
+            if (m.entity == kNone) continue;
+            const Entity& e = a.entities[m.entity];
+            if (e.label == Label::City && e.country != kNone && e.country != own && host == kNone)
+                host = e.country;
+            if (e.label == Label::Country && m.adjective && m.first < tr.first) visitors = e.lex;
+        }
+        for (std::size_t i = a.facts.size(); i-- > 0 && host == kNone;) {
+            const Fact& f = a.facts[i];
+            if ((f.relation == "RECEIVED" || f.relation == "MET_WITH") &&
+                (f.a == visitor || f.b == visitor)) {
+                const std::uint32_t c = a.entities[f.a == visitor ? f.b : f.a].country;
+                if (c != kNone && c != own) host = c;
+            }
+        }
+        if (host == kNone && a.main_country != own && a.main_country != visitors)
+            host = a.main_country;
+        if (host == kNone) return false;
+        out.start = a.start_of(it);
+        out.end = a.end_of(it);
+        out.first = it.first;
+        out.last = it.last;
+        out.entity = a.country_entity(host, out.start, out.end);
+        return true;
+    }
+    return false;
+}
+
 struct Pending {
     std::uint32_t subject = kNone;
     const FrameInfo* frame = nullptr;
@@ -226,112 +301,17 @@ void add_fact(Analysis& a, const SentenceState& st, const FrameInfo& frame,
     a.facts.push_back(f);
 }
 
-// "ووقع الوزيران اتفاقا": two officials in the dual sign; they are the two persons of the last
-// meeting or reception the article reported.
-bool dual_officials(const Analysis& a, const Item& it) {
-    // The lexicons may know the word (a title's dual), so the form decides.
-    if (it.last - it.first != 1 || a.token(it).kind != TokenKind::Word) return false;
-    std::u32string_view w = a.token(it).form(a.text);
-    if (w.size() > 5 && (w[0] == U'\u0648' || w[0] == U'\u0641')) w.remove_prefix(1);
-    if (w.size() > 5 && w[0] == U'\u0627' && w[1] == U'\u0644') w.remove_prefix(2);
-    // Folded: وزيران، مسؤولان (ؤ → و)، مديران، قائدان، رئيسان (ئ → ي), nominative and oblique.
-    static constexpr std::u32string_view kDuals[] = {U"\u0648\u0632\u064a\u0631\u0627\u0646",
-                                                     U"\u0648\u0632\u064a\u0631\u064a\u0646",
-                                                     U"\u0645\u0633\u0648\u0648\u0644\u0627\u0646",
-                                                     U"\u0645\u0633\u0648\u0648\u0644\u064a\u0646",
-                                                     U"\u0645\u062f\u064a\u0631\u0627\u0646",
-                                                     U"\u0645\u062f\u064a\u0631\u064a\u0646",
-                                                     U"\u0642\u0627\u064a\u062f\u0627\u0646",
-                                                     U"\u0642\u0627\u064a\u062f\u064a\u0646",
-                                                     U"\u0631\u064a\u064a\u0633\u0627\u0646",
-                                                     U"\u0631\u064a\u064a\u0633\u064a\u0646"};
-    for (std::u32string_view d : kDuals)
-        if (w == d) return true;
-    return false;
-}
-
-// The dual is the verb's subject: right after the trigger, or before it in its sentence, where
-// a noun of meeting may stand between (ووقع المسؤولان، في ختام اللقاء، اتفاقية).
-bool sign_dual(Analysis& a, const SentenceState& st, const FrameInfo& frame, const std::string& rel,
-               const Trigger& tr, std::uint32_t from, bool planned) {
-    std::size_t at = st.items.size();
-    if (tr.item + 1 < st.items.size() && dual_officials(a, st.items[tr.item + 1])) at = tr.item + 1;
-    for (std::size_t k = 0; k < tr.item && at == st.items.size(); ++k)
-        if (st.items[k].first >= from && dual_officials(a, st.items[k])) at = k;
-    if (at == st.items.size()) return false;
-    // The last 64 facts: a meeting further back is no antecedent, and the work stays bounded on
-    // a run-on text full of duals.
-    const std::size_t stop = a.facts.size() > 64 ? a.facts.size() - 64 : 0;
-    for (std::size_t i = a.facts.size(); i-- > stop;) {
-        const Fact f = a.facts[i];
-        if (f.relation != "MET_WITH" && f.relation != "RECEIVED") continue;
-        if (a.entities[f.a].label != Label::Person || a.entities[f.b].label != Label::Person)
-            continue;
-        const Item& d = st.items[at];
-        Participant o;
-        o.entity = f.b;
-        o.first = d.first;
-        o.last = d.last;
-        o.start = a.start_of(d);
-        o.end = a.end_of(d);
-        add_fact(a, st, frame, rel, frame.voice, f.a, nullptr, o, f.b,
-                 a.tokens.tokens[tr.first].start, a.tokens.tokens[tr.last - 1].end, planned, false,
-                 false);
-        a.facts.back().rule += ".dual";
-        return true;
-    }
-    return false;
-}
-
-// "مذكرة تفاهم بين المديرية العامة للأمن الوطني وإدارة الأمن العمومي": a signature names both
-// parties after بين, whoever signs for them; countries too (بين حكومتي مصر وإيطاليا), and a
-// body written generically (وجهاز أمن الدولة) when the article has placed it in its country.
-bool sign_between(Analysis& a, const SentenceState& st, const FrameInfo& frame,
-                  const std::string& rel, const Trigger& tr, std::uint32_t right, bool planned) {
-    for (const Item& it : st.items) {
-        if (it.first < tr.last || it.first >= right || a.stop_role(it) != StopRole::Between)
-            continue;
-        // The noun and its topic (اتفاقا للتعاون في مجال مكافحة الهجرة) sit before بين.
-        if (content_between(a, st, tr.last, it.first) > 10) return false;
-        std::vector<Participant> ps;
-        std::uint32_t covered = 0;
-        for (const Mention& m : st.mentions) {
-            if (m.entity == kNone || m.complement || m.first < covered || m.first < it.last ||
-                m.first >= right)
-                continue;
-            ps.push_back(participant_at(m, st));
-            covered = m.last;
-        }
-        if (ps.empty() || content_between(a, st, it.last, ps[0].first) > 1) return false;
-        const Participant& x = ps[0];
-        // One word may stand before the first party (حكومتي، وزارتي).
-        if (label_of(a, x) == Label::City) return false;
-        for (std::size_t k = 1; k < ps.size(); ++k) {
-            const Participant& p = ps[k];
-            if (!(p.flags & kConj) || is_place(a, p) != is_place(a, x) ||
-                label_of(a, p) == Label::City || content_between(a, st, x.last, p.first) > 4)
-                continue;
-            if (p.entity == x.entity) return false;
-            add_fact(a, st, frame, rel, frame.voice, x.entity, &x, p, p.entity,
-                     a.tokens.tokens[tr.first].start, a.tokens.tokens[tr.last - 1].end, planned,
-                     false, false);
-            a.facts.back().rule += ".between";
-            return true;
-        }
-        return false;
-    }
-    return false;
-}
-
-}  // namespace
+}  // namespace frames_detail
 
 void find_frames(Analysis& a) {
     std::uint32_t last_subject = kNone;  // the last person named as a subject
     Pending pending;                     // a meeting whose list of countries follows the stop
     for (SentenceState& st : a.sentences) {
         std::vector<Trigger> triggers;
+        const auto si = static_cast<std::uint32_t>(&st - a.sentences.data());
         for (std::size_t k = 0; k < st.items.size(); ++k)
-            if (const Entry* e = a.entry(st.items[k], EntryKind::Frame))
+            if (const Entry* e = a.entry(st.items[k], EntryKind::Frame);
+                e && !in_event_name(a, si, st.items[k].first))
                 triggers.push_back({k, st.items[k].first, st.items[k].last, &a.lex.frames[e->index],
                                     st.items[k].flags, nullptr});
         std::vector<Participant> ps = participants(a, st);
@@ -356,18 +336,47 @@ void find_frames(Analysis& a) {
         // "وقعت … مذكرة تفاهم": the verb and the noun of one signature; the noun names its kind.
         for (std::size_t t = 0; t + 1 < triggers.size(); ++t) {
             const FrameInfo* verb = triggers[t].frame;
-            const FrameInfo* noun = triggers[t + 1].frame;
+            // One noun of meeting may stand between (وقعا في ختام المباحثات مذكرة تفاهم).
+            std::size_t n = t + 1;
+            if (n + 1 < triggers.size() && triggers[n].frame->voice == Voice::Nominal &&
+                triggers[n].frame->relation.rfind("SIGNED_", 0) != 0 &&
+                content_between(a, st, triggers[t].last, triggers[n + 1].first) <= 5)
+                ++n;
+            const FrameInfo* noun = triggers[n].frame;
             if (verb->voice != Voice::Nominal && noun->voice == Voice::Nominal &&
                 verb->relation.rfind("SIGNED_", 0) == 0 &&
                 noun->relation.rfind("SIGNED_", 0) == 0) {
                 triggers[t].relation = &noun->relation;
-                triggers.erase(triggers.begin() + static_cast<std::ptrdiff_t>(t) + 1);
+                triggers.erase(triggers.begin() + static_cast<std::ptrdiff_t>(n));
             }
         }
         for (std::size_t t = 0; t < triggers.size(); ++t) {
             const Trigger& tr = triggers[t];
-            const std::string& rel = tr.relation ? *tr.relation : tr.frame->relation;
-            // Events are not recognised yet: attending and hosting have no object to link.
+            std::string rel = tr.relation ? *tr.relation : tr.frame->relation;
+            // "ووقع المذكرة …": a bare verb of signing (under 0.6 in frames.tsv) signs what the
+            // article reported signing before.
+            // A noun of signing a few words on names its kind (وقعا في ختام المباحثات مذكرة تفاهم).
+            bool named = false;
+            if (!tr.relation && tr.frame->voice == Voice::Active && tr.frame->confidence < 0.6 &&
+                rel.rfind("SIGNED_", 0) == 0)
+                for (const Item& it : st.items)
+                    if (const Entry* e = a.entry(it, EntryKind::Frame);
+                        e && it.first >= tr.last &&
+                        content_between(a, st, tr.last, it.first) <= 5 &&
+                        a.lex.frames[e->index].voice == Voice::Nominal &&
+                        a.lex.frames[e->index].relation.rfind("SIGNED_", 0) == 0) {
+                        rel = a.lex.frames[e->index].relation;
+                        named = true;
+                        break;
+                    }
+            if (!tr.relation && !named && tr.frame->voice == Voice::Active &&
+                tr.frame->confidence < 0.6 && rel.rfind("SIGNED_", 0) == 0)
+                for (std::size_t i = a.facts.size(); i-- > 0;)
+                    if (a.facts[i].relation.rfind("SIGNED_", 0) == 0) {
+                        rel = a.facts[i].relation;
+                        break;
+                    }
+            // Attending and hosting link events (events.cpp).
             if (rel == "ATTENDED" || rel == "HOSTED" || rel == "REPRESENTS") continue;
             const std::uint32_t left = t == 0 ? st.s.first : triggers[t - 1].last;
             const std::uint32_t right = t + 1 < triggers.size() ? triggers[t + 1].first : st.s.last;
@@ -377,9 +386,13 @@ void find_frames(Analysis& a) {
             bool planned = false, negated = false;
             for (std::size_t k = 0; k <= tr.item; ++k)
                 if (const Entry* m = a.entry(st.items[k], EntryKind::Modality)) {
-                    if (st.items[k].last + 8 < tr.first) continue;
-                    if (a.lex.modalities[m->index] == Modality::Planned) planned = true;
-                    if (a.lex.modalities[m->index] == Modality::Negated) negated = true;
+                    // A denial reaches the first trigger after it however far (نفت الوزارة، في
+                    // بيان، ما تداولته الصفحات بشأن زيارة مرتقبة); a planned wording stays close.
+                    const bool near = st.items[k].last + 8 >= tr.first;
+                    const bool first_after = t == 0 || triggers[t - 1].item < k;
+                    if (a.lex.modalities[m->index] == Modality::Planned && near) planned = true;
+                    if (a.lex.modalities[m->index] == Modality::Negated && (near || first_after))
+                        negated = true;
                 }
             for (const Item& it : st.items)
                 if (it.first >= left && it.first < right)
@@ -390,8 +403,15 @@ void find_frames(Analysis& a) {
                     }
             if (negated) continue;
             if (rel.rfind("SIGNED_", 0) == 0) {
+                if (sign_for_sides(a, st, *tr.frame, rel, tr, right, planned, ps)) continue;
                 const bool dual = sign_dual(a, st, *tr.frame, rel, tr, st.s.first, planned);
                 if (sign_between(a, st, *tr.frame, rel, tr, right, planned) || dual) continue;
+                if (tr.frame->voice == Voice::Active &&
+                    sign_generic(a, st, *tr.frame, rel, tr, st.s.first, right, planned))
+                    continue;
+                if (tr.frame->voice == Voice::Active &&
+                    sign_joined_before(a, st, *tr.frame, rel, tr, left, planned, ps))
+                    continue;
             }
             std::vector<const Participant*> before, after;
             for (const Participant& p : ps) {
@@ -421,16 +441,76 @@ void find_frames(Analysis& a) {
             };
             if (voice == Voice::Passive) {
                 if (agent < after.size()) subject_p = after[agent];
+                // "من طرف وزير المالية والميزانية السنغالي، الشيخ ديبا": the role is the name after
+                // it.
+                if (subject_p && !subject_p->counterpart &&
+                    a.entities[subject_p->entity].label == Label::Person &&
+                    a.entities[subject_p->entity].unnamed)
+                    if (const Participant* n = apposed_name(a, st, after, agent, subject_p->first))
+                        subject_p = n;
             } else {
+                // "الطرابلسي يستقبل وزير الداخلية الإيطالي": a headline puts the subject first
+                // (SVO), alone in its clause right before the verb (وكان اللواء فرح قد التقى).
+                // Between them only a particle (قد), no dash or bracket of a dateline ((و م ع) –).
+                auto next_to_verb = [&](const Participant* p) {
+                    for (const Item& it : st.items)
+                        if (it.first >= p->last && it.first < tr.first &&
+                            (it.node == 0 || !a.is(it, EntryKind::Stopword)))
+                            return false;
+                    return true;
+                };
+                if (voice == Voice::Active && !before.empty() && usable_subject(before.back()) &&
+                    content_between(a, st, left, before.back()->first) <= 1 &&
+                    next_to_verb(before.back()))
+                    subject_p = before.back();
                 // After an active verb, a participant with no preposition is its subject (VSO);
                 // not after جمعته (the pronoun is the subject, someone named before).
+                // "ومن المرتقب أن يلتقي الوزير غدا رئيس جهاز …": a bare office after the verb
+                // is its subject, someone named before; the one after it is the object.
+                bool bare_office = false;
+                for (const Item& it : st.items)
+                    if (!after.empty() && it.first >= tr.last && it.last <= after[0]->first)
+                        if (const Entry* ti = a.entry(it, EntryKind::Title))
+                            bare_office = bare_office ||
+                                          a.lex.titles[ti->index].kind == TitleKind::Office ||
+                                          a.lex.titles[ti->index].kind == TitleKind::Role;
                 if (voice == Voice::Active && !(tr.flags & kSuffix) && !after.empty() &&
-                    usable_subject(after[0]) &&
+                    !subject_p && !bare_office && usable_subject(after[0]) &&
                     content_between(a, st, tr.last, after[0]->first) <= 1 &&
                     role_before(a, st, after[0]->first, tr.last) == StopRole::Other) {
                     subject_p = after[0];
                     objects_from = 1;
                 }
+                // "يزور وفد من مديرية الأمن العام برلين": a delegation from a body is that body.
+                if (voice == Voice::Active && !(tr.flags & kSuffix) && !subject_p &&
+                    !after.empty() && !is_place(a, *after[0]) && !after[0]->counterpart &&
+                    a.entities[after[0]->entity].label != Label::Person &&
+                    role_before(a, st, after[0]->first, tr.last) == StopRole::From &&
+                    content_between(a, st, tr.last, after[0]->first) == 2) {
+                    std::u32string_view w = a.tokens.tokens[tr.last].form(a.text);
+                    if (w.size() > 3 && w.substr(0, 2) == U"\u0627\u0644") w.remove_prefix(2);
+                    if (w == U"\u0648\u0641\u062f") {  // وفد
+                        subject_p = after[0];
+                        objects_from = 1;
+                    }
+                }
+                // A role the recognisers left apart from its name is that named person.
+                if (subject_p && !subject_p->counterpart &&
+                    a.entities[subject_p->entity].label == Label::Person &&
+                    a.entities[subject_p->entity].unnamed)
+                    if (const Participant* n = apposed_name(a, st, after, 0, subject_p->first)) {
+                        subject_p = n;
+                        objects_from = static_cast<std::size_t>(
+                            std::find(after.begin(), after.end(), n) - after.begin() + 1);
+                    }
+                if (voice == Voice::Active && !(tr.flags & kSuffix) && !subject_p &&
+                    !after.empty() && usable_subject(after[0]) &&
+                    role_before(a, st, after[0]->first, tr.last) == StopRole::Other)
+                    if (const Participant* n = apposed_name(a, st, after, 0, tr.last)) {
+                        subject_p = n;
+                        objects_from = static_cast<std::size_t>(
+                            std::find(after.begin(), after.end(), n) - after.begin() + 1);
+                    }
                 if (!subject_p)
                     for (std::size_t i = before.size(); i-- > 0;)
                         if (usable_subject(before[i])) {
@@ -447,6 +527,7 @@ void find_frames(Analysis& a) {
             if (subject == kNone) continue;
             // Institutions sign; the person an article is about is no party unless named.
             if (from_topic && rel.rfind("SIGNED_", 0) == 0) continue;
+            const std::uint32_t previous_subject = last_subject;
             if (subject_p && a.entities[subject].label == Label::Person) last_subject = subject;
             // Where objects may start: after the trigger (or its subject) and after مع / بين.
             // A noun of meeting or signing takes its party after مع (اتفاقية الأمم المتحدة names
@@ -457,7 +538,10 @@ void find_frames(Analysis& a) {
             for (const Item& it : st.items)
                 if (it.first >= tr.last && it.first < right) {
                     const StopRole r = a.stop_role(it);
-                    if (r == StopRole::With || r == StopRole::Between || r == StopRole::To)
+                    // إلى / لدى opens a place visited; for a meeting it is an envoy's post or
+                    // a greeting's addressee (ممثلة المكتب لدى دول مجلس التعاون).
+                    if (r == StopRole::With || r == StopRole::Between ||
+                        (r == StopRole::To && visit))
                         markers.push_back(it.last);
                 }
             // مع close to the trigger, or to an object already taken (الأولى مع …، والثانية مع …).
@@ -468,7 +552,9 @@ void find_frames(Analysis& a) {
             open_markers(base);
             auto anchored = [&](const Participant* p) {
                 for (std::uint32_t an : anchors)
-                    if (an <= p->first && content_between(a, st, an, p->first) <= 3) return true;
+                    if (an <= p->first && (content_between(a, st, an, p->first) <= 3 ||
+                                           apposed_name(a, st, {p}, 0, an) == p))
+                        return true;
                 // "جمعه بفيصل شهكار": ب attached to the object, close to the trigger (not a
                 // genitive ل far after it).
                 if (!(p->flags & kPrep) || p->first < tr.last) return false;
@@ -477,30 +563,73 @@ void find_frames(Analysis& a) {
                 return prep == U'\u0628' && content_between(a, st, base, p->first) <= 3;
             };
             std::vector<const Participant*> pool;
+            Participant dropped;  // a passive's subject left unwritten
             if (voice == Voice::Passive) {
                 for (std::size_t i = 0; i < agent && i < after.size(); ++i)
                     pool.push_back(after[i]);
                 if (pool.empty() && !before.empty()) pool.push_back(before.back());
+                // "استُقبل المسؤول الأمني المغربي … من طرف X": with no one named before the agent,
+                // the one received is the person the article follows.
+                const std::uint32_t followed =
+                    a.topic != kNone && a.topic != subject ? a.topic : previous_subject;
+                if (pool.empty() && followed != kNone && rel == "RECEIVED") {
+                    dropped.entity = followed;
+                    dropped.first = tr.first;
+                    dropped.last = tr.last;
+                    dropped.start = a.tokens.tokens[tr.first].start;
+                    dropped.end = a.tokens.tokens[tr.last - 1].end;
+                    pool.push_back(&dropped);
+                }
             } else {
                 for (std::size_t i = objects_from; i < after.size(); ++i) pool.push_back(after[i]);
             }
             std::vector<const Participant*> objects;
+            Participant host;  // the host country, when the visit names it as المملكة / البلاد
             bool countries = false;
             // "استقبل X، في مكتبه بالرياض اليوم، Y": after a verb and its subject, the next
             // person or body with no preposition is the object, however far in the clause.
-            if (voice == Voice::Active && objects_from == 1 && !visit)
+            if (voice == Voice::Active && objects_from >= 1 && !visit)
                 for (const Participant* p : pool) {
                     // Not past مع: then the objects are مع's (ناقش X مع Y وZ).
                     bool marker = false;
                     for (std::uint32_t m : markers) marker = marker || (m > base && m <= p->first);
                     if (marker) break;
-                    if (!is_place(a, *p) && !(p->flags & (kPrep | kConj)) &&
+                    // Nor the body of "بمقر المديرية …، بمكتبه في …": where it took place.
+                    bool located = false;
+                    if (p->first > base) {
+                        const Token& w = a.tokens.tokens[p->first - 1];
+                        std::u32string_view f = w.form(a.text);
+                        if (f.size() > 4 && f[0] == U'\u0648') f.remove_prefix(1);
+                        located = w.kind == TokenKind::Word && f.size() >= 4 && f[0] == U'\u0628';
+                    }
+                    if (!is_place(a, *p) && !located && !(p->flags & (kPrep | kConj)) &&
                         role_before(a, st, p->first, base) == StopRole::Other) {
+                        const auto at = std::find(pool.begin(), pool.end(), p) - pool.begin();
+                        if (const Participant* n =
+                                apposed_name(a, st, pool, static_cast<std::size_t>(at), p->first))
+                            p = n;
                         objects.push_back(p);
                         open_markers(p->last);
                         break;
                     }
                 }
+            if (visit && from_topic) {
+                // "زيارة عمل قام بها المسؤول الفرنسي إلى المغرب": the visitor written as an
+                // official of a country is the one person the article names of that country.
+                std::uint32_t nationality = kNone;
+                for (const Mention& m : st.mentions)
+                    if (m.entity != kNone && m.adjective && m.first >= tr.last && m.first < right &&
+                        a.entities[m.entity].label == Label::Country && nationality == kNone)
+                        nationality = a.entities[m.entity].lex;
+                std::uint32_t visitor = kNone, found = 0;
+                for (std::uint32_t i = 0; i < a.entities.size() && nationality != kNone; ++i)
+                    if (a.entities[i].label == Label::Person && !a.entities[i].unnamed &&
+                        a.entities[i].country == nationality) {
+                        visitor = i;
+                        ++found;
+                    }
+                if (found == 1) subject = visitor;
+            }
             if (visit) {
                 // The place visited: the first one after the trigger; "العاصمة النمساوية فيينا"
                 // names the city after its country.
@@ -517,11 +646,14 @@ void find_frames(Analysis& a) {
                         anchored(pool[i])) {
                         std::size_t j = i;
                         while (j + 1 < pool.size() && is_place(a, *pool[j + 1]) &&
+                               !pool[j + 1]->adjective &&
                                content_between(a, st, pool[j]->last, pool[j + 1]->first) <= 1)
                             ++j;
                         objects.push_back(pool[j]);
                         break;
                     }
+                if (objects.empty() && home_visited(a, st, tr, right, subject, host))
+                    objects.push_back(&host);
             } else {
                 // Persons and bodies: the first where an object may start, then those joined to
                 // it by commas and و, or introduced by their own مع.
@@ -590,10 +722,18 @@ void find_frames(Analysis& a) {
             }
             // "وقعت وزارة الداخلية الإماراتية ووزارة الداخلية الكويتية مذكرة": the parties
             // are the subject and those joined to it by و.
+            // The first may carry its country (وزارة الداخلية في دولة الإمارات ووزارة …).
+            auto joined = [&](std::uint32_t from, std::uint32_t to) {
+                for (const Item& it : st.items)
+                    if (it.first >= from && it.first < to && !a.is(it, EntryKind::Country) &&
+                        a.stop_role(it) != StopRole::In && !list_glue(a, st, it.first, it.last))
+                        return false;
+                return true;
+            };
             if (objects.empty() && subject_p && rel != "VISITED" && rel != "RECEIVED")
                 for (const Participant& p : ps)
                     if (p.first >= subject_p->last && p.first < right && !is_place(a, p) &&
-                        (p.flags & kConj) && list_glue(a, st, subject_p->last, p.first)) {
+                        (p.flags & kConj) && joined(subject_p->last, p.first)) {
                         objects.push_back(&p);
                         break;
                     }

@@ -59,6 +59,11 @@ std::vector<std::u32string> lexicon_words(std::u32string_view folded) {
     for (std::size_t i = 0; i < folded.size(); ++i) {
         const char32_t c = folded[i];
         const bool digit = c >= '0' && c <= '9';
+        // The Latin article stays on its name (al-Shatri, el-Kebir), as the tokenizer keeps it.
+        if (c == '-' && latin_article_joins(w, folded.substr(i + 1))) {
+            w.push_back(c);
+            continue;
+        }
         if (!is_word_char(c)) {
             flush();
             continue;
@@ -72,7 +77,15 @@ std::vector<std::u32string> lexicon_words(std::u32string_view folded) {
 }
 
 void Lexicon::add(std::string_view form, Entry entry) {
-    const std::vector<std::u32string> ws = lexicon_words(fold_string(form));
+    const std::u32string folded = fold_string(form);
+    // "Lt." and "Gen.": a Latin word written with a full stop in a lexicon is an abbreviation,
+    // interned with its stop so that the tokenizer does not end a sentence after it.
+    for (std::size_t i = 1, first = 0; i < folded.size(); ++i) {
+        if (!(folded[i - 1] >= 'a' && folded[i - 1] <= 'z')) first = i;
+        if (folded[i] == '.' && i > first)
+            words.add(std::u32string_view(folded).substr(first, i + 1 - first));
+    }
+    const std::vector<std::u32string> ws = lexicon_words(folded);
     if (ws.empty()) return;
     std::uint32_t node = 0;
     for (const auto& w : ws) {
@@ -340,9 +353,49 @@ void LexiconLoader::line(std::string_view name, const std::vector<std::string_vi
             role = StopRole::Agent;
         else if (r == "generic")
             role = StopRole::Generic;
+        else if (r == "home")
+            role = StopRole::Home;
         lex.stopwords.push_back(role);
         lex.add(c[0],
                 {EntryKind::Stopword, 0, static_cast<std::uint32_t>(lex.stopwords.size() - 1)});
+    } else if (name == "events") {
+        need(3);
+        EventWordInfo w;
+        if (c[1] == "head")
+            w.kind = EventWordKind::Head;
+        else if (c[1] == "weak")
+            w.kind = EventWordKind::Weak;
+        else if (c[1] == "ordinal")
+            w.kind = EventWordKind::Ordinal;
+        else if (c[1] == "anaphor")
+            w.kind = EventWordKind::Anaphor;
+        else if (c[1] == "relative")
+            w.kind = EventWordKind::Relative;
+        else if (c[1] == "homeland")
+            w.kind = EventWordKind::Homeland;
+        else
+            fail(column_of(c, 1),
+                 "expected kind head, weak, ordinal, anaphor, relative or homeland");
+        if (w.kind == EventWordKind::Ordinal) {
+            const double n = number(c[2], column_of(c, 2));
+            if (n < 1 || n > 100) fail(column_of(c, 2), "an ordinal must be 1..100");
+            w.number = static_cast<int>(n);
+        }
+        w.en = std::string(c[2]);
+        lex.event_words.push_back(w);
+        Lexicon::EventForm form;
+        form.info = static_cast<std::uint32_t>(lex.event_words.size() - 1);
+        for (const auto& word : lexicon_words(fold_string(c[0])))
+            form.words.push_back(lex.words.add(word));
+        if (form.words.empty()) fail(1, "no word in the form");
+        const std::uint32_t first = form.words[0];
+        lex.event_forms.push_back(std::move(form));
+        // Longest form first, so that ورشة عمل wins over ورشة.
+        auto& list = lex.event_forms_by_first[first];
+        list.push_back(static_cast<std::uint32_t>(lex.event_forms.size() - 1));
+        std::stable_sort(list.begin(), list.end(), [&](std::uint32_t x, std::uint32_t y) {
+            return lex.event_forms[x].words.size() > lex.event_forms[y].words.size();
+        });
     }
 }
 
@@ -366,9 +419,9 @@ Lexicon Lexicon::build(const std::vector<std::pair<std::string, std::string_view
     Lexicon lex;
     LexiconLoader loader{lex, {}, 0};
     // Agencies before titles (titles name the agency they head); the rest in any order.
-    static constexpr const char* kOrder[] = {"countries",   "cities",       "agencies", "titles",
-                                             "given_names", "frames",       "modality", "months",
-                                             "dates",       "counterparts", "stopwords"};
+    static constexpr const char* kOrder[] = {"countries",   "cities",       "agencies",  "titles",
+                                             "given_names", "frames",       "modality",  "months",
+                                             "dates",       "counterparts", "stopwords", "events"};
     for (const char* name : kOrder)
         for (const auto& [file, text] : files)
             if (file == name) loader.load(file, text);

@@ -64,7 +64,24 @@ struct DateWordInfo {
     int amount = 0;    // weekday 1..7; relative offset
     std::string unit;  // day, week, month, year
 };
-enum class StopRole : std::uint8_t { Other, With, Between, To, In, From, And, Agent, Generic };
+enum class EventWordKind : std::uint8_t { Head, Weak, Ordinal, Anaphor, Relative, Homeland };
+struct EventWordInfo {
+    EventWordKind kind = EventWordKind::Head;
+    int number = 0;  // an ordinal's value
+    std::string en;  // a head's English word
+};
+enum class StopRole : std::uint8_t {
+    Other,
+    With,
+    Between,
+    To,
+    In,
+    From,
+    And,
+    Agent,
+    Generic,
+    Home
+};
 
 class Lexicon {
 public:
@@ -87,6 +104,15 @@ public:
     std::vector<DateWordInfo> date_words;
     std::vector<std::uint8_t> counterparts;  // 1 singular, 2 dual, 3 plural
     std::vector<StopRole> stopwords;
+    // Event words (events.tsv) are kept out of the trie, so that they never change how the other
+    // lexicons cut a sentence: each form is its folded words, indexed by the first.
+    std::vector<EventWordInfo> event_words;
+    struct EventForm {
+        std::vector<std::uint32_t> words;
+        std::uint32_t info = 0;
+    };
+    std::vector<EventForm> event_forms;  // longest first within each first word
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> event_forms_by_first;
 
     // The trie: node 0 is the root.
     std::uint32_t child(std::uint32_t node, std::uint32_t word) const {

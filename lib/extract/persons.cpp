@@ -4,188 +4,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "extract/analysis.hpp"
+#include "extract/persons_internal.hpp"
 #include "model/names.hpp"
 
 namespace liaison::extract {
 
+using namespace person_detail;
+
 namespace {
-
-bool starts_with_article(std::u32string_view w) {
-    return w.size() >= 4 && w[0] == U'\u0627' && w[1] == U'\u0644';
-}
-
-std::u32string strip_article(std::u32string_view w) {
-    return std::u32string(starts_with_article(w) ? w.substr(2) : w);
-}
-
-// A word that can be part of a name: a token the lexicons do not know (or know only as a given
-// name), made of letters.
-// Long enough for عبد المجيد بن عبد الله البنيان and خليفة بن حمد بن خليفة آل ثاني.
-constexpr std::size_t kMaxNameWords = 9;
-
-// A word of a name after its first: not one joined by و (والوفد المرافق له), unless a given name.
-// A three-letter word keeps its و or ف: what would remain is no word (ولد بكار، إلياس فرح).
-bool continues_name(const Analysis& a, const Item& it) {
-    if (it.node != 0) return !(it.flags & kConj);
-    const std::u32string_view w = a.token(it).form(a.text);
-    return !(w.size() >= 4 && (w[0] == U'\u0648' || w[0] == U'\u0641'));
-}
-
-// A word carrying a conjunction or a preposition before its article (والوفد، للوكالة، بالمجلس)
-// is a phrase, never the start of a name.
-bool clitic_before_article(std::u32string_view w) {
-    if (w.size() >= 4 && w[0] == U'\u0644' && w[1] == U'\u0644') return true;
-    std::size_t i = 0;
-    if (w.size() > i && (w[i] == U'\u0648' || w[i] == U'\u0641')) ++i;
-    if (w.size() > i && (w[i] == U'\u0628' || w[i] == U'\u0643' || w[i] == U'\u0644')) ++i;
-    return i > 0 && w.size() >= i + 4 && w[i] == U'\u0627' && w[i + 1] == U'\u0644';
-}
-
-bool name_word(const Analysis& a, const Item& it) {
-    if (it.node == 0) {
-        const Token& t = a.token(it);
-        return t.kind == TokenKind::Word && t.fend - t.fstart >= 2;
-    }
-    // علي the name folds like على the preposition: a given name wins over a function word.
-    bool given = false;
-    for (const Entry& e : a.lex.entries(it.node)) {
-        if (e.kind == EntryKind::GivenName)
-            given = true;
-        else if (e.kind != EntryKind::Stopword && e.kind != EntryKind::Modality)
-            return false;
-    }
-    return given;
-}
-
-// A word right before a country's name, an agency or a city heads a construct (وفد المملكة
-// المغربية، رئيس جامعة نايف), so it ends a name rather than continuing it.
-bool heads_construct(const Analysis& a, const SentenceState& st, std::size_t k) {
-    if (k + 1 >= st.items.size()) return false;
-    const Item& next = st.items[k + 1];
-    if (a.is(next, EntryKind::Agency) || a.is(next, EntryKind::City)) return true;
-    const Entry* c = a.entry(next, EntryKind::Country);
-    return c && c->sub == 0;
-}
-
-// A family name with the article (البنيان، الحموشي) ends a name: what follows is the sentence.
-bool ends_name(const Analysis& a, const Item& it) {
-    return it.node == 0 && it.last - it.first == 1 && starts_with_article(a.token(it).form(a.text));
-}
-
-bool is_comma(const Analysis& a, const Item& it) {
-    return it.node == 0 && a.token(it).kind == TokenKind::Comma;
-}
-
-struct NameSpan {
-    std::size_t first = 0, last = 0;  // items, last exclusive
-    bool valid() const { return last > first; }
-};
-
-std::size_t word_count(const SentenceState& st, NameSpan n) {
-    std::size_t c = 0;
-    for (std::size_t k = n.first; k < n.last; ++k) c += st.items[k].last - st.items[k].first;
-    return c;
-}
-
-bool has_given(const Analysis& a, const SentenceState& st, NameSpan n) {
-    for (std::size_t k = n.first; k < n.last; ++k)
-        if (a.is(st.items[k], EntryKind::GivenName)) return true;
-    return false;
-}
-
-// Items [k, …) that read as a name; `loose` accepts a single word (after an honorific or rank).
-// `complement`: the title already names what it is of, so a name must follow a comma or start
-// with a given name (رئيس جامعة نايف سبل تطوير… is no name).
-NameSpan name_after(const Analysis& a, const SentenceState& st, std::size_t k, bool loose,
-                    bool complement) {
-    bool comma = false;
-    if (k < st.items.size() && is_comma(a, st.items[k])) {
-        ++k;
-        comma = true;
-    }
-    // "…، السيد عبد اللطيف حموشي"، "وكيل الوزارة الفريق خالد …": honorifics and ranks first.
-    while (k < st.items.size()) {
-        const Entry* t = a.entry(st.items[k], EntryKind::Title);
-        if (!t || (a.lex.titles[t->index].kind != TitleKind::Honorific &&
-                   a.lex.titles[t->index].kind != TitleKind::Rank))
-            break;
-        ++k;
-    }
-    // Adjectives of a bare title (المسؤول الدولي تال غولدشتين، المدير العام الجديد).
-    if (!comma && !complement)
-        for (int adjectives = 0; adjectives < 2 && k + 1 < st.items.size(); ++adjectives) {
-            const Item& it = st.items[k];
-            if (!(it.node == 0 && a.token(it).kind == TokenKind::Word &&
-                  starts_with_article(a.token(it).form(a.text))))
-                break;
-            ++k;
-        }
-    NameSpan n{k, k};
-    while (n.last < st.items.size() && name_word(a, st.items[n.last]) &&
-           (n.last == n.first || continues_name(a, st.items[n.last])) &&
-           !heads_construct(a, st, n.last) &&
-           word_count(st, {n.first, n.last + 1}) <= kMaxNameWords) {
-        ++n.last;
-        if (n.last - n.first > 1 && ends_name(a, st.items[n.last - 1])) break;
-    }
-    if (!n.valid()) return n;
-    const Item& first = st.items[n.first];
-    const bool given = a.is(first, EntryKind::GivenName);
-    // A first word with the article is an adjective of the title, not a name.
-    const std::u32string_view first_form = a.token(first).form(a.text);
-    if (!given && (starts_with_article(first_form) || clitic_before_article(first_form)))
-        return {k, k};
-    // After a comma the words must start with a given name (وزير الداخلية، عبد الوافي …), or
-    // a clause would read as a name (مدير الشرطة القضائية، همت تبادل المعلومات).
-    if (!given && (comma || complement)) return {k, k};
-    // After an honorific or a rank a name starts with a given name (فريق عمل مشترك is no
-    // name); a surname alone (اللواء الزعبي) is found later as the surname of a named person.
-    if (loose && !given) return {k, k};
-    if (word_count(st, n) < 2 && !given) return {k, k};
-    return n;
-}
-
-NameSpan name_before(const Analysis& a, const SentenceState& st, std::size_t k) {
-    // "حموشي بالمديرة العامة": a title behind a preposition is no apposition.
-    if (k < st.items.size() && (st.items[k].flags & (kPrep | kConj))) return {k, k};
-    if (k > 0 && is_comma(a, st.items[k - 1])) --k;
-    NameSpan n{k, k};
-    while (n.first > 0 && name_word(a, st.items[n.first - 1]) &&
-           word_count(st, {n.first - 1, n.last}) <= kMaxNameWords)
-        --n.first;
-    if (!n.valid()) return n;
-    // Start at the first given name; without one the words before a title are rarely a name
-    // (a clause ends there).
-    for (std::size_t j = n.first; j < n.last; ++j)
-        if (a.is(st.items[j], EntryKind::GivenName)) {
-            n.first = j;
-            return n;
-        }
-    return {k, k};
-}
-
-std::vector<std::u32string> folded_name_words(const Analysis& a, const SentenceState& st,
-                                              NameSpan n) {
-    std::vector<std::u32string> out;
-    for (std::size_t k = n.first; k < n.last; ++k)
-        for (std::uint32_t t = st.items[k].first; t < st.items[k].last; ++t) {
-            std::u32string_view w = a.tokens.tokens[t].form(a.text);
-            if (t == st.items[k].first && k == n.first) w = w.substr(st.items[k].skip);
-            out.push_back(strip_article(w));
-        }
-    return out;
-}
-
-std::string words_key(const std::vector<std::u32string>& words) {
-    std::u32string k;
-    for (const auto& w : words) {
-        if (!k.empty()) k += U' ';
-        k += w;
-    }
-    return "person:" + encode_utf8(k);
-}
 
 Mention* mention_at(SentenceState& st, std::uint32_t token) {
     for (Mention& m : st.mentions)
@@ -201,7 +30,64 @@ struct Official {
     std::vector<std::uint32_t> agencies, countries;  // entities
     bool office_kind = false;  // an office or role (not only honorifics or ranks)
     bool honorific = false;
+    bool default_body = false;  // the agency is the title's `heads` body, not written
+    bool second = false;        // the bodies written after the title follow its own (و…)
+    std::size_t office_item = 0;
+    std::size_t name_at = 0;  // where a name may follow: after the posting (لدى المملكة)
+    std::string adjective;    // the country as written after the title (التركي)
 };
+
+// The nisba written after a title agreeing with the body it implies, as the press names that
+// body: وزير الداخلية التركي → وزارة الداخلية التركية, مدير الأمن العام اللبنانية → الأمن العام
+// اللبناني. A body is feminine when its first word ends in ة or is a broken plural of a thing
+// (الجمارك، القوات، المصالح، الأجهزة).
+std::string agreeing(const std::string& body, std::string adjective) {
+    static const std::string ya = "\u064A", ta = "\u0629";
+    auto ends = [](const std::string& w, const std::string& e) {
+        return w.size() >= e.size() && w.compare(w.size() - e.size(), e.size(), e) == 0;
+    };
+    const std::string head = body.substr(0, body.find(' '));
+    bool female = ends(head, ta);
+    for (const char* plural :
+         {"\u0627\u0644\u062C\u0645\u0627\u0631\u0643", "\u0627\u0644\u0642\u0648\u0627\u062A",
+          "\u0627\u0644\u0645\u0635\u0627\u0644\u062D",
+          "\u0627\u0644\u0623\u062C\u0647\u0632\u0629"})
+        female = female || head == plural;
+    if (female && ends(adjective, ya)) adjective += ta;
+    if (!female && ends(adjective, ya + ta)) adjective.resize(adjective.size() - ta.size());
+    return body + " " + adjective;
+}
+
+// "في عمّان"، "لدى المملكة"، "بالرباط": where an office is held, after what it is of; the
+// mention's items are skipped, it names no body of the office.
+std::size_t skip_posting(const Analysis& a, SentenceState& st, std::size_t j) {
+    if (j >= st.items.size()) return j;
+    std::size_t probe = j;
+    const Item& it = st.items[j];
+    const bool attached = it.node != 0 && (it.flags & kPrep);
+    if (!attached) {
+        const StopRole role = a.stop_role(it);
+        const std::u32string_view w = a.token(it).form(a.text);
+        const bool at = w == U"\u0644\u062F\u064A";  // لدى: an envoy's host country
+        if (role != StopRole::In && !at) return j;
+        ++probe;
+        // "لدى المملكة"، "لدى بلادنا": one word names the host.
+        if (at && probe < st.items.size() && !mention_at(st, st.items[probe].first) &&
+            st.items[probe].last - st.items[probe].first == 1 &&
+            a.token(st.items[probe]).kind == TokenKind::Word &&
+            !a.is(st.items[probe], EntryKind::GivenName) &&
+            !a.is(st.items[probe], EntryKind::Title))
+            return probe + 1;
+    }
+    if (probe >= st.items.size()) return j;
+    Mention* m = mention_at(st, st.items[probe].first);
+    if (!m || m->entity == kNone) return j;
+    const Label l = a.entities[m->entity].label;
+    if (l != Label::City && l != Label::Country) return j;
+    std::size_t next = probe + 1;
+    while (next < st.items.size() && st.items[next].first < m->last) ++next;
+    return next;
+}
 
 Official parse_official(Analysis& a, SentenceState& st, std::size_t k) {
     Official o;
@@ -213,11 +99,15 @@ Official parse_official(Analysis& a, SentenceState& st, std::size_t k) {
         // A title after the first one is part of the chain only without a conjunction.
         if (j > k && (st.items[j].flags & kConj)) break;
         const TitleInfo& info = a.lex.titles[t->index];
-        o.office = t->index;
-        if (info.kind == TitleKind::Office || info.kind == TitleKind::Role)
+        // "وزير الداخلية الأمير …": an honorific after the office does not replace it.
+        if (info.kind == TitleKind::Office || info.kind == TitleKind::Role) {
+            o.office = t->index;
+            o.office_item = j;
             o.office_kind = true;
-        else
+        } else {
+            if (!o.office_kind) o.office = t->index;
             o.honorific = true;
+        }
         ++j;
     }
     o.last = j;
@@ -253,10 +143,14 @@ Official parse_official(Analysis& a, SentenceState& st, std::size_t k) {
         // A second complement needs و (ولمراقبة التراب الوطني); the first needs none.
         const bool first = o.agencies.empty() && o.countries.empty();
         if (!first && !(it.flags & kConj) && e.label != Label::Country) break;
+        // "المدير العام للأمن الوطني ولمراقبة التراب الوطني": a first body joined by و is a
+        // second one, after the body the title names itself.
+        if (first && (it.flags & kConj) && e.label != Label::Country) o.second = true;
         j = probe;
-        if (e.label == Label::Country)
+        if (e.label == Label::Country) {
             o.countries.push_back(m->entity);
-        else
+            if (m->adjective && o.adjective.empty()) o.adjective = a.slice(m->start, m->end);
+        } else
             o.agencies.push_back(m->entity);
         m->complement = true;
         // Skip the items the mention covers (an agency may carry its country).
@@ -291,15 +185,41 @@ Official parse_official(Analysis& a, SentenceState& st, std::size_t k) {
             o.last = j = next;
         }
     }
+    o.name_at = o.agencies.empty() && o.countries.empty() ? o.last : skip_posting(a, st, o.last);
     // The body an office heads by definition (وزير الداخلية → the ministry of the interior of the
     // country in context), when the words after it did not name one.
     const TitleInfo& info = a.lex.titles[o.office];
-    if (o.agencies.empty() && info.heads != UINT32_MAX) {
-        std::uint32_t c = a.main_country;
+    if ((o.agencies.empty() || o.second) && info.heads != UINT32_MAX) {
+        std::uint32_t c = context_country(a, info.heads);
         if (!o.countries.empty()) c = a.entities[o.countries.front()].lex;
+        // The bodies one person heads are of one country.
+        if (o.second && a.entities[o.agencies.front()].country != kNone)
+            c = a.entities[o.agencies.front()].country;
         const std::uint32_t start = a.start_of(st.items[o.first]);
-        o.agencies.push_back(
-            a.agency_entity(info.heads, c, start, a.end_of(st.items[o.last - 1]), ""));
+        const AgencyInfo& body = a.lex.agencies[info.heads];
+        // A minister's ministry is named from his title as written: وزير المالية والميزانية →
+        // وزارة المالية والميزانية.
+        std::string base = body.ar;
+        const std::string title =
+            a.slice(a.start_of(st.items[o.office_item]), a.end_of(st.items[o.office_item]));
+        for (const char* minister :
+             {"\u0648\u0632\u064A\u0631 ", "\u0648\u0632\u064A\u0631\u0629 "})
+            if (title.rfind(minister, 0) == 0)
+                base = "\u0648\u0632\u0627\u0631\u0629 " + title.substr(std::strlen(minister));
+        std::string written;
+        if (!o.adjective.empty() && (body.country == AgencyInfo::kInContext || base != body.ar))
+            written = agreeing(base, o.adjective);
+        else if (base != body.ar)
+            written = base;
+        const std::size_t before = a.entities.size();
+        o.agencies.insert(
+            o.agencies.begin(),
+            a.agency_entity(info.heads, c, start, a.end_of(st.items[o.last - 1]), written));
+        o.default_body = !o.second;
+        // A role's body (an ambassador's embassy) is not proposed unless the article names it:
+        // the role represents the country.
+        if (info.kind == TitleKind::Role && a.entities.size() > before)
+            a.entities[o.agencies.front()].weak = true;
     }
     return o;
 }
@@ -352,7 +272,8 @@ void find_officials(Analysis& a) {
             Official o = parse_official(a, st, k);
             if (o.office == kNone) continue;
             const bool complement = !o.agencies.empty() || !o.countries.empty();
-            NameSpan name = name_after(a, st, o.last, !o.office_kind || o.honorific, complement);
+            NameSpan name = name_after(a, st, std::max(o.last, o.name_at),
+                                       !o.office_kind || o.honorific, complement);
             if (!name.valid() && o.office_kind) name = name_before(a, st, o.first);
             Pending p{si, o, name, o.office_kind ? role_key(a, o) : std::string()};
             if (name.valid()) {
@@ -409,7 +330,10 @@ void find_officials(Analysis& a) {
             }
             // "الوزير الإيطالي" after "وزير الداخلية الإيطالي ماتيو بيانكوني": a bare office
             // of a country is the one person of that country the article names in that office.
-            if (same == kNone && o.agencies.empty() && !o.countries.empty() && o.office != kNone) {
+            // Also when the office implies its body (وزير الداخلية القطري after the Qatari
+            // minister of the interior named with his office).
+            if (same == kNone && (o.agencies.empty() || o.default_body) && !o.countries.empty() &&
+                o.office != kNone) {
                 const std::string& en = a.lex.titles[o.office].en;
                 const std::uint32_t country = official_country(a, o);
                 std::uint32_t only = kNone;
@@ -478,8 +402,14 @@ void find_officials(Analysis& a) {
             f.end = m.end;
             a.facts.push_back(f);
         };
+        // An envoy (a role whose body is implied: an ambassador) represents the country named.
+        if (!office && o.default_body && !o.countries.empty()) {
+            for (std::uint32_t c : o.countries) relate("REPRESENTS", c, 0.8);
+            continue;
+        }
         for (std::uint32_t ag : o.agencies) relate(office ? "HEADS" : "REPRESENTS", ag, 0.8);
-        if (o.agencies.empty())
+        // A minister or a president of a country heads a body the text does not name: no fact.
+        if (o.agencies.empty() && !office)
             for (std::uint32_t c : o.countries) relate("REPRESENTS", c, 0.7);
     }
     // Persons by a given name and the words after it, where no title stands beside them.
@@ -499,7 +429,7 @@ void find_officials(Analysis& a) {
                 inside(it.first) || !name_word(a, it))
                 continue;
             NameSpan n{k, k + 1};
-            while (n.last < st.items.size() && name_word(a, st.items[n.last]) &&
+            while (n.last < st.items.size() && inner_name_word(a, st.items[n.last]) &&
                    continues_name(a, st.items[n.last]) && !inside(st.items[n.last].first) &&
                    !heads_construct(a, st, n.last) &&
                    word_count(st, {n.first, n.last + 1}) <= kMaxNameWords) {
@@ -540,7 +470,149 @@ void find_officials(Analysis& a) {
     }
 }
 
+namespace {
+
+// The word without a conjunction (وعن → عن).
+std::u32string_view without_conj(std::u32string_view w) {
+    if (w.size() > 2 && (w[0] == U'\u0648' || w[0] == U'\u0641')) w.remove_prefix(1);
+    return w;
+}
+
+// "وعن الجانب الكويتي اللواء فهد …"، "وقّع عن شرطة عُمان السلطانية الفريق حمد …"، "نيابة عن
+// المغرب السيد …": the person written right after عن X acts on behalf of X.
+void find_on_behalf(Analysis& a) {
+    for (SentenceState& st : a.sentences)
+        for (std::size_t k = 0; k + 2 < st.items.size(); ++k) {
+            const Item& it = st.items[k];
+            if (it.last - it.first != 1 ||
+                without_conj(a.token(it).form(a.text)) != U"\u0639\u0646")
+                continue;
+            std::size_t p = k + 1;
+            const std::u32string_view side = a.token(st.items[p]).form(a.text);
+            if (side == U"\u0627\u0644\u062C\u0627\u0646\u0628" ||
+                side == U"\u062C\u0627\u0646\u0628")
+                ++p;
+            if (p >= st.items.size()) continue;
+            const Mention* body = mention_at(st, st.items[p].first);
+            if (!body || body->entity == kNone || body->kind != MentionKind::Entity) continue;
+            const Label l = a.entities[body->entity].label;
+            if (l != Label::Country && l != Label::Agency && l != Label::Organization) continue;
+            std::size_t q = p;
+            while (q < st.items.size() && st.items[q].first < body->last) ++q;
+            // The country written after an agency belongs to its name.
+            if (q < st.items.size())
+                if (const Mention* cm = mention_at(st, st.items[q].first); cm && cm->complement)
+                    while (q < st.items.size() && st.items[q].first < cm->last) ++q;
+            if (q < st.items.size() && is_comma(a, st.items[q])) ++q;
+            if (q >= st.items.size()) continue;
+            const Mention* person = nullptr;
+            for (const Mention& m : st.mentions)
+                if (m.first == st.items[q].first && m.entity != kNone &&
+                    a.entities[m.entity].label == Label::Person)
+                    person = &m;
+            if (!person) continue;
+            Fact f;
+            f.relation = "REPRESENTS";
+            f.a = person->entity;
+            f.b = body->entity;
+            f.confidence = 0.75;
+            f.rule = "role.on-behalf";
+            f.start = a.start_of(it);
+            f.end = person->end;
+            a.facts.push_back(f);
+        }
+}
+
+const Mention* mention_of(const SentenceState& st, std::uint32_t token, Label label,
+                          const Analysis& a) {
+    for (const Mention& m : st.mentions)
+        if (m.first == token && m.entity != kNone && a.entities[m.entity].label == label) return &m;
+    return nullptr;
+}
+
+// The folded word without clitics and the article is one of `words`.
+bool word_is(const Analysis& a, const Item& it, std::initializer_list<std::u32string_view> words) {
+    if (it.last - it.first != 1) return false;
+    bool found = false;
+    word_variants(a.token(it).form(a.text), [&](std::u32string_view w, std::uint8_t, std::uint8_t) {
+        for (std::u32string_view x : words) found = found || strip_article(w) == x;
+    });
+    return found;
+}
+
+// The head of a country's delegation represents it: "وفد أمني إماراتي، يقوده اللواء …"، "وفد
+// المغرب برئاسة …"، "ترأس اللواء … وفد لبنان".
+void find_delegation_heads(Analysis& a) {
+    static constexpr std::u32string_view delegation = U"\u0648\u0641\u062F";  // وفد
+    for (SentenceState& st : a.sentences) {
+        const std::size_t n = st.items.size();
+        auto country_after = [&](std::size_t k, std::size_t& end) -> const Mention* {
+            // وفد [أمني|رفيع|من] COUNTRY
+            for (std::size_t j = k + 1; j < n && j <= k + 3; ++j) {
+                if (const Mention* c = mention_of(st, st.items[j].first, Label::Country, a)) {
+                    end = j + 1;
+                    return c;
+                }
+                if (st.items[j].node != 0 && !a.is(st.items[j], EntryKind::Stopword)) break;
+            }
+            return nullptr;
+        };
+        auto person_at = [&](std::size_t j) -> const Mention* {
+            if (j < n && is_comma(a, st.items[j])) ++j;
+            return j < n ? mention_of(st, st.items[j].first, Label::Person, a) : nullptr;
+        };
+        auto relate = [&](const Mention* person, const Mention* country, std::uint32_t start) {
+            Fact f;
+            f.relation = "REPRESENTS";
+            f.a = person->entity;
+            f.b = country->entity;
+            f.confidence = 0.7;
+            f.rule = "role.delegation";
+            f.start = std::min(start, person->start);
+            f.end = std::max(country->end, person->end);
+            a.facts.push_back(f);
+        };
+        for (std::size_t k = 0; k < n; ++k) {
+            if (!word_is(a, st.items[k], {delegation, U"\u0648\u0641\u062F\u0627"})) continue;
+            std::size_t end = 0;
+            const Mention* country = country_after(k, end);
+            if (!country) continue;
+            // … برئاسة / يقوده / يترأسه PERSON
+            std::size_t j = end;
+            if (j < n && is_comma(a, st.items[j])) ++j;
+            if (j < n &&
+                word_is(a, st.items[j],
+                        {U"\u0631\u064A\u0627\u0633\u0647", U"\u064A\u0642\u0648\u062F\u0647",
+                         U"\u064A\u062A\u0631\u0627\u0633\u0647", U"\u064A\u0631\u0627\u0633\u0647",
+                         U"\u0642\u064A\u0627\u062F\u0647"}))
+                if (const Mention* person = person_at(j + 1))
+                    relate(person, country, a.start_of(st.items[k]));
+            // ترأس / يترأس / رأس PERSON وفد COUNTRY
+            if (k >= 2)
+                for (const Mention& m : st.mentions) {
+                    if (m.entity == kNone || a.entities[m.entity].label != Label::Person ||
+                        m.last != st.items[k].first)
+                        continue;
+                    std::size_t v = 0;
+                    while (v < n && st.items[v].last <= m.first) ++v;
+                    if (v == 0) break;
+                    if (word_is(
+                            a, st.items[v - 1],
+                            {U"\u062A\u0631\u0627\u0633", U"\u064A\u062A\u0631\u0627\u0633",
+                             U"\u062A\u062A\u0631\u0627\u0633", U"\u062A\u0631\u0627\u0633\u062A",
+                             U"\u0642\u0627\u062F", U"\u064A\u0642\u0648\u062F"}))
+                        relate(&m, country, a.start_of(st.items[v - 1]));
+                    break;
+                }
+        }
+    }
+}
+
+}  // namespace
+
 void find_name_aliases(Analysis& a) {
+    find_on_behalf(a);
+    find_delegation_heads(a);
     // A named person's surname alone (حموشي، الحموشي، للحموشي) refers to them in the article.
     std::unordered_map<std::u32string, std::uint32_t> surnames;
     std::vector<std::u32string> ambiguous;

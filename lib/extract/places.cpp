@@ -2,6 +2,8 @@
 // and agencies, an agency "of the country in context" resolved to that country.
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "extract/analysis.hpp"
 #include "model/names.hpp"
 
@@ -34,7 +36,36 @@ bool city_context(const Analysis& a, const SentenceState& st, std::size_t k) {
     return ends(U"مدينه") || ends(U"عاصمه") || w == U"city";
 }
 
+// A news agency or outlet: the lexicon names them so (English name with "News Agency", "Press"
+// or "Presse").
+bool is_news_agency(const AgencyInfo& info) {
+    if (info.label != "Organization" || info.country >= AgencyInfo::kInContext) return false;
+    for (const char* w : {"News Agency", "Press", "Presse"})
+        if (info.en.find(w) != std::string::npos) return true;
+    return false;
+}
+
+bool has_own(const Analysis& a, const AgencyInfo& info, std::uint32_t country) {
+    if (country >= a.lex.countries.size() || info.key.size() < 2) return false;
+    std::string own = a.lex.countries[country].iso3 + "-" + info.key.substr(1);
+    for (char& ch : own) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return a.lex.agency_index(own) != UINT32_MAX;
+}
+
 }  // namespace
+
+std::uint32_t context_country(const Analysis& a, std::uint32_t lex_agency) {
+    const AgencyInfo& info = a.lex.agencies[lex_agency];
+    if (info.country != AgencyInfo::kInContext || has_own(a, info, a.main_country))
+        return a.main_country;
+    std::uint32_t best = a.main_country, most = 0;
+    for (std::uint32_t c = 0; c < a.country_count.size(); ++c)
+        if (a.country_count[c] > most && has_own(a, info, c)) {
+            most = a.country_count[c];
+            best = c;
+        }
+    return best;
+}
 
 void find_places_and_agencies(Analysis& a) {
     // The country the article names most is the one "in context" for agencies and offices
@@ -44,12 +75,28 @@ void find_places_and_agencies(Analysis& a) {
         for (const Item& it : st.items)
             if (const Entry* e = a.entry(it, EntryKind::Country))
                 if (!a.is(it, EntryKind::Agency) && !a.is(it, EntryKind::Title)) ++count[e->index];
+    a.country_count = count;
     std::uint32_t best = 0;
     for (std::uint32_t i = 0; i < count.size(); ++i)
         if (count[i] > best) {
             best = count[i];
             a.main_country = i;
         }
+    // The article's own country is its news agency's, credited in its first lines ((واس)، /قنا/،
+    // أفادت وكالة الأنباء العراقية) when the article names that country too: an office or a body
+    // written without a country (وزير الداخلية) is that country's.
+    for (std::size_t si = 0; si < a.sentences.size() && si < 3; ++si) {
+        std::uint32_t home = kNone;
+        for (const Item& it : a.sentences[si].items)
+            if (const Entry* e = a.entry(it, EntryKind::Agency))
+                if (is_news_agency(a.lex.agencies[e->index])) {
+                    home = a.lex.agencies[e->index].country;
+                    break;
+                }
+        if (home == kNone) continue;
+        if (home < count.size() && count[home] > 0) a.main_country = home;
+        break;
+    }
     for (SentenceState& st : a.sentences) {
         for (std::size_t k = 0; k < st.items.size(); ++k) {
             const Item& it = st.items[k];
@@ -80,6 +127,7 @@ void find_places_and_agencies(Analysis& a) {
                     }
                 }
                 std::uint32_t adjacent = country_at(a, st, next);
+                bool located = false;  // the country follows في: not part of the name
                 // "وزارة الداخلية في دولة الكويت": the country after في is the agency's too.
                 // Not before a list of countries (قادة الشرطة في بنين، موريتانيا…).
                 if (adjacent == kNone && info.country == AgencyInfo::kInContext &&
@@ -90,14 +138,19 @@ void find_places_and_agencies(Analysis& a) {
                       country_at(a, st, next + 3) != kNone)) {
                     ++next;
                     adjacent = country_at(a, st, next);
+                    located = true;
                 }
                 if (c == AgencyInfo::kInContext)
-                    c = adjacent != kNone ? adjacent : a.main_country;
+                    c = adjacent != kNone ? adjacent : context_country(a, agency->index);
                 else if (c == AgencyInfo::kInternational)
                     c = kNone;
                 const std::uint32_t written_end =
-                    adjacent != kNone ? a.end_of(st.items[next]) : m.end;
-                const bool bare = info.country == AgencyInfo::kInContext && adjacent == kNone;
+                    adjacent != kNone && !located ? a.end_of(st.items[next]) : m.end;
+                // A generic name of three words or more (المديرية العامة للأمن الوطني، إدارة
+                // الهجرة والجوازات) names the body of the article's country; a shorter one
+                // (الشرطة، الأجهزة الأمنية، وزارة الداخلية) may be anyone's.
+                const bool bare = info.country == AgencyInfo::kInContext && adjacent == kNone &&
+                                  (it.last - it.first < 3 || c == kNone);
                 const std::size_t before = a.entities.size();
                 m.entity = a.agency_entity(agency->index, c, m.start, m.end,
                                            a.slice(m.start, written_end));

@@ -40,6 +40,8 @@ struct EntityKeys {
     std::set<std::string> names;                     // folded
     std::vector<std::vector<std::string>> wordings;  // folded words of each name
     std::string iso3;
+    long session = 0;             // an event's session number
+    std::set<std::string> heads;  // an event's head nouns: the first word of each name
 };
 
 EntityKeys keys_of(const Node& n) {
@@ -55,6 +57,14 @@ EntityKeys keys_of(const Node& n) {
     for (const auto& a : n.names.aliases) add(a);
     if (const Value* v = n.properties.get("iso3"); v && v->kind() == Value::Kind::String)
         k.iso3 = v->as_string();
+    if (const Value* v = n.properties.get("session"); v && v->kind() == Value::Kind::Int)
+        k.session = static_cast<long>(v->as_int());
+    for (const auto& w : k.wordings) {
+        std::string head = w.front();
+        // Without the article, so that الدورة and دورة are one head.
+        if (head.rfind("\u0627\u0644", 0) == 0 && head.size() > 6) head.erase(0, 4);
+        k.heads.insert(head);
+    }
     return k;
 }
 
@@ -70,6 +80,18 @@ int match_strength(const std::string& kind, const EntityKeys& a, const EntityKey
     for (const auto& n : a.names)
         if (b.names.count(n)) return 0;
     if (kind == "Country" && !a.iso3.empty() && a.iso3 == b.iso3) return 0;
+    if (kind == "Event") {
+        // The same numbered session of the same kind of event (الدورة 93 / الدورة الثالثة
+        // والتسعون), however the rest of the name is written.
+        if (a.session > 0 && a.session == b.session)
+            for (const auto& h : a.heads)
+                if (b.heads.count(h)) return 1;
+        for (const auto& wa : a.wordings)
+            for (const auto& wb : b.wordings)
+                if ((wa.size() >= 3 && is_run_of(wa, wb)) || (wb.size() >= 3 && is_run_of(wb, wa)))
+                    return 1;
+        return -1;
+    }
     if (kind != "Person") return -1;
     for (const auto& wa : a.wordings)
         for (const auto& wb : b.wordings)

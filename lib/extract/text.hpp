@@ -38,4 +38,10 @@ std::u32string fold_string(std::string_view utf8);
 
 inline bool is_arabic_letter(char32_t c) { return c >= 0x0620 && c <= 0x064A; }
 
+// The Latin transcription of the article is one word with its name (al-Shatri, el-Kebir): a
+// hyphen after a folded "al" or "el" joins when a Latin letter follows.
+inline bool latin_article_joins(std::u32string_view word, std::u32string_view rest) {
+    return (word == U"al" || word == U"el") && !rest.empty() && rest[0] >= 'a' && rest[0] <= 'z';
+}
+
 }  // namespace liaison::extract

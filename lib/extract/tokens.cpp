@@ -68,6 +68,16 @@ bool is_transparent(char32_t c) {
     }
 }
 
+// A full stop right after a word the lexicons write with one ("Lt.", "Gen.", "Dr.") abbreviates
+// it; the lexicon interns such words with their stop.
+bool abbreviation(const std::u32string& f, std::uint32_t i, const Tokens& out,
+                  const Interner& words) {
+    if (f[i] != '.' || out.tokens.empty()) return false;
+    const Token& t = out.tokens.back();
+    if (t.kind != TokenKind::Word || t.fend != i || f[i - 1] < 'a' || f[i - 1] > 'z') return false;
+    return words.find(std::u32string_view(f).substr(t.fstart, i + 1 - t.fstart)) != kNoWord;
+}
+
 }  // namespace
 
 Tokens tokenize(const Text& text, const Interner& words) {
@@ -89,6 +99,10 @@ Tokens tokenize(const Text& text, const Interner& words) {
             // Digits stay one number through "2.5" or "1,000"; words through nothing else.
             const bool number = is_digit(c);
             while (j < n && is_word_char(f[j]) && is_digit(f[j]) == number) ++j;
+            if (!number && j + 1 < n && f[j] == '-' &&
+                latin_article_joins(std::u32string_view(f).substr(i, j - i),
+                                    std::u32string_view(f).substr(j + 1)))
+                for (++j; j < n && is_word_char(f[j]) && !is_digit(f[j]);) ++j;
             Token t;
             t.fstart = i;
             t.fend = j;
@@ -120,6 +134,10 @@ Tokens tokenize(const Text& text, const Interner& words) {
             // A full stop between digits is a decimal point, not the end of a sentence.
             const bool decimal =
                 c == '.' && i > 0 && i + 1 < n && is_digit(f[i - 1]) && is_digit(f[i + 1]);
+            if (abbreviation(f, i, out, words)) {
+                ++i;
+                continue;
+            }
             if (!decimal) {
                 close_sentence();
                 if (c == '\n') line_start = true;

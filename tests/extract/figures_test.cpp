@@ -71,7 +71,14 @@ TEST_CASE("seed articles: curated meetings, receptions and memoranda recovered")
     CHECK(interactions.precision() >= 0.93);
     CHECK(row(r.entities, "Person").recall() >= 0.93);
     CHECK(row(r.entities, "Country").recall() >= 0.95);
-    CHECK(row(r.entities, "Organisation").recall() >= 0.76);
+    CHECK(row(r.entities, "Organisation").recall() >= 0.84);
+    CHECK(row(r.relations, "HEADS").recall() >= 0.82);
+    // Events: 5 of 8 curated, none wrong; hosting 3 of 3.
+    CHECK(row(r.entities, "Event").recall() >= 0.62);
+    CHECK(row(r.entities, "Event").precision() >= 0.99);
+    CHECK(row(r.relations, "HOSTED").recall() >= 0.99);
+    // Dates: 42 of 46 matched relations with a time carry the gold's.
+    CHECK(r.dated_right >= 0.9 * static_cast<double>(r.dated));
 }
 
 TEST_CASE("development set: the figures reached do not fall") {
@@ -93,14 +100,39 @@ TEST_CASE("development set: the figures reached do not fall") {
                                                << " R=" << interactions.recall());
     // Reached on 32 articles: interactions 0.553 / 0.413, signatures 5 of 25, persons recall
     // 0.857, countries 1.000, agencies and organisations 0.599 (docs/extract.md, "Figures").
-    CHECK(interactions.precision() >= 0.55);
-    CHECK(interactions.recall() >= 0.41);
+    // Interactions 0.750 / 0.595 (75 of 126), signatures 11 of 25, after the frames' rules
+    // (a title apart from its name, a headline's subject, the host country, signers each side).
+    // 0.757 / 0.619 (78 of 126), signatures 14 of 25, with parties joined before the verb
+    // (Iraq and Jordan signed …) and the two sides of the last meeting (الجانبان، البلدان).
+    CHECK(interactions.precision() >= 0.74);
+    CHECK(interactions.recall() >= 0.6);
     const Tally signatures = sum(total.relations, {"SIGNED_MOU", "SIGNED_AGREEMENT"});
-    CHECK(signatures.matched >= 5);
-    CHECK(row(total.entities, "Person").recall() >= 0.85);
-    CHECK(row(total.entities, "Person").precision() >= 0.76);
+    CHECK(signatures.matched >= 14);
+    CHECK(row(total.relations, "VISITED").recall() >= 0.68);
+    CHECK(row(total.relations, "RECEIVED").recall() >= 0.5);
+    // Persons 0.874 / 0.929, agencies and organisations 0.870 / 0.806, HEADS 0.701 / 0.614,
+    // REPRESENTS 0.696 / 0.842 after the officials' rules (envoys, credit line, name spans).
+    // English names (al-, abbreviated ranks, capitals): persons 0.889 / 0.929, HEADS 0.714 / 0.625,
+    // ATTENDED 0.952 / 0.908.
+    CHECK(row(total.entities, "Person").recall() >= 0.92);
+    CHECK(row(total.entities, "Person").precision() >= 0.88);
+    CHECK(row(total.relations, "HEADS").recall() >= 0.62);
+    CHECK(row(total.relations, "HEADS").precision() >= 0.71);
+    CHECK(row(total.relations, "REPRESENTS").recall() >= 0.84);
+    CHECK(row(total.relations, "REPRESENTS").precision() >= 0.69);
     CHECK(row(total.entities, "Country").recall() >= 0.99);
     CHECK(row(total.entities, "Country").precision() >= 0.95);
-    CHECK(row(total.entities, "Organisation").recall() >= 0.59);
+    CHECK(row(total.entities, "Organisation").recall() >= 0.8);
+    CHECK(row(total.entities, "Organisation").precision() >= 0.86);
     CHECK(row(total.entities, "City").recall() >= 0.88);
+    // Events and their frames (events.cpp): Event 0.960 / 0.960, HOSTED 0.870 / 0.909,
+    // ATTENDED 0.967 / 0.892.
+    CHECK(row(total.entities, "Event").recall() >= 0.92);
+    CHECK(row(total.entities, "Event").precision() >= 0.92);
+    CHECK(row(total.relations, "HOSTED").recall() >= 0.86);
+    CHECK(row(total.relations, "HOSTED").precision() >= 0.84);
+    CHECK(row(total.relations, "ATTENDED").recall() >= 0.9);
+    CHECK(row(total.relations, "ATTENDED").precision() >= 0.94);
+    // Dates: 92 of 152 matched relations with a time carry the gold's.
+    CHECK(total.dated_right >= 0.58 * static_cast<double>(total.dated));
 }

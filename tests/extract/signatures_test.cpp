@@ -37,7 +37,7 @@ TEST_CASE("two officials in the dual sign: the persons of the meeting before") {
     REQUIRE(edge(g, "RECEIVED", host, guest));
     const liaison::Edge* e = edge(g, "SIGNED_AGREEMENT", host, guest);
     REQUIRE(e);
-    CHECK(property(e, "rule") == "frame.nominal.dual");
+    CHECK(property(e, "rule") == "frame.active.dual");
     // Without a meeting of two persons before it, a dual names nobody.
     PropertyGraph alone = run("ووقع الوزيران اتفاقية للتعاون الأمني.");
     CHECK(count(alone, "SIGNED_AGREEMENT") == 0);

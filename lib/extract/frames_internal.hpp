@@ -1,0 +1,61 @@
+#pragma once
+// Types and helpers shared by the two halves of the frames: clause walking (frames.cpp) and the
+// parties of a signature (frames_signatures.cpp). Internal to lib/extract.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "extract/analysis.hpp"
+
+namespace liaison::extract::frames_detail {
+
+struct Participant {
+    std::uint32_t entity = kNone;       // kNone for a counterpart not yet resolved
+    std::uint32_t first = 0, last = 0;  // tokens
+    std::uint32_t start = 0, end = 0;
+    std::uint8_t flags = 0;                     // clitics of the first token
+    std::uint32_t counterpart_country = kNone;  // نظيره الإسباني
+    bool counterpart = false;
+    bool adjective = false;  // a country by its adjective
+};
+
+struct Trigger {
+    std::size_t item;
+    std::uint32_t first, last;  // tokens
+    const FrameInfo* frame;
+    std::uint8_t flags;
+    const std::string* relation = nullptr;  // when another trigger of the clause names it
+};
+
+Label label_of(const Analysis& a, const Participant& p);
+bool is_place(const Analysis& a, const Participant& p);
+// A participant standing where mention `m` stands, with the clitics of its first token.
+Participant participant_at(const Mention& m, const SentenceState& st);
+StopRole role_before(const Analysis& a, const SentenceState& st, std::uint32_t token,
+                     std::uint32_t limit);
+std::size_t content_between(const Analysis& a, const SentenceState& st, std::uint32_t from,
+                            std::uint32_t to);
+bool list_glue(const Analysis& a, const SentenceState& st, std::uint32_t from, std::uint32_t to);
+void add_fact(Analysis& a, const SentenceState& st, const FrameInfo& frame,
+              const std::string& relation, Voice voice, std::uint32_t subject,
+              const Participant* subject_p, const Participant& o, std::uint32_t obj,
+              std::uint32_t trigger_start, std::uint32_t trigger_end, bool planned, bool from_topic,
+              bool countries);
+
+// Signatures (frames_signatures.cpp): each adds the facts of one way of naming the parties and
+// tells whether it found them.
+bool sign_dual(Analysis& a, const SentenceState& st, const FrameInfo& frame, const std::string& rel,
+               const Trigger& tr, std::uint32_t from, bool planned);
+bool sign_between(Analysis& a, const SentenceState& st, const FrameInfo& frame,
+                  const std::string& rel, const Trigger& tr, std::uint32_t right, bool planned);
+bool sign_generic(Analysis& a, const SentenceState& st, const FrameInfo& frame,
+                  const std::string& rel, const Trigger& tr, std::uint32_t left,
+                  std::uint32_t right, bool planned);
+bool sign_joined_before(Analysis& a, const SentenceState& st, const FrameInfo& frame,
+                        const std::string& rel, const Trigger& tr, std::uint32_t left, bool planned,
+                        const std::vector<Participant>& ps);
+bool sign_for_sides(Analysis& a, const SentenceState& st, const FrameInfo& frame,
+                    const std::string& rel, const Trigger& tr, std::uint32_t right, bool planned,
+                    const std::vector<Participant>& ps);
+
+}  // namespace liaison::extract::frames_detail

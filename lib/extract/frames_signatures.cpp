@@ -1,0 +1,218 @@
+// Signatures: the parties of a memorandum or an agreement when the signing clause does not
+// name them as subject and object: a dual subject, بين X و Y, generic sides, two parties joined
+// before the verb, and each side's signer after عن.
+#include <algorithm>
+#include <string_view>
+
+#include "extract/frames_internal.hpp"
+
+namespace liaison::extract::frames_detail {
+
+namespace {
+
+// "ووقع الوزيران اتفاقا": two officials in the dual sign; they are the two persons of the last
+// meeting or reception the article reported.
+bool dual_officials(const Analysis& a, const Item& it) {
+    // The lexicons may know the word (a title's dual), so the form decides.
+    if (it.last - it.first != 1 || a.token(it).kind != TokenKind::Word) return false;
+    std::u32string_view w = a.token(it).form(a.text);
+    if (w.size() > 5 && (w[0] == U'\u0648' || w[0] == U'\u0641')) w.remove_prefix(1);
+    if (w.size() > 5 && w[0] == U'\u0627' && w[1] == U'\u0644') w.remove_prefix(2);
+    // Folded: وزيران، مسؤولان (ؤ → و)، مديران، قائدان، رئيسان (ئ → ي), nominative and oblique.
+    static constexpr std::u32string_view kDuals[] = {U"\u0648\u0632\u064a\u0631\u0627\u0646",
+                                                     U"\u0648\u0632\u064a\u0631\u064a\u0646",
+                                                     U"\u0645\u0633\u0648\u0648\u0644\u0627\u0646",
+                                                     U"\u0645\u0633\u0648\u0648\u0644\u064a\u0646",
+                                                     U"\u0645\u062f\u064a\u0631\u0627\u0646",
+                                                     U"\u0645\u062f\u064a\u0631\u064a\u0646",
+                                                     U"\u0642\u0627\u064a\u062f\u0627\u0646",
+                                                     U"\u0642\u0627\u064a\u062f\u064a\u0646",
+                                                     U"\u0631\u064a\u064a\u0633\u0627\u0646",
+                                                     U"\u0631\u064a\u064a\u0633\u064a\u0646"};
+    for (std::u32string_view d : kDuals)
+        if (w == d) return true;
+    return false;
+}
+}  // namespace
+
+// The dual is the verb's subject: right after the trigger, or before it in its sentence, where
+// a noun of meeting may stand between (ووقع المسؤولان، في ختام اللقاء، اتفاقية).
+bool sign_dual(Analysis& a, const SentenceState& st, const FrameInfo& frame, const std::string& rel,
+               const Trigger& tr, std::uint32_t from, bool planned) {
+    std::size_t at = st.items.size();
+    if (tr.item + 1 < st.items.size() && dual_officials(a, st.items[tr.item + 1])) at = tr.item + 1;
+    for (std::size_t k = 0; k < tr.item && at == st.items.size(); ++k)
+        if (st.items[k].first >= from && dual_officials(a, st.items[k])) at = k;
+    if (at == st.items.size()) return false;
+    // The last 64 facts: a meeting further back is no antecedent, and the work stays bounded on
+    // a run-on text full of duals.
+    const std::size_t stop = a.facts.size() > 64 ? a.facts.size() - 64 : 0;
+    for (std::size_t i = a.facts.size(); i-- > stop;) {
+        const Fact f = a.facts[i];
+        if (f.relation != "MET_WITH" && f.relation != "RECEIVED") continue;
+        if (a.entities[f.a].label != Label::Person || a.entities[f.b].label != Label::Person)
+            continue;
+        const Item& d = st.items[at];
+        Participant o;
+        o.entity = f.b;
+        o.first = d.first;
+        o.last = d.last;
+        o.start = a.start_of(d);
+        o.end = a.end_of(d);
+        add_fact(a, st, frame, rel, frame.voice, f.a, nullptr, o, f.b,
+                 a.tokens.tokens[tr.first].start, a.tokens.tokens[tr.last - 1].end, planned, false,
+                 false);
+        a.facts.back().rule += ".dual";
+        return true;
+    }
+    return false;
+}
+
+// "مذكرة تفاهم بين المديرية العامة للأمن الوطني وإدارة الأمن العمومي": a signature names both
+// parties after بين, whoever signs for them; countries too (بين حكومتي مصر وإيطاليا), and a
+// body written generically (وجهاز أمن الدولة) when the article has placed it in its country.
+bool sign_between(Analysis& a, const SentenceState& st, const FrameInfo& frame,
+                  const std::string& rel, const Trigger& tr, std::uint32_t right, bool planned) {
+    for (const Item& it : st.items) {
+        if (it.first < tr.last || it.first >= right || a.stop_role(it) != StopRole::Between)
+            continue;
+        // The noun and its topic (اتفاقا للتعاون في مجال مكافحة الهجرة) sit before بين.
+        if (content_between(a, st, tr.last, it.first) > 10) return false;
+        std::vector<Participant> ps;
+        std::uint32_t covered = 0;
+        for (const Mention& m : st.mentions) {
+            if (m.entity == kNone || m.complement || m.first < covered || m.first < it.last ||
+                m.first >= right)
+                continue;
+            ps.push_back(participant_at(m, st));
+            covered = m.last;
+        }
+        if (ps.empty() || content_between(a, st, it.last, ps[0].first) > 1) return false;
+        const Participant& x = ps[0];
+        // One word may stand before the first party (حكومتي، وزارتي).
+        if (label_of(a, x) == Label::City) return false;
+        for (std::size_t k = 1; k < ps.size(); ++k) {
+            const Participant& p = ps[k];
+            if (!(p.flags & kConj) || is_place(a, p) != is_place(a, x) ||
+                label_of(a, p) == Label::City || content_between(a, st, x.last, p.first) > 4)
+                continue;
+            if (p.entity == x.entity) return false;
+            add_fact(a, st, frame, rel, frame.voice, x.entity, &x, p, p.entity,
+                     a.tokens.tokens[tr.first].start, a.tokens.tokens[tr.last - 1].end, planned,
+                     false, false);
+            a.facts.back().rule += ".between";
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+// "إن الجانبين وقعا مذكرة تفاهم", "ويرتبط البلدان باتفاقية وقعاها": the two sides are those of
+// the last meeting or reception between two persons — the bodies they head, or, for البلدان
+// (the two countries), their countries.
+bool sign_generic(Analysis& a, const SentenceState& st, const FrameInfo& frame,
+                  const std::string& rel, const Trigger& tr, std::uint32_t left,
+                  std::uint32_t right, bool planned) {
+    const Item* side = nullptr;
+    for (const Item& it : st.items)
+        if (it.first >= left && it.first < right && a.stop_role(it) == StopRole::Generic) {
+            side = &it;
+            break;
+        }
+    if (!side) return false;
+    bool countries = false;
+    for (std::uint32_t k = side->first; k < side->last; ++k) {
+        const std::u32string_view w = a.tokens.tokens[k].form(a.text);
+        countries = countries || w.find(U"\u0628\u0644\u062f") != std::u32string_view::npos ||
+                    w == U"countries";
+    }
+    auto country_entity = [&](std::uint32_t lex) {
+        for (std::uint32_t e = 0; e < a.entities.size(); ++e)
+            if (a.entities[e].label == Label::Country && a.entities[e].lex == lex) return e;
+        return kNone;
+    };
+    const std::size_t stop = a.facts.size() > 64 ? a.facts.size() - 64 : 0;
+    for (std::size_t i = a.facts.size(); i-- > stop;) {
+        const Fact f = a.facts[i];
+        if (f.relation != "MET_WITH" && f.relation != "RECEIVED") continue;
+        const Entity &x = a.entities[f.a], &y = a.entities[f.b];
+        if (x.label != Label::Person || y.label != Label::Person) continue;
+        std::uint32_t p = countries ? country_entity(x.country) : x.agency;
+        std::uint32_t q = countries ? country_entity(y.country) : y.agency;
+        if (x.country == kNone || y.country == kNone || x.country == y.country) return false;
+        if (p == kNone || q == kNone || p == q) return false;
+        Participant o;
+        o.entity = q;
+        o.first = side->first;
+        o.last = side->last;
+        o.start = a.start_of(*side);
+        o.end = a.end_of(*side);
+        add_fact(a, st, frame, rel, frame.voice, p, nullptr, o, q, a.tokens.tokens[tr.first].start,
+                 a.tokens.tokens[tr.last - 1].end, planned, false, false);
+        a.facts.back().rule += ".generic";
+        return true;
+    }
+    return false;
+}
+
+// "Iraq and Jordan signed a memorandum", "المغرب وإسبانيا يوقعان اتفاقية": two parties joined by
+// and / و right before the verb (subject first, as English and headlines write it); countries
+// sign too. Only a modality or function word may stand between them and the verb.
+bool sign_joined_before(Analysis& a, const SentenceState& st, const FrameInfo& frame,
+                        const std::string& rel, const Trigger& tr, std::uint32_t left, bool planned,
+                        const std::vector<Participant>& ps) {
+    const Participant *x = nullptr, *y = nullptr;
+    for (const Participant& p : ps)
+        if (p.first >= left && p.last <= tr.first) x = y, y = &p;
+    if (!x || !y || x->entity == y->entity || label_of(a, *x) == Label::City ||
+        label_of(a, *y) == Label::City || (x->flags & kPrep) || x->counterpart || y->counterpart ||
+        !list_glue(a, st, x->last, y->first) || x->last == y->first)
+        return false;
+    for (const Item& it : st.items)
+        if (it.first >= y->last && it.first < tr.first && it.node == 0)
+            return false;  // a comma or a word outside the lexicons: the pair is no subject
+    const StopRole r = role_before(a, st, x->first, left);
+    if (r == StopRole::With || r == StopRole::Between || r == StopRole::In || r == StopRole::From ||
+        r == StopRole::To)
+        return false;
+    add_fact(a, st, frame, rel, Voice::Active, x->entity, x, *y, y->entity,
+             a.tokens.tokens[tr.first].start, a.tokens.tokens[tr.last - 1].end, planned, false,
+             false);
+    a.facts.back().rule += ".joined";
+    return true;
+}
+
+// "ووقع المذكرة عن الجانب الإماراتي اللواء X، …، وعن الجانب الكويتي اللواء Y": each side's
+// signer is the first named person after its عن; two sides give one signature between them.
+bool sign_for_sides(Analysis& a, const SentenceState& st, const FrameInfo& frame,
+                    const std::string& rel, const Trigger& tr, std::uint32_t right, bool planned,
+                    const std::vector<Participant>& ps) {
+    static constexpr std::u32string_view kFor = U"\u0639\u0646";  // عن
+    std::vector<std::uint32_t> sides;
+    for (const Item& it : st.items) {
+        if (it.first < tr.last || it.first >= right || it.last - it.first != 1) continue;
+        std::u32string_view w = a.token(it).form(a.text);
+        if (w.size() == 3 && w[0] == U'\u0648') w.remove_prefix(1);
+        if (w == kFor) sides.push_back(it.last);
+    }
+    if (sides.size() != 2) return false;
+    const Participant* signer[2] = {nullptr, nullptr};
+    for (std::size_t k = 0; k < 2; ++k) {
+        const std::uint32_t end = k == 0 ? sides[1] : right;
+        for (const Participant& p : ps)
+            if (p.first >= sides[k] && p.first < end && !p.counterpart &&
+                a.entities[p.entity].label == Label::Person && !a.entities[p.entity].unnamed) {
+                signer[k] = &p;
+                break;
+            }
+    }
+    if (!signer[0] || !signer[1] || signer[0]->entity == signer[1]->entity) return false;
+    add_fact(a, st, frame, rel, Voice::Active, signer[0]->entity, signer[0], *signer[1],
+             signer[1]->entity, a.tokens.tokens[tr.first].start, a.tokens.tokens[tr.last - 1].end,
+             planned, false, false);
+    a.facts.back().rule += ".sides";
+    return true;
+}
+
+}  // namespace liaison::extract::frames_detail

@@ -1,0 +1,243 @@
+// Name spans: the words that read as a person's name after or before a title, given names and
+// family names (Arabic article, Latin al- and capitals), and the key a name is merged under.
+#include <algorithm>
+
+#include "extract/persons_internal.hpp"
+
+namespace liaison::extract::person_detail {
+
+bool starts_with_article(std::u32string_view w) {
+    return w.size() >= 4 && w[0] == U'\u0627' && w[1] == U'\u0644';
+}
+
+std::u32string strip_article(std::u32string_view w) {
+    return std::u32string(starts_with_article(w) ? w.substr(2) : w);
+}
+
+// A word of a name after its first: not one joined by و (والوفد المرافق له), unless a given name.
+// A three-letter word keeps its و or ف: what would remain is no word (ولد بكار، إلياس فرح).
+bool continues_name(const Analysis& a, const Item& it) {
+    if (it.node != 0) return !(it.flags & kConj);
+    const std::u32string_view w = a.token(it).form(a.text);
+    // ف opens foreign names (فيبر، فرنانديز); as a conjunction it stands before a phrase (فالوفد).
+    if (w.size() >= 4 && w[0] == U'\u0641') return !(w[1] == U'\u0627' && w[2] == U'\u0644');
+    return !(w.size() >= 4 && w[0] == U'\u0648');
+}
+
+// A word carrying a conjunction or a preposition before its article (والوفد، للوكالة، بالمجلس)
+// is a phrase, never the start of a name.
+bool clitic_before_article(std::u32string_view w) {
+    if (w.size() >= 4 && w[0] == U'\u0644' && w[1] == U'\u0644') return true;
+    std::size_t i = 0;
+    if (w.size() > i && (w[i] == U'\u0648' || w[i] == U'\u0641')) ++i;
+    if (w.size() > i && (w[i] == U'\u0628' || w[i] == U'\u0643' || w[i] == U'\u0644')) ++i;
+    return i > 0 && w.size() >= i + 4 && w[i] == U'\u0627' && w[i + 1] == U'\u0644';
+}
+
+bool name_word(const Analysis& a, const Item& it) {
+    if (it.node == 0) {
+        const Token& t = a.token(it);
+        return t.kind == TokenKind::Word && t.fend - t.fstart >= 2;
+    }
+    // علي the name folds like على the preposition: a given name wins over a function word, unless
+    // the article wrote the preposition (ى).
+    bool given = false, stop = false;
+    for (const Entry& e : a.lex.entries(it.node)) {
+        if (e.kind == EntryKind::GivenName)
+            given = true;
+        else if (e.kind == EntryKind::Stopword)
+            stop = true;
+        else if (e.kind != EntryKind::Modality)
+            return false;
+    }
+    if (given && stop) {
+        const std::string w = a.slice(a.start_of(it), a.end_of(it));
+        if (w.size() >= 2 && w.compare(w.size() - 2, 2, "\u0649") == 0) return false;
+    }
+    return given;
+}
+
+// Inside a name, an honorific without the article is a name (محمد سيد الأنصاري).
+bool inner_name_word(const Analysis& a, const Item& it) {
+    if (name_word(a, it)) return true;
+    if (it.last - it.first != 1 || (it.flags & kConj)) return false;
+    if (it.node == 0 || starts_with_article(a.token(it).form(a.text))) return false;
+    for (const Entry& e : a.lex.entries(it.node))
+        if (e.kind != EntryKind::Title || a.lex.titles[e.index].kind != TitleKind::Honorific)
+            return false;
+    return true;
+}
+
+// A word right before a country's name, an agency or a city heads a construct (وفد المملكة
+// المغربية، رئيس جامعة نايف), so it ends a name rather than continuing it.
+bool heads_construct(const Analysis& a, const SentenceState& st, std::size_t k) {
+    if (k + 1 >= st.items.size()) return false;
+    const Item& next = st.items[k + 1];
+    // "باردو بيكيراس بالرباط": a place behind a preposition follows the name, it is no complement.
+    if (next.flags & (kPrep | kConj)) return false;
+    if (a.is(next, EntryKind::Agency) || a.is(next, EntryKind::City)) return true;
+    const Entry* c = a.entry(next, EntryKind::Country);
+    return c && c->sub == 0;
+}
+
+// A family name with the article (البنيان، الحموشي) ends a name: what follows is the sentence.
+bool ends_name(const Analysis& a, const Item& it) {
+    return it.node == 0 && it.last - it.first == 1 && starts_with_article(a.token(it).form(a.text));
+}
+
+// A Latin word written with a capital (Henrik, Vestergaard) or the article (al-Shatri): in
+// English text capitals mark a name that the given-name lexicon may not know.
+bool latin_name_word(const Analysis& a, const Item& it) {
+    if (it.last - it.first != 1 || !name_word(a, it)) return false;
+    const std::u32string_view w = a.token(it).form(a.text);
+    if (w.empty() || w[0] < 'a' || w[0] > 'z') return false;
+    if (w.size() > 3 && w[2] == '-') return true;
+    const std::string orig = a.slice(a.start_of(it), a.end_of(it));
+    return !orig.empty() && orig[0] >= 'A' && orig[0] <= 'Z';
+}
+
+// "Al Mazrouei", "al-Saadi": a family name, which a later mention uses without the given name.
+bool latin_surname_start(std::u32string_view w) {
+    return w == U"al" || w == U"el" || (w.size() > 3 && w[2] == '-');
+}
+
+// A lowercase Latin word the lexicons do not know ends an English name (Al Mazrouei also …).
+bool latin_lower(const Analysis& a, const Item& it) {
+    if (it.node != 0 || a.token(it).kind != TokenKind::Word) return false;
+    const std::u32string_view w = a.token(it).form(a.text);
+    return !w.empty() && w[0] >= 'a' && w[0] <= 'z' && !latin_name_word(a, it);
+}
+
+bool is_comma(const Analysis& a, const Item& it) {
+    return it.node == 0 && a.token(it).kind == TokenKind::Comma;
+}
+
+std::size_t word_count(const SentenceState& st, NameSpan n) {
+    std::size_t c = 0;
+    for (std::size_t k = n.first; k < n.last; ++k) c += st.items[k].last - st.items[k].first;
+    return c;
+}
+
+bool has_given(const Analysis& a, const SentenceState& st, NameSpan n) {
+    for (std::size_t k = n.first; k < n.last; ++k)
+        if (a.is(st.items[k], EntryKind::GivenName)) return true;
+    return false;
+}
+
+// Items [k, …) that read as a name; `loose` accepts a single word (after an honorific or rank).
+// `complement`: the title already names what it is of, so a name must follow a comma or start
+// with a given name (رئيس جامعة نايف سبل تطوير… is no name).
+NameSpan name_after(const Analysis& a, const SentenceState& st, std::size_t k, bool loose,
+                    bool complement) {
+    bool comma = false;
+    if (k < st.items.size() && is_comma(a, st.items[k])) {
+        ++k;
+        comma = true;
+    }
+    // "…، السيد عبد اللطيف حموشي"، "وكيل الوزارة الفريق خالد …": honorifics and ranks first.
+    while (k < st.items.size()) {
+        const Entry* t = a.entry(st.items[k], EntryKind::Title);
+        if (!t || (a.lex.titles[t->index].kind != TitleKind::Honorific &&
+                   a.lex.titles[t->index].kind != TitleKind::Rank))
+            break;
+        ++k;
+    }
+    // Adjectives of a bare title (المسؤول الدولي تال غولدشتين، المدير العام الجديد).
+    if (!comma && !complement)
+        for (int adjectives = 0; adjectives < 2 && k + 1 < st.items.size(); ++adjectives) {
+            const Item& it = st.items[k];
+            if (!(it.node == 0 && a.token(it).kind == TokenKind::Word &&
+                  starts_with_article(a.token(it).form(a.text))))
+                break;
+            ++k;
+        }
+    NameSpan n{k, k};
+    while (n.last < st.items.size() &&
+           (n.last == n.first
+                ? name_word(a, st.items[n.last])
+                : inner_name_word(a, st.items[n.last]) && continues_name(a, st.items[n.last])) &&
+           !heads_construct(a, st, n.last) && !latin_lower(a, st.items[n.last]) &&
+           word_count(st, {n.first, n.last + 1}) <= kMaxNameWords) {
+        ++n.last;
+        if (n.last - n.first > 1 && ends_name(a, st.items[n.last - 1])) break;
+    }
+    if (!n.valid()) return n;
+    const Item& first = st.items[n.first];
+    const bool given =
+        a.is(first, EntryKind::GivenName) || (n.last - n.first >= 2 && latin_name_word(a, first) &&
+                                              !latin_surname_start(a.token(first).form(a.text)) &&
+                                              latin_name_word(a, st.items[n.first + 1]));
+    // A first word with the article is an adjective of the title, not a name.
+    const std::u32string_view first_form = a.token(first).form(a.text);
+    if (!given && (starts_with_article(first_form) || clitic_before_article(first_form)))
+        return {k, k};
+    // "مدير الإدارة المركزية لمكافحة التهريب": a word behind the preposition ل is a purpose, and
+    // a name that opens with no given name is foreign, so it has no word with the article
+    // (قوة الأمن، أكاديمية … للعلوم).
+    if (!given && first_form.size() >= 4 && first_form[0] == U'\u0644') return {k, k};
+    if (!given)
+        for (std::size_t j = n.first + 1; j < n.last; ++j) {
+            const std::u32string_view w = a.token(st.items[j]).form(a.text);
+            if (starts_with_article(w) || clitic_before_article(w)) {
+                n.last = j;
+                break;
+            }
+        }
+    // After a comma the words must start with a given name (وزير الداخلية، عبد الوافي …), or
+    // a clause would read as a name (مدير الشرطة القضائية، همت تبادل المعلومات).
+    if (!given && (comma || complement)) return {k, k};
+    // After an honorific or a rank a name starts with a given name (فريق عمل مشترك is no
+    // name); a surname alone (اللواء الزعبي) is found later as the surname of a named person.
+    if (loose && !given) return {k, k};
+    if (word_count(st, n) < 2 && !given) return {k, k};
+    return n;
+}
+
+NameSpan name_before(const Analysis& a, const SentenceState& st, std::size_t k) {
+    // "حموشي بالمديرة العامة": a title behind a preposition is no apposition.
+    if (k < st.items.size() && (st.items[k].flags & (kPrep | kConj))) return {k, k};
+    if (k > 0 && is_comma(a, st.items[k - 1])) --k;
+    NameSpan n{k, k};
+    while (n.first > 0 && name_word(a, st.items[n.first - 1]) &&
+           word_count(st, {n.first - 1, n.last}) <= kMaxNameWords)
+        --n.first;
+    if (!n.valid()) return n;
+    // Start at the first given name; without one the words before a title are rarely a name
+    // (a clause ends there).
+    for (std::size_t j = n.first; j < n.last; ++j)
+        if (a.is(st.items[j], EntryKind::GivenName)) {
+            n.first = j;
+            // "وأشرف وزير الداخلية": one word with و before a title is a verb, not a name.
+            if (n.last - n.first == 1 && word_count(st, n) == 1 && (st.items[j].flags & kConj))
+                return {k, k};
+            return n;
+        }
+    // English: the capitalised words right before the title (received Henrik Vestergaard, …).
+    std::size_t j = n.last;
+    while (j > n.first && latin_name_word(a, st.items[j - 1])) --j;
+    if (n.last - j >= 2) return {j, n.last};
+    return {k, k};
+}
+
+std::vector<std::u32string> folded_name_words(const Analysis& a, const SentenceState& st,
+                                              NameSpan n) {
+    std::vector<std::u32string> out;
+    for (std::size_t k = n.first; k < n.last; ++k)
+        for (std::uint32_t t = st.items[k].first; t < st.items[k].last; ++t) {
+            std::u32string_view w = a.tokens.tokens[t].form(a.text);
+            if (t == st.items[k].first && k == n.first) w = w.substr(st.items[k].skip);
+            out.push_back(strip_article(w));
+        }
+    return out;
+}
+
+std::string words_key(const std::vector<std::u32string>& words) {
+    std::u32string k;
+    for (const auto& w : words) {
+        if (!k.empty()) k += U' ';
+        k += w;
+    }
+    return "person:" + encode_utf8(k);
+}
+
+}  // namespace liaison::extract::person_detail

@@ -1,0 +1,40 @@
+#pragma once
+// Name spans shared by the two halves of the persons recogniser: names and given names
+// (person_names.cpp), title chains and officials (persons.cpp). Internal to lib/extract.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/analysis.hpp"
+
+namespace liaison::extract::person_detail {
+
+// A word that can be part of a name: a token the lexicons do not know (or know only as a given
+// name), made of letters.
+// Long enough for عبد المجيد بن عبد الله البنيان and خليفة بن حمد بن خليفة آل ثاني.
+constexpr std::size_t kMaxNameWords = 9;
+
+struct NameSpan {
+    std::size_t first = 0, last = 0;  // items, last exclusive
+    bool valid() const { return last > first; }
+};
+
+std::u32string strip_article(std::u32string_view w);
+bool continues_name(const Analysis& a, const Item& it);
+bool name_word(const Analysis& a, const Item& it);
+bool inner_name_word(const Analysis& a, const Item& it);
+bool heads_construct(const Analysis& a, const SentenceState& st, std::size_t k);
+bool ends_name(const Analysis& a, const Item& it);
+bool is_comma(const Analysis& a, const Item& it);
+std::size_t word_count(const SentenceState& st, NameSpan n);
+bool has_given(const Analysis& a, const SentenceState& st, NameSpan n);
+// Items [k, …) that read as a name; `loose` accepts a single word (after an honorific or rank).
+NameSpan name_after(const Analysis& a, const SentenceState& st, std::size_t k, bool loose,
+                    bool complement);
+NameSpan name_before(const Analysis& a, const SentenceState& st, std::size_t k);
+std::vector<std::u32string> folded_name_words(const Analysis& a, const SentenceState& st,
+                                              NameSpan n);
+std::string words_key(const std::vector<std::u32string>& words);
+
+}  // namespace liaison::extract::person_detail
