@@ -15,6 +15,8 @@ test_pkgs=(python3 python3-networkx python3-igraph python3-scipy python3-numpy)
 test_pkgs+=(chromium)
 # libFuzzer targets (tests/fuzz, docs/store.md): clang and its runtime.
 test_pkgs+=(clang-14 libclang-rt-14-dev)
+# The install test renders the generated man page with man(1) (tests/cli/install_test.sh).
+test_pkgs+=(man-db)
 
 # Peers of the benchmark (bench/run.sh); Kuzu comes from npm into bench/node_modules, so npm is
 # needed (Debian's, unless a Node.js with its own npm is already there).

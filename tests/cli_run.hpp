@@ -11,11 +11,11 @@ namespace liaison_test {
 
 struct Run {
     int code = -1;    // exit status, -1 when killed by a signal
-    std::string out;  // stdout and stderr together
+    std::string out;  // what it wrote on stdout (run_liaison: with stderr)
 };
 
-inline Run run_liaison(const std::string& args) {
-    const std::string cmd = std::string(LIAISON_BINARY) + " " + args + " 2>&1";
+// Runs a shell command line; `out` is what it writes on stdout (redirect stderr in `cmd`).
+inline Run run_command(const std::string& cmd) {
     Run r;
     FILE* p = ::popen(cmd.c_str(), "r");
     REQUIRE(p != nullptr);
@@ -24,6 +24,10 @@ inline Run run_liaison(const std::string& args) {
     const int status = ::pclose(p);
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return r;
+}
+
+inline Run run_liaison(const std::string& args) {
+    return run_command(std::string(LIAISON_BINARY) + " " + args + " 2>&1");
 }
 
 }  // namespace liaison_test

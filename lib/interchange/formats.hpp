@@ -9,10 +9,10 @@
 namespace liaison::detail {
 
 void read_graphml(const NamedText& in, GraphAssembler& out, ProblemLog& log);
-std::string write_graphml(const PropertyGraph& g);
+std::string write_graphml(const PropertyGraph& g, bool mixed);
 
 void read_gexf(const NamedText& in, GraphAssembler& out, ProblemLog& log);
-std::string write_gexf(const PropertyGraph& g);
+std::string write_gexf(const PropertyGraph& g, const ExportOptions& options);
 
 void read_node_link(const NamedText& in, GraphAssembler& out, ProblemLog& log);
 std::string write_node_link(const PropertyGraph& g);
@@ -29,6 +29,12 @@ std::string write_edge_list(const PropertyGraph& g);
 // One CSV file of any of the four kinds (told apart by its header).
 void read_csv_file(const NamedText& in, GraphAssembler& out, ProblemLog& log);
 std::vector<ExportedFile> export_csv_files(const PropertyGraph& g);
+
+// Whether an edge is written undirected: a symmetric relation in a mixed export.
+bool undirected_edge(const PropertyGraph& g, const Edge& e, bool mixed);
+// Every edge is written undirected: the graph's default is then undirected, else directed with
+// per-edge marks (a mixed graph).
+bool all_undirected(const PropertyGraph& g, bool mixed);
 
 // Generated edge ids ("_e12") mark edges that had none; real ids are kept as they are.
 std::string element_edge_id(const PropertyGraph& g, EdgeIndex e);

@@ -1,7 +1,9 @@
-// GEXF 1.3 (gexf.net), the format Gephi reads best: a dynamic graph whose nodes and edges carry
-// start/end days for the timeline, and static attributes for every flat attribute. Partial dates
-// widen to the days they cover (2025-11 → 2025-11-01 .. 2025-11-30); the exact dates stay in the
-// date/start/end attributes. Graph metadata rides in liaison: attributes on <graph>.
+// GEXF (gexf.net), the format Gephi reads best: 1.2 by default (NetworkX 2.x reads 1.1 and 1.2
+// only), 1.3 on request. A dynamic graph whose nodes and edges carry a spell of days for the
+// timeline, static attributes for every flat attribute, and viz: colour, size and position when
+// the caller gives them. Partial dates widen to the days they cover (2025-11 → 2025-11-01 ..
+// 2025-11-30); the exact dates stay in the date/start/end attributes. Symmetric relations are
+// undirected edges of a mixed graph. Graph metadata rides in liaison: attributes on <graph>.
 #include <map>
 
 #include <fmt/format.h>
@@ -24,14 +26,40 @@ std::string last_day(const Date& d) {
     return Date{d.year, month, day}.to_string();
 }
 
-// start="…" end="…" for Gephi's timeline; nothing for undated elements.
-std::string spell(const TimeSpan& t) {
-    std::string out;
+// <spells><spell start="…" end="…"/></spells> for Gephi's timeline; nothing for undated
+// elements.
+std::string spells(const TimeSpan& t) {
     const std::optional<Date>& from = t.date ? t.date : t.start;
     const std::optional<Date>& to = t.date ? t.date : t.end;
+    if (!from && !to) return {};
+    std::string out = "<spells><spell";
     if (from) out += fmt::format(" start=\"{}\"", first_day(*from));
     if (to) out += fmt::format(" end=\"{}\"", last_day(*to));
+    return out + "/></spells>";
+}
+
+std::string viz_colour(std::uint32_t rgb) {
+    return fmt::format("<viz:color r=\"{}\" g=\"{}\" b=\"{}\"/>", (rgb >> 16) & 0xff,
+                       (rgb >> 8) & 0xff, rgb & 0xff);
+}
+
+std::string viz_node(const NodeLook& look) {
+    std::string out = viz_colour(look.rgb) + fmt::format("<viz:size value=\"{:g}\"/>", look.size);
+    if (look.position)
+        out += fmt::format("<viz:position x=\"{:g}\" y=\"{:g}\" z=\"0\"/>", (*look.position)[0],
+                           (*look.position)[1]);
     return out;
+}
+
+struct Namespaces {
+    const char* gexf;
+    const char* viz;
+    const char* version;
+};
+
+Namespaces namespaces(GexfVersion v) {
+    if (v == GexfVersion::V1_3) return {"http://gexf.net/1.3", "http://gexf.net/1.3/viz", "1.3"};
+    return {"http://www.gexf.net/1.2draft", "http://www.gexf.net/1.2draft/viz", "1.2"};
 }
 
 void write_attributes(std::string& out, const flat::Schema& s, const char* cls) {
@@ -72,22 +100,26 @@ bool has_time(const flat::Record& r) {
 
 }  // namespace
 
-std::string write_gexf(const PropertyGraph& g) {
+std::string write_gexf(const PropertyGraph& g, const ExportOptions& options) {
     std::vector<flat::Record> nodes, edges;
     for (const Node& n : g.nodes()) nodes.push_back(flat::flatten_node(n));
     for (const Edge& e : g.edges()) edges.push_back(flat::flatten_edge(g, e));
     flat::Schema ns = flat::infer_schema(nodes), es = flat::infer_schema(edges);
+    const Namespaces space = namespaces(options.gexf_version);
+    const bool undirected = all_undirected(g, options.mixed);
 
-    std::string out =
+    std::string out = fmt::format(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+        "<gexf xmlns=\"{0}\" xmlns:viz=\"{1}\" "
         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:liaison=\"urn:liaison\" "
-        "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" "
-        "version=\"1.3\">\n";
+        "xsi:schemaLocation=\"{0} {0}/gexf.xsd\" version=\"{2}\">\n",
+        space.gexf, space.viz, space.version);
     out += "  <meta>\n    <creator>liaison</creator>\n";
     if (!g.graph_label.empty())
         out += fmt::format("    <description>{}</description>\n", xml_escape(g.graph_label));
-    out += "  </meta>\n  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\"";
+    out += fmt::format(
+        "  </meta>\n  <graph defaultedgetype=\"{}\" mode=\"dynamic\" timeformat=\"date\"",
+        undirected ? "undirected" : "directed");
     if (!g.graph_id.empty()) out += fmt::format(" liaison:id=\"{}\"", xml_escape(g.graph_id));
     if (!g.documents().empty())
         out += fmt::format(" liaison:documents=\"{}\"", xml_escape(flat::documents_json(g)));
@@ -99,9 +131,11 @@ std::string write_gexf(const PropertyGraph& g) {
     out += "    <nodes>\n";
     for (std::size_t i = 0; i < g.node_count(); ++i) {
         const Node& n = g.node(static_cast<NodeIndex>(i));
-        out += fmt::format("      <node id=\"{}\" label=\"{}\"{}>", xml_escape(n.id),
-                           xml_escape(n.display_name()), spell(n.time));
+        out += fmt::format("      <node id=\"{}\" label=\"{}\">", xml_escape(n.id),
+                           xml_escape(n.display_name()));
         write_attvalues(out, ns, nodes[i]);
+        out += spells(n.time);
+        if (i < options.node_looks.size()) out += viz_node(options.node_looks[i]);
         out += "</node>\n";
     }
     out += "    </nodes>\n    <edges>\n";
@@ -109,11 +143,14 @@ std::string write_gexf(const PropertyGraph& g) {
         const Edge& e = g.edge(static_cast<EdgeIndex>(i));
         const std::string& type = g.type_name(e);
         out += fmt::format(
-            "      <edge id=\"{}\" source=\"{}\" target=\"{}\" label=\"{}\" kind=\"{}\"{}>",
+            "      <edge id=\"{}\" source=\"{}\" target=\"{}\"{} label=\"{}\" kind=\"{}\">",
             xml_escape(element_edge_id(g, static_cast<EdgeIndex>(i))),
-            xml_escape(g.node(e.source).id), xml_escape(g.node(e.target).id), xml_escape(type),
-            xml_escape(type), spell(e.time));
+            xml_escape(g.node(e.source).id), xml_escape(g.node(e.target).id),
+            !undirected && undirected_edge(g, e, options.mixed) ? " type=\"undirected\"" : "",
+            xml_escape(type), xml_escape(type));
         write_attvalues(out, es, edges[i]);
+        out += spells(e.time);
+        if (i < options.edge_colours.size()) out += viz_colour(options.edge_colours[i]);
         out += "</edge>\n";
     }
     out += "    </edges>\n  </graph>\n</gexf>\n";
@@ -224,6 +261,9 @@ void read_gexf(const NamedText& in, GraphAssembler& out, ProblemLog& log) {
                 edge->attributes.emplace_back("symmetric", Value(true));
             read_spell();
             if (x.is_empty()) end_edge();
+        } else if (tag == "spell" && (node || edge)) {
+            // liaison keeps one interval: the first spell (its own files have one).
+            if (spell_of.empty()) read_spell();
         } else if (tag == "attvalue" && (node || edge)) {
             int domain = edge ? 1 : 0;
             std::string id = x.attribute("for").value_or(x.attribute("id").value_or(""));

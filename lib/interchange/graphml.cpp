@@ -45,7 +45,7 @@ struct Key {
 
 }  // namespace
 
-std::string write_graphml(const PropertyGraph& g) {
+std::string write_graphml(const PropertyGraph& g, bool mixed) {
     std::vector<flat::Record> nodes, edges;
     for (const Node& n : g.nodes()) nodes.push_back(flat::flatten_node(n));
     for (const Edge& e : g.edges()) edges.push_back(flat::flatten_edge(g, e));
@@ -68,8 +68,10 @@ std::string write_graphml(const PropertyGraph& g) {
                         i, graph_data[i].first);
     write_keys(out, ns, "node", "n");
     write_keys(out, es, "edge", "e");
-    out += fmt::format("  <graph id=\"{}\" edgedefault=\"directed\">\n",
-                       xml_escape(g.graph_id.empty() ? "G" : g.graph_id));
+    const bool undirected = all_undirected(g, mixed);
+    out += fmt::format("  <graph id=\"{}\" edgedefault=\"{}\">\n",
+                       xml_escape(g.graph_id.empty() ? "G" : g.graph_id),
+                       undirected ? "undirected" : "directed");
     for (std::size_t i = 0; i < graph_data.size(); ++i)
         out +=
             fmt::format("    <data key=\"g{}\">{}</data>\n", i, xml_escape(graph_data[i].second));
@@ -83,6 +85,7 @@ std::string write_graphml(const PropertyGraph& g) {
         const Edge& e = g.edge(static_cast<EdgeIndex>(i));
         out += "    <edge";
         if (!e.id.empty()) out += fmt::format(" id=\"{}\"", xml_escape(e.id));
+        if (!undirected && undirected_edge(g, e, mixed)) out += " directed=\"false\"";
         out += fmt::format(" source=\"{}\" target=\"{}\">", xml_escape(g.node(e.source).id),
                            xml_escape(g.node(e.target).id));
         write_data(out, es, "e", edges[i]);

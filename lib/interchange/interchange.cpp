@@ -35,7 +35,9 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 // Tells the JSON formats apart by their top-level members.
 Format sniff_json(std::string_view text) {
     std::string_view head = text.substr(0, 4096);
-    if (head.find("\"elements\"") != head.npos) return Format::Cytoscape;
+    // Cytoscape's "elements" may follow a long "data" object; its header names it first.
+    if (head.find("\"elements\"") != head.npos || head.find("\"format_version\"") != head.npos)
+        return Format::Cytoscape;
     if (head.find("\"links\"") != head.npos || head.find("\"multigraph\"") != head.npos)
         return Format::NodeLink;
     std::size_t graph = head.find("\"graph\"");
@@ -199,14 +201,14 @@ ImportResult import_files(const std::vector<std::string>& paths, std::optional<F
     return import_text(f, texts.front(), options);
 }
 
-std::string export_text(const PropertyGraph& g, Format format) {
+std::string export_text(const PropertyGraph& g, Format format, const ExportOptions& options) {
     switch (format) {
         case Format::Native:
             return write_graph_json(g);
         case Format::GraphML:
-            return detail::write_graphml(g);
+            return detail::write_graphml(g, options.mixed);
         case Format::Gexf:
-            return detail::write_gexf(g);
+            return detail::write_gexf(g, options);
         case Format::NodeLink:
             return detail::write_node_link(g);
         case Format::Cytoscape:
@@ -224,6 +226,16 @@ std::string export_text(const PropertyGraph& g, Format format) {
 std::vector<ExportedFile> export_csv(const PropertyGraph& g) { return detail::export_csv_files(g); }
 
 namespace detail {
+
+bool undirected_edge(const PropertyGraph& g, const Edge& e, bool mixed) {
+    return mixed && g.relations().get(e.type).symmetric;
+}
+
+bool all_undirected(const PropertyGraph& g, bool mixed) {
+    return g.edge_count() > 0 &&
+           std::all_of(g.edges().begin(), g.edges().end(),
+                       [&](const Edge& e) { return undirected_edge(g, e, mixed); });
+}
 
 std::string element_edge_id(const PropertyGraph& g, EdgeIndex e) {
     const std::string& id = g.edge(e).id;

@@ -1,7 +1,9 @@
 #pragma once
 // Importing networks from, and exporting them to, the formats other tools use (docs/
-// interchange.md): GraphML, GEXF 1.3, Neo4j-style CSV, Cytoscape.js JSON, NetworkX node-link
-// JSON, DOT and plain edge lists.
+// interchange.md): GraphML, GEXF 1.2 and 1.3, Neo4j-style CSV, Cytoscape.js JSON, NetworkX
+// node-link JSON, DOT and plain edge lists.
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,8 +61,28 @@ struct ExportedFile {
     std::string content;
 };
 
+// How a node looks in tools that read styling (GEXF's viz: colour, size, position).
+struct NodeLook {
+    std::uint32_t rgb = 0xeeeeee;
+    double size = 10;
+    std::optional<std::array<double, 2>> position;
+};
+
+// 1.2 by default: Gephi reads both, NetworkX 2.x only 1.1 and 1.2.
+enum class GexfVersion { V1_2, V1_3 };
+
+struct ExportOptions {
+    GexfVersion gexf_version = GexfVersion::V1_2;
+    // Symmetric relations as undirected edges of a mixed graph (GraphML directed="false", GEXF
+    // type="undirected"); false writes every edge directed (the `symmetric` attribute still
+    // says which), for readers that refuse mixed graphs such as NetworkX's.
+    bool mixed = true;
+    std::vector<NodeLook> node_looks;         // by node index; empty: no styling
+    std::vector<std::uint32_t> edge_colours;  // by edge index; empty: none
+};
+
 // The text of a graph in a single-file format (not Csv): deterministic, so exports diff well.
-std::string export_text(const PropertyGraph& g, Format format);
+std::string export_text(const PropertyGraph& g, Format format, const ExportOptions& options = {});
 // Neo4j-import-ready CSV: nodes.csv, edges.csv, documents.csv, relations.csv.
 std::vector<ExportedFile> export_csv(const PropertyGraph& g);
 

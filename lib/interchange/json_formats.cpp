@@ -154,6 +154,8 @@ std::string write_cytoscape(const PropertyGraph& g) {
             write_string(w, n.id);
             w.Key("name");
             write_string(w, n.display_name());
+            w.Key("value");  // NetworkX's cytoscape_graph keys nodes by it
+            write_string(w, n.id);
             write_record(w, r.nodes[i], r.ns);
             w.EndObject();
             w.EndObject();
@@ -165,6 +167,8 @@ std::string write_cytoscape(const PropertyGraph& g) {
             w.Key("data");
             w.StartObject();
             w.Key("id");
+            write_string(w, element_edge_id(g, static_cast<EdgeIndex>(i)));
+            w.Key("key");  // NetworkX's multigraph key: parallel edges stay apart
             write_string(w, element_edge_id(g, static_cast<EdgeIndex>(i)));
             w.Key("source");
             write_string(w, g.node(e.source).id);
@@ -182,7 +186,8 @@ std::string write_cytoscape(const PropertyGraph& g) {
         w.EndObject();
     });
     return fmt::format(
-        "{{\"format_version\": \"1.0\", \"generated_by\": \"liaison\", \"directed\": true,\n"
+        "{{\"format_version\": \"1.0\", \"generated_by\": \"liaison\", \"directed\": true, "
+        "\"multigraph\": true,\n"
         "\"data\": {},\n\"elements\": {{\n\"nodes\": [\n{}],\n\"edges\": [\n{}]}}}}\n",
         data, join_lines(nodes, " "), join_lines(edges, " "));
 }
@@ -209,7 +214,12 @@ void read_cytoscape(const NamedText& in, GraphAssembler& out, ProblemLog& log) {
         const rapidjson::Value& d = item["data"];
         std::vector<std::string> errors;
         if (!is_edge) {
-            ImportedNode node{string_member(d, "id"), where, read_record(d, ns, {"id"}, errors)};
+            std::string id = string_member(d, "id");
+            // "value" repeating the id is NetworkX's node key, not a property.
+            bool value_is_id = d.HasMember("value") && string_member(d, "value") == id;
+            ImportedNode node{id, where,
+                              value_is_id ? read_record(d, ns, {"id", "value"}, errors)
+                                          : read_record(d, ns, {"id"}, errors)};
             report_all(log, where, fmt::format("node '{}'", node.id), errors);
             if (errors.empty()) out.add_node(std::move(node));
             return;

@@ -21,6 +21,12 @@ struct DrawnEdge {
 std::vector<DrawnEdge> draw_edges(const PropertyGraph& g, const std::vector<EdgeIndex>& edges,
                                   bool merge);
 
+// A line style per relation id: the style's own for the types drawn, except that types without
+// one, or whose style repeats an earlier drawn type's, get an unused colour and dash; so every
+// type drawn looks different (up to 36 of them).
+std::vector<EdgeStyle> line_styles(const PropertyGraph& g, const Style& style,
+                                   const std::vector<DrawnEdge>& edges);
+
 // Everything the builder needs, resolved once.
 struct DrawingInput {
     const PropertyGraph& graph;
@@ -29,6 +35,7 @@ struct DrawingInput {
     const std::vector<DrawnEdge>& edges;
     const std::vector<double>& scores;  // by node index
     Layout layout;
+    std::vector<EdgeStyle> lines;  // by relation id (line_styles)
 };
 
 // Element ids in the drawing (and in the SVG): "node-<id>", "edge-<k>" (k indexes DrawnEdges).

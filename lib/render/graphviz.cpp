@@ -2,6 +2,8 @@
 
 #include <graphviz/types.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "render/style.hpp"
@@ -70,6 +72,60 @@ void Graph::set_html(void* obj, const char* name, const std::string& html) {
     agstrfree(g_, s);
 }
 
+namespace {
+
+// Scales the laid-out drawing to fit a paper with a margin and pads it to the paper's size, for
+// one rendering; the destructor restores the drawing's own size and padding.
+class PaperFit {
+public:
+    PaperFit(Graph& g, std::pair<double, double> paper) : g_(g) {
+        auto [w, h] = paper;
+        if (w <= 0 || h <= 0) return;
+        active_ = true;
+        const boxf bb = GD_bb(g.get());
+        const double dw = std::max(bb.UR.x - bb.LL.x, 1.0), dh = std::max(bb.UR.y - bb.LL.y, 1.0);
+        if (dw > dh) std::swap(w, h);  // landscape
+        // The page's margin is half an inch, set as the graph's `margin` (the PDF device's own
+        // default too); gvc scales the drawing with its padding to fit `size` inside it, so
+        // padding in drawing units that gives them the inner area's shape fills it exactly.
+        constexpr double kMargin = 36;
+        w -= 2 * kMargin;
+        h -= 2 * kMargin;
+        const double scale = std::min(w / dw, h / dh);
+        saved_size_ = GD_drawing(g.get())->size;
+        saved_filled_ = GD_drawing(g.get())->filled;
+        saved_dpi_ = GD_drawing(g.get())->dpi;
+        const char* pad = agget(g.get(), const_cast<char*>("pad"));
+        saved_pad_ = pad ? pad : "";
+        GD_drawing(g.get())->size = {w, h};
+        GD_drawing(g.get())->filled = true;  // scale small drawings up too
+        GD_drawing(g.get())->dpi = 72;       // a page is measured in points
+        g.set(g.get(), "margin", fmt::format("{:.4f}", kMargin / 72));
+        g.set(g.get(), "pad",
+              fmt::format("{:.4f},{:.4f}", (w / scale - dw) / 2 / 72, (h / scale - dh) / 2 / 72));
+    }
+    ~PaperFit() {
+        if (!active_) return;
+        GD_drawing(g_.get())->size = saved_size_;
+        GD_drawing(g_.get())->filled = saved_filled_;
+        GD_drawing(g_.get())->dpi = saved_dpi_;
+        g_.set(g_.get(), "pad", saved_pad_);
+        g_.set(g_.get(), "margin", "");
+    }
+    PaperFit(const PaperFit&) = delete;
+    PaperFit& operator=(const PaperFit&) = delete;
+
+private:
+    Graph& g_;
+    bool active_ = false;
+    pointf saved_size_{0, 0};
+    bool saved_filled_ = false;
+    double saved_dpi_ = 0;
+    std::string saved_pad_;
+};
+
+}  // namespace
+
 Context::Context() : gvc_(gvContext()) {
     if (!gvc_) throw RenderError("cannot create a Graphviz context");
     warm_up();
@@ -106,6 +162,7 @@ std::vector<std::string> Context::render(Graph& g, const std::string& engine,
         // height but not its viewBox, so browsers crop the far quarter. The layout copies the
         // attribute into its drawing data, which gvc reads at each rendering: it is set there.
         GD_drawing(g.get())->dpi = output.dpi;
+        const PaperFit fit(g, output.paper);
         char* data = nullptr;
         unsigned int length = 0;
         int rc = gvRenderData(gvc_, g.get(), format.c_str(), &data, &length);

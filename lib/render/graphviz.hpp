@@ -4,6 +4,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <graphviz/cgraph.h>
@@ -60,6 +61,9 @@ public:
     struct Output {
         std::string format;
         double dpi = 0;
+        // A paper in points (portrait) the drawing is scaled and centred on, turned landscape
+        // when the drawing is wider than tall; {0, 0}: the page is the drawing.
+        std::pair<double, double> paper{0, 0};
     };
 
     // Lays the graph out with `engine`, renders it once per output and frees the layout. Throws

@@ -1,6 +1,7 @@
 #include "render/render.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -91,6 +92,36 @@ const char* layout_name(Layout l) {
     return "?";
 }
 
+std::optional<EdgeLabels> parse_edge_labels(std::string_view name) {
+    if (name == "auto") return EdgeLabels::Auto;
+    if (name == "all") return EdgeLabels::All;
+    if (name == "none") return EdgeLabels::None;
+    return std::nullopt;
+}
+
+std::optional<Page> parse_page(std::string_view name) {
+    std::string lower;
+    for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == "a4") return Page::A4;
+    if (lower == "a3") return Page::A3;
+    if (lower == "letter") return Page::Letter;
+    return std::nullopt;
+}
+
+std::pair<double, double> page_points(Page page) {
+    switch (page) {
+        case Page::A4:
+            return {595.28, 841.89};  // 210 × 297 mm
+        case Page::A3:
+            return {841.89, 1190.55};  // 297 × 420 mm
+        case Page::Letter:
+            return {612, 792};  // 8.5 × 11 in
+        case Page::Drawing:
+            break;
+    }
+    return {0, 0};
+}
+
 bool draws_clusters(Layout l) { return l == Layout::Dot || l == Layout::Fdp; }
 
 RenderOutput render(const PropertyGraph& g, const RenderOptions& options,
@@ -117,14 +148,17 @@ RenderOutput render(const PropertyGraph& g, const RenderOptions& options,
     std::vector<gv::Context::Output> gv_outputs;
     for (Format f : formats) {
         const bool resolution = f == Format::Png || f == Format::Pdf;
-        gv_outputs.push_back({graphviz_format(f), resolution ? options.dpi : 0.0});
+        gv_outputs.push_back(
+            {graphviz_format(f), resolution ? options.dpi : 0.0,
+             f == Format::Pdf ? page_points(options.page) : std::pair<double, double>{0, 0}});
     }
     std::vector<std::string> rendered;
     {
         auto guard = gv::lock();
         gv::ErrorCapture errors;
         gv::Graph drawing(g.graph_id.empty() ? "liaison" : g.graph_id, true);
-        build_drawing(drawing, DrawingInput{g, options, out.view, edges, scores, out.layout});
+        build_drawing(drawing, DrawingInput{g, options, out.view, edges, scores, out.layout,
+                                            line_styles(g, options.style, edges)});
         gv::Context context;
         rendered = context.render(drawing, layout_name(out.layout), gv_outputs);
         for (const std::string& m : errors.messages()) out.warnings.push_back("graphviz: " + m);

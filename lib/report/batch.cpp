@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <filesystem>
+#include <fstream>
 
 #include <fmt/format.h>
 
@@ -54,6 +55,44 @@ std::string output_stem(const std::string& input) {
     return stem.empty() ? "report" : stem;
 }
 
+namespace {
+
+// The line that names a report in each writer's output: HTML's <title>, Markdown's heading, the
+// JSON's "title" member. Empty when there is none.
+std::string report_marker(const std::string& text, OutputFormat format) {
+    std::size_t at = 0;
+    switch (format) {
+        case OutputFormat::Html:
+            at = text.find("<title>");
+            break;
+        case OutputFormat::Markdown:
+            at = text.rfind("# ", 0) == 0 ? 0 : std::string::npos;
+            break;
+        case OutputFormat::Json:
+            at = text.find("\"title\":");
+            break;
+    }
+    if (at == std::string::npos) return "";
+    return text.substr(at, text.find('\n', at) - at);
+}
+
+void check_same_report(const Output& o, const std::string& content) {
+    std::error_code ec;
+    if (!o.same_report_only || !fs::exists(o.path, ec)) return;
+    std::ifstream in(o.path, std::ios::binary);
+    std::string head(64 * 1024, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    const std::string mine = report_marker(content, o.format);
+    if (report_marker(head, o.format) != mine)
+        throw ArgumentError(fmt::format(
+            "{} already holds another report; not overwriting it (name this one with -o, or "
+            "use another --out-dir)",
+            o.path));
+}
+
+}  // namespace
+
 std::vector<std::string> run_job(const Job& job) {
     ReportSpec spec =
         job.spec_file.empty() ? default_spec(job.graph_file) : read_spec_file(job.spec_file);
@@ -89,6 +128,10 @@ std::vector<std::string> run_job(const Job& job) {
                 break;
             }
         }
+    }
+    for (std::size_t i = 0; i < job.outputs.size(); ++i) {
+        for (const auto& [path, content] : files)
+            if (path == job.outputs[i].path) check_same_report(job.outputs[i], content);
     }
     std::vector<std::string> written;
     for (const auto& [path, content] : files) {

@@ -20,6 +20,9 @@ const char* output_extension(OutputFormat f);                            // "md"
 struct Output {
     OutputFormat format = OutputFormat::Html;
     std::string path;
+    // Refuse to replace an existing file that holds another report (another title), so two
+    // reports named alike in one --out-dir never overwrite each other silently.
+    bool same_report_only = false;
 };
 
 struct Job {

@@ -75,7 +75,7 @@ std::vector<Section> diagram_section(Context& c, const SectionSpec& s) {
     r.group_by = s.group_by == "community" ? render::GroupBy::Community
                  : s.group_by == "country" ? render::GroupBy::Country
                                            : render::GroupBy::None;
-    r.edge_labels = s.edge_labels;
+    r.edge_labels = s.edge_labels ? render::EdgeLabels::All : render::EdgeLabels::None;
     r.legend = s.legend;
     r.title = s.caption.empty() ? section_title(s, "") : s.caption;
     r.size_by = s.size_by;

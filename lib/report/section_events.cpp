@@ -52,6 +52,14 @@ std::string details(const Edge& e) {
     return region + counterpart;
 }
 
+// A tie's dates; for an undated tie, its "when" property (the source's words) if it has one.
+std::string when_text(const PropertyGraph& g, EdgeIndex e) {
+    const TimeSpan t = analysis::effective_time(g, e);
+    if (!t.empty()) return time_text(t);
+    const Value* when = g.edge(e).properties.get("when");
+    return when ? when->to_display() : "";
+}
+
 void sort_by_time(const PropertyGraph& g, std::vector<EdgeIndex>& edges) {
     auto key = [&](EdgeIndex e) {
         TimeSpan t = analysis::effective_time(g, e);
@@ -75,7 +83,12 @@ Section one_event(Context& c, const SectionSpec& s, NodeIndex ev, const std::str
         if (!value.empty()) facts.rows.push_back({text_cell(name), text_cell(std::move(value))});
     };
     fact("Arabic name", node.names.ar);
-    fact("when", node.time.empty() ? "not dated" : time_text(node.time));
+    // A "when" property (dates as the source words them) joins the dates, so "when" shows once.
+    const Value* when = node.properties.get("when");
+    std::string said = when ? when->to_display() : "";
+    std::string dates = node.time.empty() ? said : time_text(node.time);
+    if (!node.time.empty() && !said.empty() && said != dates) dates += " (" + said + ")";
+    fact("when", dates.empty() ? "not dated" : dates);
     fact("where", name_list(g, ends(g, ev, "HELD_IN", false), 0));
     fact("hosted by", name_list(g, ends(g, ev, "HOSTED", true), 0));
     fact("selected to host", name_list(g, ends(g, ev, "SELECTED_TO_HOST", true), 0));
@@ -83,7 +96,8 @@ Section one_event(Context& c, const SectionSpec& s, NodeIndex ev, const std::str
     fact("part of", name_list(g, ends(g, ev, "PART_OF", false), 0));
     std::vector<NodeIndex> parts = ends(g, ev, "PART_OF", true);
     fact("parts", name_list(g, parts, 0));
-    for (const auto& [key, value] : node.properties) fact(key.c_str(), value.to_display());
+    for (const auto& [key, value] : node.properties)
+        if (key != "when") fact(key.c_str(), value.to_display());
     sec.blocks.push_back(std::move(facts));
 
     // Participants: every other entity tied to the event, by the relations that tie them.
@@ -136,10 +150,10 @@ Section one_event(Context& c, const SectionSpec& s, NodeIndex ev, const std::str
         t.numeric = std::vector<bool>(t.columns.size(), false);
         for (EdgeIndex e : meetings) {
             const Edge& ed = g.edge(e);
-            t.rows.push_back({text_cell(time_text(analysis::effective_time(g, e))),
-                              entity_cell(g, ed.source), text_cell(relation_label(g, ed.type)),
-                              entity_cell(g, ed.target), arabic_cell(g, ed.target),
-                              text_cell(details(ed)), sources_cell(c, ed.sources)});
+            t.rows.push_back({text_cell(when_text(g, e)), entity_cell(g, ed.source),
+                              text_cell(relation_label(g, ed.type)), entity_cell(g, ed.target),
+                              arabic_cell(g, ed.target), text_cell(details(ed)),
+                              sources_cell(c, ed.sources)});
         }
         sec.blocks.push_back(std::move(t));
     }
@@ -150,8 +164,8 @@ Section one_event(Context& c, const SectionSpec& s, NodeIndex ev, const std::str
         t.numeric = {false, false, false};
         for (EdgeIndex e : other) {
             const Edge& ed = g.edge(e);
-            t.rows.push_back({text_cell(time_text(analysis::effective_time(g, e))),
-                              text_cell(fact_text(g, ed)), sources_cell(c, ed.sources)});
+            t.rows.push_back({text_cell(when_text(g, e)), text_cell(fact_text(g, ed)),
+                              sources_cell(c, ed.sources)});
         }
         sec.blocks.push_back(std::move(t));
     }

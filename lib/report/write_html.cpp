@@ -38,6 +38,7 @@ caption { text-align: start; font-weight: 600; padding: 4px 0; color: var(--mute
 th, td { border: 1px solid var(--rule); padding: 4px 8px; vertical-align: top; }
 th { background: var(--band); text-align: start; font-weight: 600; }
 tbody tr:nth-child(even) { background: #fafbfc; }
+td.date { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td[dir="rtl"] { text-align: right; }
 td.wide { min-width: 22em; }
@@ -74,6 +75,35 @@ std::string cell_html(const Cell& c) {
     return escape(c.text);
 }
 
+// Dates and date ranges read as one unit: their cells do not wrap ("2023-11-28 .. 2023-12-01"
+// over four lines in a narrow column).
+bool date_column(const Table& t, std::size_t i) {
+    return i < t.columns.size() && (t.columns[i] == "when" || t.columns[i] == "date");
+}
+
+// A title in the table of contents: parts (between " — ") holding Arabic are isolated right to
+// left, so a bracketed placeholder stays at the start of the Arabic title, not at the far end.
+std::string bidi_title(const std::string& title) {
+    static const std::string kDash = " \u2014 ";
+    std::string out;
+    std::size_t pos = 0;
+    while (pos <= title.size()) {
+        std::size_t end = title.find(kDash, pos);
+        if (end == std::string::npos) end = title.size();
+        std::string part = title.substr(pos, end - pos);
+        bool arabic = false;
+        for (std::size_t k = 0; k + 1 < part.size(); ++k) {
+            const auto b = static_cast<unsigned char>(part[k]);
+            arabic |= b == 0xD8 || b == 0xD9 || b == 0xDA || b == 0xDB;
+        }
+        out += arabic ? "<bdi dir=\"rtl\" lang=\"ar\">" + escape(part) + "</bdi>" : escape(part);
+        if (end == title.size()) break;
+        out += escape(kDash);
+        pos = end + kDash.size();
+    }
+    return out;
+}
+
 void write_table(std::string& out, const Table& t) {
     out += "<div class=\"table-wrap\"><table>\n";
     if (!t.caption.empty())
@@ -89,9 +119,10 @@ void write_table(std::string& out, const Table& t) {
         for (std::size_t i = 0; i < row.size(); ++i) {
             const Cell& c = row[i];
             // Long text (quotes, member lists) gets room to wrap instead of a narrow column.
-            const char* cls = numeric(i)            ? " class=\"num\""
-                              : c.text.size() > 120 ? " class=\"wide\""
-                                                    : "";
+            const char* cls = numeric(i)                                 ? " class=\"num\""
+                              : c.text.size() > 120                      ? " class=\"wide\""
+                              : date_column(t, i) && c.text.size() <= 32 ? " class=\"date\""
+                                                                         : "";
             out += fmt::format("<td{}{}>{}</td>", cls, dir_attributes(c.dir), cell_html(c));
         }
         out += "</tr>\n";
@@ -120,7 +151,7 @@ void write_toc(std::string& out, const Report& r) {
             }
             out += "<li>";
         }
-        out += fmt::format("<a href=\"#{}\" dir=\"auto\">{}</a>", s.anchor, escape(s.title));
+        out += fmt::format("<a href=\"#{}\" dir=\"auto\">{}</a>", s.anchor, bidi_title(s.title));
     }
     while (depth > 0) {
         out += "</li>\n</ol>\n";

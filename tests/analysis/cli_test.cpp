@@ -30,7 +30,10 @@ TEST_CASE("rank: the broker first, for people and machines") {
     CHECK(r.out.find("1     abdellatif-hammouchi") != std::string::npos);
     Run j = run("rank " + kSeed + " --by pagerank --top 3 --format json");
     CHECK(j.code == 0);
-    CHECK(j.out.rfind("[\n {\"rank\": \"1\", \"id\": \"abdellatif-hammouchi\"", 0) == 0);
+    // Typed: the rank an integer, the name an object, the score a number.
+    CHECK(j.out.rfind("[\n {\"rank\": 1, \"id\": \"abdellatif-hammouchi\", \"name\": {\"en\": "
+                      "\"Abdellatif Hammouchi\", \"ar\": \"عبد اللطيف حموشي\"}, \"pagerank\": 0.",
+                      0) == 0);
     Run c = run("rank " + kSeed + " --by degree --top 2 --format csv");
     CHECK(c.out.rfind("rank,id,name,degree\n1,abdellatif-hammouchi,", 0) == 0);
     Run fold = run("rank " + kSeed + " --by degree --fold Event --types ATTENDED --top 1");

@@ -125,3 +125,19 @@ TEST_CASE("format: canonical files pass --check; others are rewritten") {
     CHECK(run("format --check " + (dir / "p.json").string()).code == 0);
     fs::remove_all(dir);
 }
+
+TEST_CASE("validate: a JSON Schema among the files is skipped with a note, not failed") {
+    const std::string schema = std::string(LIAISON_SOURCE_DIR) + "/graphs/liaison.schema.json";
+    Run r = run("validate " + schema + " " + kSeed);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("liaison.schema.json: skipped (a JSON Schema, not a network)") !=
+          std::string::npos);
+    CHECK(r.out.find("morocco-interpol.json: ok") != std::string::npos);
+    // Only a "$schema" naming json-schema.org makes a schema: anything else is a bad network.
+    fs::path dir = temp_dir();
+    write(dir / "s.json", R"({"$schema": "https://example.org/mine", "graph": {"nodes": {}}})");
+    Run bad = run("validate " + (dir / "s.json").string());
+    CHECK(bad.code == 1);
+    CHECK(bad.out.find("s.json:1:") != std::string::npos);
+    fs::remove_all(dir);
+}

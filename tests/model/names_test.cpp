@@ -69,3 +69,29 @@ TEST_CASE("ambiguous names are reported with their candidates, never guessed") {
     CHECK_THROWS_WITH_AS(liaison::resolve(g, "national police"),
                          doctest::Contains("ambiguous: police-eth"), liaison::LookupError);
 }
+
+TEST_CASE("closest names: misspellings in either script find the entity, far words nothing") {
+    liaison::PropertyGraph g;
+    liaison::Node p;
+    p.id = "abdellatif-hammouchi";
+    p.labels = {"Person"};
+    p.names = {"عبد اللطيف حموشي", "Abdellatif Hammouchi", {}};
+    auto hp = g.add_node(p);
+    liaison::Node v;
+    v.id = "vienna";
+    v.labels = {"City"};
+    v.names = {"فيينا", "Vienna", {}};
+    auto vi = g.add_node(v);
+
+    using V = std::vector<liaison::NodeIndex>;
+    CHECK(liaison::closest_names(g, "Hamushi") == V{hp});  // mm, ou and ch made alike
+    CHECK(liaison::closest_names(g, "Abdelatif") == V{hp});
+    CHECK(liaison::closest_names(g, "حمشي") == V{hp});  // one letter left out
+    CHECK(liaison::closest_names(g, "Viena") == V{vi});
+    CHECK(liaison::closest_names(g, "Nobody").empty());
+    CHECK(liaison::closest_names(g, "Hamushi", 0).empty());
+    CHECK_THROWS_WITH_AS(liaison::resolve(g, "Hamushi"),
+                         "no entity named 'Hamushi'; did you mean Abdellatif Hammouchi / عبد "
+                         "اللطيف حموشي (abdellatif-hammouchi)?",
+                         liaison::LookupError);
+}

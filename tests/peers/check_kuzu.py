@@ -36,8 +36,8 @@ def main():
         g = json.load(f)["graph"]
     with tempfile.TemporaryDirectory() as d:
         out = os.path.join(d, "csv")
-        subprocess.run([liaison, "export", network, "-o", out, "--to", "csv"], check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run([liaison, "export", network, "-o", out, "--output-format", "csv"],
+                       check=True, stdout=subprocess.DEVNULL)
         env = dict(os.environ, NODE_PATH=os.path.join(cache, "node_modules"))
         script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "kuzu_load.js")
         r = subprocess.run([node, script, out, str(len(g["nodes"])), str(len(g["edges"]))],

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""End-to-end test of `liaison render --format html` in headless Chromium.
+"""End-to-end test of `liaison render -o FILE.html` in headless Chromium.
 
 Renders a network to HTML, opens it, types a name into the search box, clicks a meeting edge,
 checks the details panel quotes its source, and saves a screenshot. Chromium is driven over the
@@ -39,6 +39,43 @@ FIND_MEETING = r"""
 })()
 """
 
+# Where the single search match ended up, relative to the canvas.
+FOCUSED = r"""
+(() => {
+  const v = window.liaisonViewer, n = v.data.nodes.find((x) => /Hammouchi/.test(x.en));
+  const r = document.getElementById(n.element).getBoundingClientRect();
+  const c = document.getElementById('canvas').getBoundingClientRect();
+  const x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
+  return {zoomed: v.view().w < v.home.w * 0.9,
+          centred: Math.abs(x - (c.left + c.right) / 2) < c.width / 4 &&
+                   Math.abs(y - (c.top + c.bottom) / 2) < c.height / 4};
+})()
+"""
+
+# Drags the latest-date slider to the earliest date and counts the lines left.
+SLIDERS = r"""
+(() => {
+  const from = document.getElementById('filter-from'), to = document.getElementById('filter-to');
+  const days = (d) => Math.floor(Date.parse(d.length === 4 ? d + '-01-01' : d.length === 7 ? d + '-01' : d) / 864e5);
+  const v = window.liaisonViewer.data;
+  const firsts = v.nodes.map((n) => n.first).concat(v.edges.flatMap((e) => e.ties.map((t) => t.first)))
+    .filter(Boolean).map(days);
+  const first = new Date(Math.min(...firsts) * 864e5).toISOString().slice(0, 10);
+  const shown = () => document.querySelectorAll('g.edge:not(.hidden)').length;
+  const all = shown(), label = document.getElementById('filter-dates').textContent;
+  to.value = from.min; to.dispatchEvent(new Event('input'));
+  const narrowed = shown();
+  return {types: [from.type, to.type], first: first, label: label, all: all, narrowed: narrowed,
+          crossed: +from.value > +to.value};
+})()
+"""
+RESET_SLIDERS = r"""
+(() => {
+  const from = document.getElementById('filter-from'), to = document.getElementById('filter-to');
+  from.value = from.min; to.value = to.max; to.dispatchEvent(new Event('input'));
+})()
+"""
+
 
 def main():
     ap = argparse.ArgumentParser()
@@ -72,6 +109,19 @@ def main():
             assert "عبد اللطيف حموشي" in shown, f"details after search: {shown!r}"
             hits = dt.evaluate("document.querySelectorAll('g.node.hit').length")
             assert hits >= 1, "no node highlighted"
+            # A single match pans and zooms to the node: zoomed in, the node in the canvas's
+            # middle half.
+            placed = dt.evaluate(FOCUSED)
+            assert placed["zoomed"], f"a single match did not zoom: {placed!r}"
+            assert placed["centred"], f"a single match is not in view: {placed!r}"
+
+            # The time filter is two sliders over the data's dates.
+            slider = dt.evaluate(SLIDERS)
+            assert slider["types"] == ["range", "range"], f"time filter: {slider!r}"
+            assert slider["label"].startswith(slider["first"]), f"slider range: {slider!r}"
+            assert slider["narrowed"] < slider["all"], f"moving a slider hid nothing: {slider!r}"
+            assert slider["crossed"] is False, f"the handles crossed: {slider!r}"
+            dt.evaluate(RESET_SLIDERS)
 
             # Click a meeting edge and read its quote in the details panel.
             target = dt.evaluate(FIND_MEETING)

@@ -178,9 +178,9 @@ TEST_CASE("views, options and their effect on the drawing") {
     SUBCASE("no edge labels") {
         RenderOptions o;
         o.legend = false;  // the legend names relations too
-        CHECK(contains(draw({Format::Dot}, o).data[0], "met with"));
-        o.edge_labels = false;
-        CHECK_FALSE(contains(draw({Format::Dot}, o).data[0], "met with"));
+        CHECK(contains(draw({Format::Dot}, o).data[0], "label=\"met with"));
+        o.edge_labels = EdgeLabels::None;  // the tooltip keeps it
+        CHECK_FALSE(contains(draw({Format::Dot}, o).data[0], "label=\"met with"));
     }
     SUBCASE("clusters by country switch to a layout that draws them") {
         RenderOptions o;

@@ -55,8 +55,9 @@ TEST_CASE("report: a folder and specs in one batch, one broken input, exit 1") {
     fs::copy_file(kSeed, nets / "seed.json");
     fs::path out = dir / "out";
     // --spec takes one value: the folder after it is an input.
-    Run r = run(fmt::format("report --spec {} {} --out-dir {} --format html,md,json --jobs 2",
-                            kData + "/small.spec.json", nets.string(), out.string()));
+    Run r =
+        run(fmt::format("report --spec {} {} --out-dir {} --output-format html,md,json --jobs 2",
+                        kData + "/small.spec.json", nets.string(), out.string()));
     CHECK(r.code == 1);
     for (const char* stem : {"small", "good", "seed"})
         for (const char* ext : {"html", "md", "json"})
@@ -78,4 +79,24 @@ TEST_CASE("report: usage errors") {
     Run f = run(fmt::format("report {} -o x.txt", kSeed));
     CHECK(f.code == 1);
     CHECK(f.out.find("cannot tell the format") != std::string::npos);
+}
+
+TEST_CASE("report: two reports of one network never overwrite each other in one --out-dir") {
+    fs::path dir = temp_dir();
+    const std::string spec =
+        std::string(LIAISON_SOURCE_DIR) + "/docs/examples/morocco-interpol.spec.json";
+    Run first = run("report " + kSeed + " --out-dir " + dir.string());
+    REQUIRE(first.code == 0);
+    const std::string html = (dir / "morocco-interpol.report.html").string();
+    const std::string before = liaison::read_file(html);
+    // The same report again replaces its own file.
+    CHECK(run("report " + kSeed + " --out-dir " + dir.string()).code == 0);
+    // The spec's report has the same name but another title: an error, the file untouched.
+    Run other = run("report --spec " + spec + " --out-dir " + dir.string());
+    CHECK(other.code == 1);
+    CHECK(other.out.find(html + " already holds another report") != std::string::npos);
+    CHECK(liaison::read_file(html) == before);
+    // Named with -o, it is written.
+    CHECK(run("report --spec " + spec + " -o " + (dir / "spec.html").string()).code == 0);
+    fs::remove_all(dir);
 }

@@ -123,6 +123,17 @@ TEST_CASE("events: GA 93 hosted by Morocco with Hammouchi's 39 meetings") {
     };
     CHECK(pos("s1-events-interpol-ga-91") < pos("s1-events-interpol-ga-93"));
     CHECK(pos("s1-events-interpol-ga-93") < pos("s1-events-mena-intel-heads-meeting-22"));
+
+    // An undated event with a "when" property shows "when" once, in the source's words.
+    const Table& mena = *tables(find_section(r, "s1-events-mena-intel-heads-meeting-22")).front();
+    std::size_t whens = 0;
+    for (const auto& row : mena.rows) whens += row[0].text == "when";
+    CHECK(whens == 1);
+    CHECK(field(mena, "when") == "6–8 May (year not stated in doc-002)");
+    // Its undated meetings show their own "when" too, not an empty cell.
+    const Table& mena_meetings =
+        table(find_section(r, "s1-events-mena-intel-heads-meeting-22"), "Meetings");
+    CHECK(mena_meetings.rows.front()[0].text == "6–8 May (year not stated in doc-002)");
 }
 
 TEST_CASE("profiles: Hammouchi found by his Arabic name, 57 relations with evidence") {

@@ -86,6 +86,25 @@ TEST_CASE("html: self-contained, with contents, anchors and a direction per cell
                     "href=\"#s1-sub\"") != std::string::npos);
 }
 
+TEST_CASE("html: Arabic titles isolated in the contents, dates kept on one line") {
+    Report r;
+    r.title = "Dates";
+    Section doc{"source-doc-1", 1, "doc-1 \u2014 [بلا عنوان في الملف] كلمة حموشي", "document", {}};
+    Table t;
+    t.columns = {"when", "fact"};
+    t.numeric = {false, false};
+    t.rows.push_back({text_cell("2023-11-28 .. 2023-12-01"), text_cell("met")});
+    doc.blocks.push_back(t);
+    r.sections = {doc};
+    std::string html = write_html(r);
+    // The placeholder stays at the start of the right-to-left title, the id outside it.
+    CHECK(html.find("<a href=\"#source-doc-1\" dir=\"auto\">doc-1 \u2014 <bdi dir=\"rtl\" "
+                    "lang=\"ar\">[بلا عنوان في الملف] كلمة حموشي</bdi></a>") != std::string::npos);
+    CHECK(html.find("<td class=\"date\" dir=\"auto\">2023-11-28 .. 2023-12-01</td>") !=
+          std::string::npos);
+    CHECK(html.find("td.date { white-space: nowrap; }") != std::string::npos);
+}
+
 TEST_CASE("markdown: tables, escapes, anchors and figure files") {
     MarkdownOutput md = write_markdown(sample(), "out");
     CHECK(md.text.starts_with("# Sample \\<report\\>\n"));

@@ -144,7 +144,7 @@ TEST_CASE("cli limits: a size limit or full disk is a clear error and leaves no 
     }
     SUBCASE("export to standard output") {
         std::string out = dir.file("out.graphml");
-        Run r = run_shell(fmt::format("ulimit -f 8; {} export {} -o - --to graphml > {}",
+        Run r = run_shell(fmt::format("ulimit -f 8; {} export {} -o - --output-format graphml > {}",
                                       LIAISON_BINARY, q(db), q(out)));
         CHECK(r.code == 1);
         CHECK(contains(r.out, "cannot write the standard output: file too large"));

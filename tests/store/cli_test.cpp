@@ -216,8 +216,8 @@ TEST_CASE("cli: merge --interactive asks first, then commits the answers under t
         std::fputs("2\n", f);
         std::fclose(f);
     }
-    Run r = liaison_cli("merge " + q(db) + " " + q(edges) + " --from edgelist --interactive < " +
-                        q(answers));
+    Run r = liaison_cli("merge " + q(db) + " " + q(edges) +
+                        " --input-format edgelist --interactive < " + q(answers));
     CHECK_MESSAGE(r.code == 0, r.out);
     CHECK(r.out.find("ali-two  matched: map") != std::string::npos);  // the answer, as a decision
     CHECK(r.out.find("operations to " + db) != std::string::npos);

@@ -63,7 +63,7 @@ TEST_CASE("race: a long import and a stream of edits — every acknowledged writ
             Outcome o;
             o.start = Clock::now();
             o.run = liaison_test::run_liaison("import " + q(edges) +
-                                              " --from edgelist --wait 30 --into " + q(db));
+                                              " --input-format edgelist --wait 30 --into " + q(db));
             o.end = Clock::now();
             imports.push_back(std::move(o));
         }
@@ -152,8 +152,8 @@ TEST_CASE("race: an import waiting for the lock merges into what the lock holder
         tx.add_edge(met("x31190", "a"));
         tx.commit();
     });
-    liaison_test::Run r = liaison_test::run_liaison("import " + q(edges) +
-                                                    " --from edgelist --wait 20 --into " + q(db));
+    liaison_test::Run r = liaison_test::run_liaison(
+        "import " + q(edges) + " --input-format edgelist --wait 20 --into " + q(db));
     writer.join();
     CHECK_MESSAGE(r.code == 0, r.out);
     CHECK(r.out == "imported into " + db +

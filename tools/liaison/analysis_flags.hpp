@@ -27,9 +27,22 @@ struct ProjectionFlags {
     bool drop_undated = false;
 };
 
-// Adds --labels, --types, --direction, --weight, --fold and (with_window) --from, --to,
+// Whether tables show names whole (--wide). Process-wide, like a terminal setting: one run
+// prints one command's tables.
+inline bool& wide_tables() {
+    static bool wide = false;
+    return wide;
+}
+
+inline void add_wide_flag(CLI::App* cmd) {
+    cmd->add_flag_callback(
+        "--wide", [] { wide_tables() = true; }, "Tables: show names whole, never cut with …");
+}
+
+// Adds --labels, --types, --direction, --weight, --fold, --wide and (with_window) --from, --to,
 // --drop-undated.
 inline void add_projection_flags(CLI::App* cmd, ProjectionFlags& f, bool with_window = true) {
+    add_wide_flag(cmd);
     cmd->add_option("--labels", f.labels, "Only nodes with these labels (comma-separated)")
         ->delimiter(',');
     cmd->add_option("--types", f.types, "Only edges of these types (comma-separated)")
@@ -104,8 +117,10 @@ inline analysis::ProjectionOptions projection_options(const PropertyGraph& g,
     return o;
 }
 
-// A name cut to at most `max` code points ("…" marks the cut), so tables stay readable.
+// A name cut to at most `max` code points ("…" marks the cut), so tables stay readable; whole
+// with --wide.
 inline std::string shorten(const std::string& text, std::size_t max = 60) {
+    if (wide_tables()) return text;
     std::size_t points = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // continuation

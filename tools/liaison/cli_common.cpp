@@ -1,12 +1,15 @@
 #include "cli_common.hpp"
+#include "progress.hpp"
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
-#include <map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/error.hpp"
 #include "io/files.hpp"
@@ -14,12 +17,83 @@
 
 namespace liaison::cli {
 
-void add_format_option(CLI::App* cmd, OutputFormat& format, bool with_csv) {
-    std::map<std::string, OutputFormat> choices{{"table", OutputFormat::Table},
-                                                {"json", OutputFormat::Json}};
-    if (with_csv) choices.emplace("csv", OutputFormat::Csv);
-    cmd->add_option("--format", format, "Output: table (for people), json or csv")
-        ->transform(CLI::CheckedTransformer(choices, CLI::ignore_case));
+void add_format_option(CLI::App* cmd, OutputFormat& format, bool with_csv,
+                       LegacyFileFormats legacy) {
+    const std::string choices = with_csv ? "table|json|csv" : "table|json";
+    // A plain validator (no CLI11 transformer), so --help shows the choices and nothing else.
+    auto check = [with_csv, choices, legacy](std::string& value) -> std::string {
+        std::string v = value;
+        std::transform(v.begin(), v.end(), v.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
+        if (v == "table" || v == "json" || (v == "csv" && with_csv)) {
+            value = std::to_string(static_cast<int>(v == "table"  ? OutputFormat::Table
+                                                    : v == "json" ? OutputFormat::Json
+                                                                  : OutputFormat::Csv));
+            return "";
+        }
+        std::vector<std::string> parts = CLI::detail::split(v, ',');
+        const bool all_legacy =
+            legacy.sink && std::all_of(parts.begin(), parts.end(), [&](auto& p) {
+                return std::find(legacy.values.begin(), legacy.values.end(), p) !=
+                       legacy.values.end();
+            });
+        if (!all_legacy) {
+            std::string known =
+                fmt::format("{}", fmt::join(CLI::detail::split(choices, '|'), ", "));
+            return fmt::format("'{}' is not one of {}", value, known);
+        }
+        warn_deprecated("--format " + value, "--output-format " + value);
+        legacy.sink->insert(legacy.sink->end(), parts.begin(), parts.end());
+        value = std::to_string(static_cast<int>(OutputFormat::Table));
+        return "";
+    };
+    cmd->add_option("--format", format,
+                    with_csv ? "What is printed: table (for people), json or csv"
+                             : "What is printed: table (for people) or json")
+        ->transform(CLI::Validator(check, ""))
+        ->type_name(choices)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+}
+
+void warn_deprecated(const std::string& old_spelling, const std::string& new_spelling) {
+    fmt::print(stderr, "liaison: warning: {} is deprecated; use {}\n", old_spelling, new_spelling);
+}
+
+void add_deprecated_alias(CLI::App* cmd, const std::string& old_name, const std::string& new_name,
+                          std::string& target) {
+    cmd->add_option_function<std::string>(
+           old_name,
+           [&target, old_name, new_name](const std::string& v) {
+               warn_deprecated(old_name + " " + v, new_name + " " + v);
+               target = v;
+           },
+           "Deprecated spelling of " + new_name)
+        ->group("");
+}
+
+void add_deprecated_alias(CLI::App* cmd, const std::string& old_name, const std::string& new_name,
+                          std::vector<std::string>& target) {
+    cmd->add_option_function<std::vector<std::string>>(
+           old_name,
+           [&target, old_name, new_name](const std::vector<std::string>& v) {
+               const std::string joined = fmt::format("{}", fmt::join(v, ","));
+               warn_deprecated(old_name + " " + joined, new_name + " " + joined);
+               target.insert(target.end(), v.begin(), v.end());
+           },
+           "Deprecated spelling of " + new_name)
+        ->delimiter(',')
+        ->group("");
+}
+
+CLI::Validator database_file() {
+    return CLI::Validator(
+        [](const std::string& v) {
+            return v == "-" ? std::string(
+                                  "a database is a file; -o - (the standard output) does "
+                                  "not apply here: name a .json file")
+                            : std::string();
+        },
+        "");
 }
 
 // Through the store, so committed transactions still in FILE.journal are seen.
@@ -58,6 +132,7 @@ void warn_if_deferred(const std::string& path, const UpdateResult& r) {
 }
 
 void print(const std::string& text) {
+    Progress::clear_line();
     if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size())
         throw SystemError(
             fmt::format("cannot write the standard output: {}", io_failure_reason(errno)));

@@ -11,8 +11,26 @@
 
 namespace liaison::cli {
 
-// Adds --format table|json|csv to a subcommand.
-void add_format_option(CLI::App* cmd, OutputFormat& format, bool with_csv = true);
+// Values of --format that once named a written file's format (render's svg, png, …): still
+// accepted for one release, with a deprecation line, and passed on to `sink`.
+struct LegacyFileFormats {
+    std::vector<std::string> values;
+    std::vector<std::string>* sink = nullptr;
+};
+// Adds --format table|json|csv (what is printed) to a subcommand.
+void add_format_option(CLI::App* cmd, OutputFormat& format, bool with_csv = true,
+                       LegacyFileFormats legacy = {});
+// Adds `old_name` as a hidden, deprecated spelling of `new_name`: its values go to `target` and
+// using it prints one deprecation line on stderr.
+void add_deprecated_alias(CLI::App* cmd, const std::string& old_name, const std::string& new_name,
+                          std::string& target);
+void add_deprecated_alias(CLI::App* cmd, const std::string& old_name, const std::string& new_name,
+                          std::vector<std::string>& target);
+// Prints "liaison: warning: OLD is deprecated; use NEW" on stderr.
+void warn_deprecated(const std::string& old_spelling, const std::string& new_spelling);
+// For -o of a database (import, merge): "-" names no file there, so it is refused rather than
+// written as a file called "-".
+CLI::Validator database_file();
 // Loads a network from a file (the native format), throwing InputError on bad input.
 PropertyGraph load_graph(const std::string& path);
 // Sets `property` on each node (by id) in one transaction of the database at `path`, then

@@ -9,6 +9,8 @@
 #include "analysis_flags.hpp"
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "json_cells.hpp"
+#include "progress.hpp"
 
 namespace liaison::cli {
 
@@ -27,8 +29,12 @@ struct CommunitiesOptions {
 
 int run_communities(const CommunitiesOptions& o) {
     using namespace analysis;
+    Progress bar("communities", 3);  // loading, projecting, partitioning
+    bar.step(fmt::format("loading {}", o.file));
     PropertyGraph g = load_graph(o.file);
+    bar.step("projecting");
     Projection p = project(g, projection_options(g, o.projection));
+    bar.step(o.algorithm);
     Partition part;
     if (o.algorithm == "louvain") {
         part = louvain(p.graph, {o.resolution, o.seed});
@@ -37,6 +43,7 @@ int run_communities(const CommunitiesOptions& o) {
     } else {
         part = leiden(p.graph, {o.resolution, o.seed});
     }
+    bar.finish();
     std::vector<std::vector<Vertex>> members(part.count);
     for (Vertex v = 0; v < p.graph.node_count(); ++v) members[part.membership[v]].push_back(v);
     const bool people = o.format == OutputFormat::Table;
@@ -50,7 +57,7 @@ int run_communities(const CommunitiesOptions& o) {
         for (Vertex v : m) {
             const Node& n = g.node(p.graph.origins()[v]);
             t.add_row(
-                {std::to_string(c), n.id, people ? shorten(n.display_name()) : n.display_name()});
+                {c, n.id, names_cell(n, people ? shorten(n.display_name()) : n.display_name())});
         }
     }
     if (people)

@@ -13,20 +13,32 @@ namespace {
 struct CompactOptions {
     std::vector<std::string> files;
     double wait = 0;
+    OutputFormat format = OutputFormat::Table;
 };
 
+// For machines, one object per file: {"file", "done": "folded"|"nothing", "transactions",
+// "journal_bytes", "rewritten"}.
 int run_compact(const CompactOptions& o) {
+    JsonArray json;
     for (const auto& file : o.files) {
         Database db = Database::open(file);
         for (const auto& w : db.warnings()) fmt::print(stderr, "liaison: warning: {}\n", w);
         CompactResult r = db.compact({o.wait});
-        if (r.transactions == 0 && !r.rewritten)
+        const bool nothing = r.transactions == 0 && !r.rewritten;
+        if (o.format == OutputFormat::Json)
+            json.add(fmt::format(
+                "{{\"file\": {}, \"done\": \"{}\", \"transactions\": {}, \"journal_bytes\": {}, "
+                "\"rewritten\": {}}}",
+                json_quote(file), nothing ? "nothing" : "folded", r.transactions, r.journal_bytes,
+                r.rewritten));
+        else if (nothing)
             print(fmt::format("{}: nothing to fold (no journal)\n", file));
         else
             print(fmt::format("{}: folded {} transaction{} ({} bytes of journal) into the file\n",
                               file, r.transactions, r.transactions == 1 ? "" : "s",
                               r.journal_bytes));
     }
+    if (o.format == OutputFormat::Json) print(json.render());
     return 0;
 }
 }  // namespace
@@ -38,6 +50,7 @@ void register_compact(CLI::App& app, Action& run) {
     cmd->add_option("files", o->files, "Network files (.json)")->required();
     cmd->add_option("--wait", o->wait, "Wait up to SECONDS for another writer to finish")
         ->check(CLI::NonNegativeNumber);
+    add_format_option(cmd, o->format, false);
     cmd->callback([o, &run] { run = [o] { return run_compact(*o); }; });
 }
 

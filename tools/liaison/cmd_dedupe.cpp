@@ -6,6 +6,7 @@
 #include "cli_common.hpp"
 #include "commands.hpp"
 #include "interchange/merge.hpp"
+#include "json_cells.hpp"
 #include "store/database.hpp"
 
 namespace liaison::cli {
@@ -22,10 +23,10 @@ int run_dedupe(const DedupeOptions& o) {
     Table t({"score", "a", "a_name", "b", "b_name", "evidence"});
     for (const DuplicatePair& p : find_duplicates(g)) {
         if (p.score < o.min_score) continue;
-        std::string evidence;
-        for (const auto& e : p.evidence) evidence += (evidence.empty() ? "" : "; ") + e;
-        t.add_row({fmt::format("{:.2f}", p.score), g.node(p.a).id, g.node(p.a).display_name(),
-                   g.node(p.b).id, g.node(p.b).display_name(), evidence});
+        const Node &a = g.node(p.a), &b = g.node(p.b);
+        t.add_row({Cell::number(p.score, fmt::format("{:.2f}", p.score)), a.id,
+                   names_cell(a, a.display_name()), b.id, names_cell(b, b.display_name()),
+                   Cell::list(p.evidence, "; ")});
     }
     print(t.render(o.format));
     if (o.format == OutputFormat::Table)

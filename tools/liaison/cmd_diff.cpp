@@ -10,6 +10,7 @@
 #include "analysis_flags.hpp"
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "json_cells.hpp"
 
 namespace liaison::cli {
 
@@ -26,17 +27,20 @@ struct DiffOptions {
     OutputFormat format = OutputFormat::Table;
 };
 
-// The dates of a tie's edges, distinct, in edge order.
-std::string tie_dates(const PropertyGraph& g, const analysis::Tie& t) {
+// The dates of a tie's edges, distinct, in edge order: text joined by "; ", in JSON a list of
+// time objects ({"date"} or {"start", "end"}).
+Cell tie_dates(const PropertyGraph& g, const analysis::Tie& t) {
     std::vector<std::string> dates;
+    std::string text, json = "[";
     for (EdgeIndex e : t.edges) {
-        std::string d = analysis::effective_time(g, e).to_string();
-        if (!d.empty() && std::find(dates.begin(), dates.end(), d) == dates.end())
-            dates.push_back(d);
+        const TimeSpan span = analysis::effective_time(g, e);
+        std::string d = span.to_string();
+        if (d.empty() || std::find(dates.begin(), dates.end(), d) != dates.end()) continue;
+        text += (dates.empty() ? "" : "; ") + d;
+        json += (dates.empty() ? "" : ", ") + time_json(span);
+        dates.push_back(std::move(d));
     }
-    std::string out;
-    for (const std::string& d : dates) out += (out.empty() ? "" : "; ") + d;
-    return out;
+    return Cell::raw(std::move(text), json + "]");
 }
 
 int run_diff(const DiffOptions& o) {
@@ -50,23 +54,26 @@ int run_diff(const DiffOptions& o) {
     analysis::SliceDiff d = analysis::diff_slices(g, before, after, options);
     const bool people = o.format == OutputFormat::Table;
     auto name = [&](NodeIndex n) {
-        return people ? shorten(g.node(n).display_name(), 40) : g.node(n).id;
+        return Cell::raw(people ? shorten(g.node(n).display_name(), 40) : g.node(n).id,
+                         node_json(g.node(n)));
     };
     // Rows without the change column; machines get it prepended, people get sections.
+    using Rows = std::vector<std::vector<Cell>>;
     auto tie_rows = [&](const std::vector<analysis::Tie>& ties) {
-        std::vector<std::vector<std::string>> rows;
+        Rows rows;
         for (const analysis::Tie& tie : ties)
             rows.push_back({name(tie.source), g.relations().get(tie.type).name, name(tie.target),
-                            std::to_string(tie.edges.size()), tie_dates(g, tie)});
+                            tie.edges.size(), tie_dates(g, tie)});
         return rows;
     };
     auto node_rows = [&](const std::vector<NodeIndex>& nodes) {
-        std::vector<std::vector<std::string>> rows;
-        for (NodeIndex n : nodes) rows.push_back({name(n), "", "", "", ""});
+        Rows rows;
+        for (NodeIndex n : nodes)
+            rows.push_back({name(n), Cell::null(), Cell::null(), Cell::null(), Cell::null()});
         return rows;
     };
-    std::vector<std::pair<std::string, std::vector<std::vector<std::string>>>> parts{
-        {"formed", tie_rows(d.formed)}, {"lost", tie_rows(d.lost)}};
+    std::vector<std::pair<std::string, Rows>> parts{{"formed", tie_rows(d.formed)},
+                                                    {"lost", tie_rows(d.lost)}};
     if (o.kept) parts.emplace_back("kept", tie_rows(d.kept));
     parts.emplace_back("new", node_rows(d.entered));
     parts.emplace_back("gone", node_rows(d.left));
@@ -122,6 +129,7 @@ void register_diff(CLI::App& app, Action& run) {
     cmd->add_flag("--keep-undated", o->keep_undated,
                   "Count undated edges in both windows (they then never change)");
     cmd->add_flag("--kept", o->kept, "Also list the ties present in both windows");
+    add_wide_flag(cmd);
     add_format_option(cmd, o->format);
     cmd->callback([o, &run] { run = [o] { return run_diff(*o); }; });
 }

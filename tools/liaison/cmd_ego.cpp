@@ -2,12 +2,15 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "analysis/paths.hpp"
+#include "analysis/projection.hpp"
 #include "analysis_flags.hpp"
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "json_cells.hpp"
 
 namespace liaison::cli {
 
@@ -24,30 +27,41 @@ struct EgoOptions {
 
 int run_ego(const EgoOptions& o) {
     PropertyGraph g = load_graph(o.file);
-    analysis::Projection p = analysis::project(g, projection_options(g, o.projection));
+    const analysis::ProjectionOptions options = projection_options(g, o.projection);
+    analysis::Projection p = analysis::project(g, options);
     const NodeIndex center = resolve(g, o.entity);
     analysis::EgoDirection direction = o.follow == "out"  ? analysis::EgoDirection::Out
                                        : o.follow == "in" ? analysis::EgoDirection::In
                                                           : analysis::EgoDirection::Both;
     analysis::Ego ego = analysis::ego_network(p.graph, p.vertex(g, center), {o.hops, direction});
-    // Edges inside the neighbourhood, for the summary line.
+    // Ties inside the neighbourhood, for the summary line, counted as `render --ego` counts
+    // them: every kept edge of the network between two of its entities, parallel ties each
+    // (docs/algorithms.md); a projection link stands for one or more of them.
     std::vector<char> inside(p.graph.node_count(), 0);
     for (analysis::Vertex v : ego.vertices) inside[v] = 1;
-    std::size_t ties = 0;
-    for (const analysis::WeightedEdge& e : p.graph.edges())
-        ties += inside[e.source] && inside[e.target];
+    std::size_t ties = 0, pairs = 0;
+    for (const analysis::WeightedEdge& e : p.graph.edges()) {
+        if (!inside[e.source] || !inside[e.target]) continue;
+        ++pairs;
+        std::size_t n = analysis::explain_link(g, options, p.graph.origins()[e.source],
+                                               p.graph.origins()[e.target])
+                            .edges.size();
+        ties += std::max<std::size_t>(n, 1);
+    }
     const bool people = o.format == OutputFormat::Table;
     Table t({"hops", "id", "name", "labels"});
     for (std::size_t i = 0; i < ego.vertices.size(); ++i) {
         const Node& n = g.node(p.graph.origins()[ego.vertices[i]]);
-        t.add_row({std::to_string(ego.hops[i]), n.id,
-                   people ? shorten(n.display_name()) : n.display_name(),
-                   fmt::format("{}", fmt::join(n.labels, people ? ", " : " "))});
+        t.add_row({ego.hops[i], n.id,
+                   names_cell(n, people ? shorten(n.display_name()) : n.display_name()),
+                   Cell::list(n.labels, people ? ", " : " ")});
     }
     if (people)
-        print(fmt::format("{} within {} hop{}: {} entities, {} ties among them\n\n",
-                          g.node(center).display_name(), o.hops, o.hops == 1 ? "" : "s",
-                          ego.vertices.size(), ties));
+        print(
+            fmt::format("{} within {} hop{}: {} entities, {} ties among them ({} linked "
+                        "pairs)\n\n",
+                        g.node(center).display_name(), o.hops, o.hops == 1 ? "" : "s",
+                        ego.vertices.size(), ties, pairs));
     print(t.render(o.format));
     return 0;
 }

@@ -12,6 +12,7 @@
 #include "extract/gold.hpp"
 #include "extract/score.hpp"
 #include "io/native_format.hpp"
+#include "progress.hpp"
 
 namespace liaison::cli {
 
@@ -31,7 +32,9 @@ int run_extract(const ExtractOptions& o) {
         options.base = &*base;
     }
     std::vector<extract::Article> articles;
+    Progress bar("extract", o.files.size() + 1);  // each article read, then the extraction
     for (const std::string& f : o.files) {
+        bar.step(f);
         extract::Article a = extract::read_article(f);
         a.title = o.title;
         a.outlet = o.outlet;
@@ -43,14 +46,22 @@ int run_extract(const ExtractOptions& o) {
         }
         articles.push_back(std::move(a));
     }
+    bar.step("extracting candidates");
     PropertyGraph g = extract::extract(articles, options);
+    bar.finish();
     if (o.output == "-") {
         print(write_graph_json(g));
     } else {
         save_graph_file(g, o.output);
-        fmt::print(stderr, "{}: {} candidate entities, {} candidate relations from {} article{}\n",
-                   o.output, g.node_count(), g.edge_count(), articles.size(),
-                   articles.size() == 1 ? "" : "s");
+        if (o.format == OutputFormat::Json)
+            print(fmt::format(
+                "{{\"file\": {}, \"entities\": {}, \"relations\": {}, \"articles\": {}}}\n",
+                json_quote(o.output), g.node_count(), g.edge_count(), articles.size()));
+        else
+            fmt::print(stderr,
+                       "{}: {} candidate entities, {} candidate relations from {} article{}\n",
+                       o.output, g.node_count(), g.edge_count(), articles.size(),
+                       articles.size() == 1 ? "" : "s");
     }
     return 0;
 }

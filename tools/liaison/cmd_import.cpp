@@ -11,6 +11,7 @@
 #include "interchange/interchange.hpp"
 #include "interchange_common.hpp"
 #include "io/native_format.hpp"
+#include "progress.hpp"
 
 namespace liaison::cli {
 
@@ -23,14 +24,38 @@ struct ImportOptionsCli {
     bool strict = false;
     bool force = false;
     double wait = 0;
+    OutputFormat format = OutputFormat::Table;
 };
+
+// For machines: {"file", "created", "nodes", "edges" (those read), "matched", "added_nodes",
+// "added_edges", "already_present", "operations" (null for a new file), "notes"}.
+std::string import_json(const std::string& file, const PropertyGraph& g, const ImportResult& r,
+                        const MergeReport* merged, std::size_t ops) {
+    auto count = [&](std::size_t n) { return merged ? std::to_string(n) : std::string("null"); };
+    return fmt::format(
+        "{{\"file\": {}, \"created\": {}, \"nodes\": {}, \"edges\": {}, \"matched\": {}, "
+        "\"added_nodes\": {}, \"added_edges\": {}, \"already_present\": {}, \"operations\": {}, "
+        "\"notes\": {}}}\n",
+        json_quote(file), merged == nullptr, g.node_count(), g.edge_count(),
+        count(merged ? merged->matched.size() : 0), count(merged ? merged->added_nodes.size() : 0),
+        count(merged ? merged->added_edges : 0), count(merged ? merged->merged_edges : 0),
+        count(ops), Cell::list(r.notes, "").json);
+}
 
 int run_import(const ImportOptionsCli& o) {
     std::optional<Format> format;
     if (!o.from.empty()) format = parse_format(o.from);
-    if (!o.from.empty() && !format) throw ArgumentError(fmt::format("unknown format '{}'", o.from));
+    if (!o.from.empty() && !format)
+        throw ArgumentError(fmt::format("--input-format: unknown format '{}'", o.from));
+    Progress bar("import", 2);  // reading, then writing (or merging into a database)
+    bar.step(fmt::format("reading {}", o.inputs.empty() ? "" : o.inputs.front()));
     ImportResult r = import_files(o.inputs, format, {o.strict});
-    for (const auto& note : r.notes) fmt::print(stderr, "note: {}\n", note);
+    bar.step(fmt::format("writing {}", o.output.empty() ? o.into : o.output));
+    const bool machine = o.format == OutputFormat::Json;
+    if (!machine && !r.notes.empty()) {
+        bar.finish();
+        for (const auto& note : r.notes) fmt::print(stderr, "note: {}\n", note);
+    }
     const PropertyGraph& g = r.graph;
     if (!o.output.empty()) {
         if (std::filesystem::exists(o.output) && !o.force)
@@ -42,8 +67,10 @@ int run_import(const ImportOptionsCli& o) {
             Database::replace(o.output, g, {o.wait});
         else
             Database::create(o.output, g, {o.wait});
-        print(fmt::format("imported {} nodes and {} edges into {}\n", g.node_count(),
-                          g.edge_count(), o.output));
+        bar.finish();
+        print(machine ? import_json(o.output, g, r, nullptr, 0)
+                      : fmt::format("imported {} nodes and {} edges into {}\n", g.node_count(),
+                                    g.edge_count(), o.output));
         return 0;
     }
     // Into an existing database: folded in like `merge`, in one update, so the merge is
@@ -60,6 +87,7 @@ int run_import(const ImportOptionsCli& o) {
             if (merged.complete()) ops = stage_merge(tx, merged.graph);
         },
         {.wait_seconds = o.wait, .compact = true});
+    bar.finish();
     if (!merged.complete()) {
         for (const auto& a : merged.report.ambiguous)
             fmt::print(stderr, "{}", ambiguity_text(a, m.incoming_name));
@@ -71,10 +99,12 @@ int run_import(const ImportOptionsCli& o) {
     }
     warn_if_deferred(o.into, u);
     print_committed(
-        fmt::format("imported into {}: {} entities matched, {} added, {} edges added, {} "
-                    "already present ({} operations committed)\n",
-                    o.into, merged.report.matched.size(), merged.report.added_nodes.size(),
-                    merged.report.added_edges, merged.report.merged_edges, ops));
+        machine
+            ? import_json(o.into, g, r, &merged.report, ops)
+            : fmt::format("imported into {}: {} entities matched, {} added, {} edges added, {} "
+                          "already present ({} operations committed)\n",
+                          o.into, merged.report.matched.size(), merged.report.added_nodes.size(),
+                          merged.report.added_edges, merged.report.merged_edges, ops));
     return 0;
 }
 }  // namespace
@@ -88,15 +118,17 @@ void register_import(CLI::App& app, Action& run) {
     cmd->add_option("inputs", o->inputs,
                     "Input files (several CSV files, or a folder of them, make one network)")
         ->required();
-    auto* out = cmd->add_option("-o,--output", o->output, "Write a new network file (.json)");
+    auto* out = cmd->add_option("-o,--output", o->output, "Write a new network file (.json)")
+                    ->check(database_file());
     auto* into =
         cmd->add_option("--into", o->into, "Add to an existing database (one transaction)");
     out->excludes(into);
-    cmd->add_option("--from", o->from,
-                    "Input format: csv, graphml, gexf, dot, node-link, cytoscape, edgelist, json "
-                    "(default: from the file name)");
+    add_deprecated_alias(cmd, "--from", "--input-format", o->from);
+    cmd->add_option("--input-format", o->from, "Input format (default: from the file name)")
+        ->type_name("csv|graphml|gexf|dot|node-link|cytoscape|edgelist|json");
     cmd->add_flag("--strict", o->strict, "Stop at the first bad row (default: report them all)");
     cmd->add_flag("--force", o->force, "Replace the --output file when it exists");
+    add_format_option(cmd, o->format, false);
     cmd->add_option("--wait", o->wait, "Wait up to SECONDS for another writer to finish")
         ->check(CLI::NonNegativeNumber);
     cmd->callback([o, &run] {

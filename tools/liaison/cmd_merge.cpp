@@ -103,7 +103,8 @@ bool same_file(const std::string& base, const std::string& output) {
 int run_merge(const MergeCli& o) {
     std::optional<Format> format;
     if (!o.from.empty()) format = parse_format(o.from);
-    if (!o.from.empty() && !format) throw ArgumentError(fmt::format("unknown format '{}'", o.from));
+    if (!o.from.empty() && !format)
+        throw ArgumentError(fmt::format("--input-format: unknown format '{}'", o.from));
     ImportResult in = import_files(o.incoming, format, {o.strict});
     for (const auto& note : in.notes) fmt::print(stderr, "note: {}\n", note);
     Database db = Database::open(o.base);
@@ -171,9 +172,12 @@ void register_merge(CLI::App& app, Action& run) {
         ->required();
     cmd->add_option("--map", o->map, "Decisions: lines \"NEW_ID BASE_ID\" or \"NEW_ID new\"");
     cmd->add_flag("--interactive", o->interactive, "Ask about each ambiguous entity on stdin");
-    cmd->add_option("-o,--output", o->output, "Write the result here instead of into BASE");
+    cmd->add_option("-o,--output", o->output, "Write the result here instead of into BASE")
+        ->check(database_file());
     cmd->add_flag("--dry-run", o->dry_run, "Only report what would be done");
-    cmd->add_option("--from", o->from, "Format of the new network (default: from its name)");
+    cmd->add_option("--input-format", o->from, "Format of the new network (default: from its name)")
+        ->type_name("csv|graphml|gexf|dot|node-link|cytoscape|edgelist|json");
+    add_deprecated_alias(cmd, "--from", "--input-format", o->from);
     cmd->add_flag("--strict", o->strict, "Stop at the first bad row of the new network");
     cmd->add_option("--wait", o->wait, "Wait up to SECONDS for another writer to finish")
         ->check(CLI::NonNegativeNumber);

@@ -9,6 +9,7 @@
 #include "analysis_flags.hpp"
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "json_cells.hpp"
 
 namespace liaison::cli {
 
@@ -38,21 +39,39 @@ std::string describe_edge(const PropertyGraph& g, EdgeIndex e, NodeIndex from) {
     return text;
 }
 
-std::string describe_link(const PropertyGraph& g, const analysis::ProjectionOptions& options,
-                          NodeIndex a, NodeIndex b) {
+// The same edge for machines: {"type", "direction" (out, in or both, as read from `from`),
+// "time", "event"}.
+std::string edge_json(const PropertyGraph& g, EdgeIndex e, NodeIndex from) {
+    const Edge& ed = g.edge(e);
+    const char* direction = g.is_symmetric(ed) ? "both" : ed.source == from ? "out" : "in";
+    const Value* event = ed.properties.get("event");
+    return fmt::format("{{\"type\": {}, \"direction\": \"{}\", \"time\": {}, \"event\": {}}}",
+                       json_quote(g.type_name(ed)), direction,
+                       time_json(analysis::effective_time(g, e)),
+                       event ? value_json(*event) : "null");
+}
+
+// The evidence of one step: its edges, or the nodes both ends share under --fold; shown as text,
+// written as an array of edge objects or of {"via": NODE, "time"}.
+Cell describe_link(const PropertyGraph& g, const analysis::ProjectionOptions& options, NodeIndex a,
+                   NodeIndex b) {
     analysis::LinkEvidence ev = analysis::explain_link(g, options, a, b);
-    std::string text;
-    auto add = [&](const std::string& part) { text += (text.empty() ? "" : "; ") + part; };
+    std::string text, json = "[";
+    auto add = [&](const std::string& part, const std::string& part_json) {
+        text += (text.empty() ? "" : "; ") + part;
+        json += (json.size() > 1 ? ", " : "") + part_json;
+    };
     if (!ev.via.empty()) {
         for (NodeIndex x : ev.via) {
             const Node& n = g.node(x);
             std::string when = n.time.to_string();
-            add("both linked to " + n.id + (when.empty() ? "" : " " + when));
+            add("both linked to " + n.id + (when.empty() ? "" : " " + when),
+                "{\"via\": " + node_json(n) + ", \"time\": " + time_json(n.time) + "}");
         }
-        return text;
+    } else {
+        for (EdgeIndex e : ev.edges) add(describe_edge(g, e, a), edge_json(g, e, a));
     }
-    for (EdgeIndex e : ev.edges) add(describe_edge(g, e, a));
-    return text;
+    return Cell::raw(std::move(text), json + "]");
 }
 
 int run_path(const PathOptions& o) {
@@ -76,8 +95,17 @@ int run_path(const PathOptions& o) {
         length = one.length;
     }
     if (paths.empty()) {
-        print(fmt::format("no path between {} and {} in this projection\n", g.node(a).id,
-                          g.node(b).id));
+        const std::string none = fmt::format("no path between {} and {} in this projection\n",
+                                             g.node(a).id, g.node(b).id);
+        // Machines still get a well-formed (empty) answer on stdout; the reason goes to stderr.
+        if (o.format == OutputFormat::Table) {
+            print(none);
+        } else {
+            print(o.format == OutputFormat::Json
+                      ? "[]\n"
+                      : Table({"path", "step", "from", "link", "to"}).render(o.format));
+            fmt::print(stderr, "liaison: {}", none);
+        }
         return 1;
     }
     const bool people = o.format == OutputFormat::Table;
@@ -86,10 +114,11 @@ int run_path(const PathOptions& o) {
         const auto& path = paths[i];
         for (std::size_t s = 0; s + 1 < path.size(); ++s) {
             const NodeIndex x = p.graph.origins()[path[s]], y = p.graph.origins()[path[s + 1]];
-            t.add_row({std::to_string(i + 1), std::to_string(s + 1),
-                       people ? shorten(g.node(x).display_name(), 40) : g.node(x).id,
-                       describe_link(g, options, x, y),
-                       people ? shorten(g.node(y).display_name(), 40) : g.node(y).id});
+            auto end = [&](NodeIndex n) {
+                return Cell::raw(people ? shorten(g.node(n).display_name(), 40) : g.node(n).id,
+                                 node_json(g.node(n)));
+            };
+            t.add_row({i + 1, s + 1, end(x), describe_link(g, options, x, y), end(y)});
         }
     }
     if (people) {
@@ -109,8 +138,11 @@ void register_path(CLI::App& app, Action& run) {
     auto o = std::make_shared<PathOptions>();
     auto* cmd = app.add_subcommand("path", "How two entities are linked (shortest paths)");
     cmd->add_option("file", o->file, "Network file")->required();
-    cmd->add_option("from", o->from, "Entity: id or any name, Arabic or English")->required();
-    cmd->add_option("to", o->to, "Entity: id or any name, Arabic or English")->required();
+    // Named source/target, not from/to: --from/--to are the time window, as in every command.
+    cmd->add_option("source", o->from, "First entity: id or any name, Arabic or English")
+        ->required();
+    cmd->add_option("target", o->to, "Second entity: id or any name, Arabic or English")
+        ->required();
     cmd->add_flag("--all", o->all, "Every shortest path, not just one");
     cmd->add_option("--limit", o->limit, "With --all, at most this many paths (default 100)");
     add_projection_flags(cmd, o->projection);

@@ -12,6 +12,8 @@
 #include "cli_common.hpp"
 #include "commands.hpp"
 #include "io/native_format.hpp"
+#include "json_cells.hpp"
+#include "progress.hpp"
 
 namespace liaison::cli {
 
@@ -62,9 +64,14 @@ analysis::Scores measure(const analysis::Csr& g, const RankOptions& o) {
 }
 
 int run_rank(const RankOptions& o) {
+    Progress bar("rank", 3);  // loading, projecting, measuring
+    bar.step(fmt::format("loading {}", o.file));
     PropertyGraph g = load_graph(o.file);
+    bar.step("projecting");
     analysis::Projection p = analysis::project(g, projection_options(g, o.projection));
+    bar.step(fmt::format("computing {}", o.by));
     analysis::Scores s = measure(p.graph, o);
+    bar.finish();
     if (!s.converged)
         fmt::print(stderr,
                    "liaison: warning: {} did not converge in {} iterations; scores are "
@@ -75,9 +82,9 @@ int run_rank(const RankOptions& o) {
     std::size_t rank = 0;
     for (analysis::Vertex v : analysis::ranking(s.value, p.ids, o.top)) {
         const Node& n = g.node(p.graph.origins()[v]);
-        t.add_row({std::to_string(++rank), n.id,
-                   exact ? n.display_name() : shorten(n.display_name()),
-                   format_score(s.value[v], exact)});
+        t.add_row({++rank, n.id,
+                   names_cell(n, exact ? n.display_name() : shorten(n.display_name())),
+                   Cell::number(s.value[v], format_score(s.value[v], exact))});
     }
     if (o.format == OutputFormat::Table)
         print(fmt::format("{} by {} ({} nodes, {} edges in the projection)\n\n",

@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "io/native_format.hpp"
+#include "progress.hpp"
 #include "render/render.hpp"
 #include "render/scores.hpp"
 
@@ -31,13 +32,16 @@ struct RenderCliOptions {
     std::string group_by = "none";
     std::string size_by = "degree";
     std::string color_by = "label";
-    bool no_edge_labels = false;
+    std::string edge_labels = "auto";
+    bool no_edge_labels = false;  // deprecated spelling of --edge-labels none
+    std::string page;             // PDF paper: A4, A3, letter
     bool no_merge = false;
     bool no_legend = false;
     std::size_t max_nodes = 0;
     double dpi = 96;
     std::string title;
     std::string style_file;
+    OutputFormat format = OutputFormat::Table;
 };
 
 // One drawing to make: a view of a file, written in one or more formats.
@@ -66,7 +70,7 @@ render::Format require_format(const std::string& name) {
     auto f = render::parse_format(name);
     if (!f)
         throw ArgumentError(
-            fmt::format("--format: unknown format '{}' (svg, png, pdf, dot, html)", name));
+            fmt::format("--output-format: unknown format '{}' (svg, png, pdf, dot, html)", name));
     return *f;
 }
 
@@ -91,18 +95,23 @@ std::vector<Job> plan_jobs(const RenderCliOptions& o, const render::ViewSpec& co
     if (!o.outputs.empty() && !single)
         throw ArgumentError(
             "-o names the output of one drawing; with several files or views use "
-            "--out-dir and --format");
+            "--out-dir and --output-format");
     for (const std::string& file : o.files) {
         for (const auto& [view, slug] : views) {
             Job job{file, view, slug, {}};
             if (!o.outputs.empty()) {
                 for (const std::string& path : o.outputs) {
-                    auto f = render::format_of_path(path);
+                    // "-" is the standard output, in the one format named by --output-format.
+                    auto f = path == "-" ? std::nullopt : render::format_of_path(path);
                     if (!f && formats.size() == 1) f = formats.front();
+                    if (path == "-" && (!f || o.outputs.size() > 1))
+                        throw ArgumentError(
+                            "-o - writes one drawing to the standard output: give it alone, with "
+                            "--output-format svg|png|pdf|dot|html");
                     if (!f)
                         throw ArgumentError(fmt::format(
                             "-o {}: cannot tell the format from the extension (use .svg, .png, "
-                            ".pdf, .dot or .html, or --format)",
+                            ".pdf, .dot or .html, or --output-format)",
                             path));
                     job.outputs.emplace_back(*f, path);
                 }
@@ -151,7 +160,15 @@ render::RenderOptions base_options(const RenderCliOptions& o) {
     r.group_by = o.group_by == "country"     ? render::GroupBy::Country
                  : o.group_by == "community" ? render::GroupBy::Community
                                              : render::GroupBy::None;
-    r.edge_labels = !o.no_edge_labels;
+    if (o.no_edge_labels) warn_deprecated("--no-edge-labels", "--edge-labels none");
+    r.edge_labels = o.no_edge_labels ? render::EdgeLabels::None
+                                     : render::parse_edge_labels(o.edge_labels).value();
+    if (!o.page.empty()) {
+        auto page = render::parse_page(o.page);
+        if (!page)
+            throw ArgumentError(fmt::format("--page: unknown paper '{}' (A4, A3, letter)", o.page));
+        r.page = *page;
+    }
     r.merge_parallel = !o.no_merge;
     r.legend = !o.no_legend;
     r.dpi = o.dpi;
@@ -163,7 +180,11 @@ render::RenderOptions base_options(const RenderCliOptions& o) {
     return r;
 }
 
-int run_job(const RenderCliOptions& o, const render::RenderOptions& base, const Job& job) {
+// With --format json each drawing adds {"file", "view", "outputs": [{"path", "format"}],
+// "nodes", "edges", "drawn_edges", "summary", "warnings"} to `json`, printed as one array.
+int run_job(const RenderCliOptions& o, const render::RenderOptions& base, const Job& job,
+            JsonArray& json) {
+    const bool machine = o.format == OutputFormat::Json;
     PropertyGraph g = load_graph(job.file);
     render::RenderOptions r = base;
     r.view = job.view;
@@ -176,33 +197,67 @@ int run_job(const RenderCliOptions& o, const render::RenderOptions& base, const 
     std::vector<render::Format> formats;
     for (const auto& out : job.outputs) formats.push_back(out.first);
     render::RenderOutput out = render::render(g, r, formats);
+    if (!out.warnings.empty()) Progress::clear_line();
     for (const std::string& w : out.warnings) fmt::print(stderr, "liaison: {}: {}\n", job.file, w);
+    std::string written = "[";
     for (std::size_t i = 0; i < formats.size(); ++i) {
         const std::string& path = job.outputs[i].second;
+        if (path == "-" && machine)
+            throw ArgumentError("--format json prints the summary: give -o FILE for the drawing");
+        if (path == "-") {
+            // The drawing alone on stdout, so it can be piped; the summary goes to stderr.
+            print(out.data[i]);
+            fmt::print(stderr, "liaison: {}\n", render::describe_output(g, r, out));
+            return 0;
+        }
         std::filesystem::path parent = std::filesystem::path(path).parent_path();
         if (!parent.empty()) std::filesystem::create_directories(parent);
         write_file_atomic(path, out.data[i]);
-        print(fmt::format("wrote {}\n", path));
+        written += fmt::format("{}{{\"path\": {}, \"format\": \"{}\"}}", i ? ", " : "",
+                               json_quote(path), render::format_name(formats[i]));
+        if (!machine) print(fmt::format("wrote {}\n", path));
     }
-    print(fmt::format("  {}\n", render::describe_output(g, r, out)));
+    if (!machine) {
+        print(fmt::format("  {}\n", render::describe_output(g, r, out)));
+        return 0;
+    }
+    json.add(fmt::format(
+        "{{\"file\": {}, \"view\": {}, \"outputs\": {}], \"nodes\": {}, \"edges\": {}, "
+        "\"drawn_edges\": {}, \"summary\": {}, \"warnings\": {}}}",
+        json_quote(job.file), json_quote(job.slug), written, out.view.nodes.size(),
+        out.view.edges.size(), out.drawn_edges, json_quote(render::describe_output(g, r, out)),
+        Cell::list(out.warnings, "").json));
     return 0;
 }
 
 int run_render(const RenderCliOptions& o) {
     render::RenderOptions base = base_options(o);
     std::vector<Job> jobs = plan_jobs(o, common_view(o));
+    // A paper size shapes PDFs only; asked for with no PDF, it would be silently ignored.
+    bool pdf = false;
+    for (const Job& job : jobs)
+        for (const auto& output : job.outputs) pdf |= output.first == render::Format::Pdf;
+    if (base.page != render::Page::Drawing && !pdf)
+        throw ArgumentError("--page applies to PDF output; no -o names a .pdf file");
     int failures = 0;
-    for (const Job& job : jobs) {
+    JsonArray json;
+    Progress bar("render", jobs.size());
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        const Job& job = jobs[i];
+        bar.update(i, fmt::format("{}{}", job.file, job.slug.empty() ? "" : " " + job.slug));
         // One bad file or unknown entity does not stop the other drawings of a batch.
         try {
-            run_job(o, base, job);
+            run_job(o, base, job, json);
         } catch (const Error& e) {
             if (jobs.size() == 1) throw;
+            Progress::clear_line();
             fmt::print(stderr, "liaison: {}{}: {}\n", job.file,
                        job.slug.empty() ? "" : " " + job.slug, e.what());
             ++failures;
         }
     }
+    bar.finish();
+    if (o.format == OutputFormat::Json) print(json.render());
     return failures ? 1 : 0;
 }
 
@@ -214,10 +269,15 @@ void register_render(CLI::App& app, Action& run) {
         "render", "Draw a network (SVG, PNG, PDF, DOT, interactive HTML) with Graphviz");
     cmd->add_option("files", o->files, "Network files")->required()->check(CLI::ExistingFile);
     cmd->add_option("-o,--output", o->outputs,
-                    "Output file; the extension chooses the format (repeat for several formats)");
+                    "Output file; the extension chooses the format (repeat for several formats; - "
+                    "for the standard output, with --output-format)");
     cmd->add_option("--out-dir", o->out_dir, "Folder for outputs named after the inputs and views");
-    cmd->add_option("--format", o->formats, "Formats when no -o: svg, png, pdf, dot, html")
-        ->delimiter(',');
+    cmd->add_option("--output-format", o->formats,
+                    "File formats: svg, png, pdf, dot, html (default: from the -o extension; svg "
+                    "with --out-dir)")
+        ->delimiter(',')
+        ->type_name("svg|png|pdf|dot|html");
+    add_format_option(cmd, o->format, false, {{"svg", "png", "pdf", "dot", "html"}, &o->formats});
     cmd->add_option(
         "--layout", o->layout,
         "Layout engine: sfdp (default), neato, fdp, twopi (default for --ego), circo, dot");
@@ -237,7 +297,16 @@ void register_render(CLI::App& app, Action& run) {
         ->check(CLI::IsMember(render::available_scores()));
     cmd->add_option("--color-by", o->color_by, "Node fill: label or community")
         ->check(CLI::IsMember({"label", "community"}));
-    cmd->add_flag("--no-edge-labels", o->no_edge_labels, "Do not write relation names on lines");
+    cmd->add_option("--edge-labels", o->edge_labels,
+                    "Relation names and dates on lines: auto (only when there are at most 40 "
+                    "lines; otherwise just the count of merged ties), all, none")
+        ->check(CLI::IsMember({"auto", "all", "none"}));
+    // Hidden, as the other deprecated spellings: neither help nor completion offers it.
+    cmd->add_flag("--no-edge-labels", o->no_edge_labels, "Deprecated: same as --edge-labels none")
+        ->group("");
+    cmd->add_option("--page", o->page,
+                    "PDF page: A4, A3 or letter, the drawing fitted to it (landscape when wider "
+                    "than tall); default: the drawing's own size");
     cmd->add_flag("--no-merge", o->no_merge, "Draw parallel edges separately");
     cmd->add_flag("--no-legend", o->no_legend, "Leave out the title and legend");
     cmd->add_option("--max-nodes", o->max_nodes, "Keep only the N most central entities");

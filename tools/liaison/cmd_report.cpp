@@ -1,7 +1,6 @@
 // liaison report FILE... [--spec S]... : Markdown, HTML and JSON reports over networks (the
 // default spec) and report specs, built in parallel; one bad input never stops the others.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <memory>
@@ -10,6 +9,7 @@
 #include "cli_common.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "progress.hpp"
 #include "report/batch.hpp"
 
 namespace liaison::cli {
@@ -60,7 +60,8 @@ std::vector<report::Job> plan_jobs(const ReportCliOptions& o) {
     for (const std::string& f : o.formats) {
         auto format = report::parse_output_format(f);
         if (!format)
-            throw ArgumentError(fmt::format("--format: unknown format '{}' (html, md, json)", f));
+            throw ArgumentError(
+                fmt::format("--output-format: unknown format '{}' (html, md, json)", f));
         formats.push_back(*format);
     }
     if (formats.empty()) formats.push_back(report::OutputFormat::Html);
@@ -69,6 +70,12 @@ std::vector<report::Job> plan_jobs(const ReportCliOptions& o) {
         if (jobs.size() != 1)
             throw ArgumentError("-o names the output of one report; for several use --out-dir");
         for (const std::string& path : o.outputs) {
+            // Reports are written by worker processes, and Markdown's figures sit beside it:
+            // refused, so no file named "-" appears.
+            if (path == "-")
+                throw ArgumentError(
+                    "-o -: report writes files, not the standard output; name one (-o "
+                    "report.html)");
             auto f = report::output_format_of_path(path);
             if (!f && o.formats.size() == 1) f = formats.front();
             if (!f)
@@ -87,7 +94,7 @@ std::vector<report::Job> plan_jobs(const ReportCliOptions& o) {
                 "two inputs would write reports named {}.report.*; run them separately", stem));
         for (report::OutputFormat f : formats)
             job.outputs.push_back(
-                {f, (dir / (stem + ".report." + report::output_extension(f))).string()});
+                {f, (dir / (stem + ".report." + report::output_extension(f))).string(), true});
     }
     return jobs;
 }
@@ -96,14 +103,17 @@ int run_report(const ReportCliOptions& o) {
     std::vector<report::Job> jobs = plan_jobs(o);
     report::BatchOptions options;
     options.processes = o.jobs;
-    // Progress is for a person watching: only when stderr is a terminal, so logs stay clean.
-    if (jobs.size() > 1 && isatty(STDERR_FILENO)) {
-        options.on_progress = [](const report::Progress& p) {
-            fmt::print(stderr, "[{}/{}] {} {}\n", p.done, p.total, p.result->ok ? "done" : "FAILED",
-                       p.job->name);
-        };
+    std::vector<report::JobResult> results;
+    {
+        // The shared bar, drawn only when stderr is a terminal; cleared before the results.
+        Progress bar("report", jobs.size());
+        if (jobs.size() > 1)
+            options.on_progress = [&bar](const report::Progress& p) {
+                bar.update(p.done,
+                           fmt::format("{} {}", p.result->ok ? "done" : "FAILED", p.job->name));
+            };
+        results = report::run_batch(jobs, options);
     }
-    std::vector<report::JobResult> results = report::run_batch(jobs, options);
     std::size_t failed = 0;
     for (std::size_t i = 0; i < results.size(); ++i) {
         for (const std::string& path : results[i].written) print(fmt::format("wrote {}\n", path));
@@ -135,9 +145,12 @@ void register_report(CLI::App& app, Action& run) {
         ->allow_extra_args(false);
     cmd->add_option("--out-dir", o->out_dir,
                     "Folder for outputs named <input>.report.<format> (default: current folder)");
-    cmd->add_option("--format", o->formats, "Formats when no -o: html (default), md, json")
+    cmd->add_option("--output-format", o->formats,
+                    "File formats when no -o: html (default), md, json")
+        ->type_name("html|md|json")
         ->delimiter(',')
         ->allow_extra_args(false);
+    add_deprecated_alias(cmd, "--format", "--output-format", o->formats);
     cmd->add_option("-j,--jobs", o->jobs,
                     "Reports built at once, each in its own process (default: hardware threads)")
         ->check(CLI::Range(1u, 256u));

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -65,11 +66,17 @@ double confidence_of(const Properties& p) {
     return v && v->is_number() ? v->to_number() : 0.0;
 }
 
-std::string counts(const PropertyGraph& g) {
+// "N pending, N accepted, N rejected", or for machines {"file", "pending", "accepted",
+// "rejected"}.
+std::string counts(const PropertyGraph& g, const std::string& file = "", bool json = false) {
     long n[3] = {0, 0, 0};
     for (FactRef f : extract::review_order(g))
         ++n[static_cast<int>(
             extract::review_of(f.edge ? g.edge(f.index).properties : g.node(f.index).properties))];
+    if (json)
+        return fmt::format(
+            "{{\"file\": {}, \"pending\": {}, \"accepted\": {}, \"rejected\": {}}}\n",
+            json_quote(file), n[0], n[1], n[2]);
     return fmt::format("{} pending, {} accepted, {} rejected", n[0], n[1], n[2]);
 }
 
@@ -207,9 +214,17 @@ private:
 std::string listing(const PropertyGraph& g, OutputFormat format) {
     Table t({"id", "kind", "type", "source", "target", "date", "confidence", "rule", "review",
              "quote"});
+    // For machines, a field that does not apply is null and the confidence is a number.
+    auto opt = [](const std::string& text) { return text.empty() ? Cell::null() : Cell(text); };
+    auto confidence = [&](const std::string& text) {
+        double x = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), x);
+        return ec == std::errc() && end == text.data() + text.size() ? Cell::number(x, text)
+                                                                     : opt(text);
+    };
     for (const auto& s : extract::summarize(g))
-        t.add_row({s.id, s.kind, s.type, s.source, s.target, s.date, s.confidence, s.rule, s.review,
-                   s.quote});
+        t.add_row({s.id, s.kind, s.type, opt(s.source), opt(s.target), opt(s.date),
+                   confidence(s.confidence), opt(s.rule), s.review, opt(s.quote)});
     return t.render(format);
 }
 
@@ -239,7 +254,11 @@ int run_review(const ReviewCli& o) {
     }
     if (changed) {
         save_graph_file(g, o.file);
-        fmt::print(stderr, "{}: {}\n", o.file, counts(g));
+        // For machines the counts are the answer, unless --list gives the facts themselves.
+        if (o.format == OutputFormat::Json && !o.list)
+            print(counts(g, o.file, true));
+        else
+            fmt::print(stderr, "{}: {}\n", o.file, counts(g));
     }
     if (!o.html.empty()) {
         write_file_atomic(o.html, extract::review_page(g, load_texts(g, o)));

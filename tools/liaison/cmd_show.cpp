@@ -6,6 +6,7 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "json_cells.hpp"
 #include "model/lookup.hpp"
 
 namespace liaison::cli {
@@ -35,8 +36,7 @@ std::string json_sources(const std::vector<Source>& sources) {
 std::string json_properties(const Properties& props) {
     std::string out = "{";
     for (const auto& [k, v] : props)
-        out += fmt::format("{}{}: {}", out.size() > 1 ? ", " : "", json_quote(k),
-                           json_quote(v.to_display()));
+        out += fmt::format("{}{}: {}", out.size() > 1 ? ", " : "", json_quote(k), value_json(v));
     return out + "}";
 }
 
@@ -56,16 +56,15 @@ std::string show_json(const PropertyGraph& g, NodeIndex n) {
             "{}\n  {{\"type\": {}, \"direction\": {}, \"other\": {}, \"other_name\": {}, "
             "\"time\": {}, \"properties\": {}, \"sources\": {}}}",
             rel.size() > 1 ? "," : "", json_quote(g.type_name(e)), json_quote(dir),
-            json_quote(g.node(other).id), json_quote(g.node(other).display_name()),
-            json_quote(e.time.to_string()), json_properties(e.properties), json_sources(e.sources));
+            json_quote(g.node(other).id), names_json(g.node(other).names), time_json(e.time),
+            json_properties(e.properties), json_sources(e.sources));
     });
     rel += rel.size() > 1 ? "\n ]" : "]";
     return fmt::format(
-        "{{\"id\": {}, \"labels\": {}, \"names\": {{\"ar\": {}, \"en\": {}}}, \"aliases\": {}, "
+        "{{\"id\": {}, \"labels\": {}, \"names\": {}, \"aliases\": {}, "
         "\"time\": {}, \"properties\": {}, \"sources\": {},\n \"relations\": {}}}\n",
-        json_quote(node.id), json_strings(node.labels), json_quote(node.names.ar),
-        json_quote(node.names.en), json_strings(node.names.aliases),
-        json_quote(node.time.to_string()), json_properties(node.properties),
+        json_quote(node.id), json_strings(node.labels), names_json(node.names),
+        json_strings(node.names.aliases), time_json(node.time), json_properties(node.properties),
         json_sources(node.sources), rel);
 }
 

@@ -34,6 +34,9 @@ void register_shell(CLI::App& app, Action& run);
 void register_extract(CLI::App& app, Action& run);
 void register_review(CLI::App& app, Action& run);
 void register_accept(CLI::App& app, Action& run);
+void register_help(CLI::App& app, Action& run);
+void register_completion(CLI::App& app, Action& run);
+void register_manpage(CLI::App& app, Action& run);
 // New subcommands: declare here, call in main.cpp's kCommands.
 
 }  // namespace liaison::cli

@@ -25,6 +25,7 @@ struct EditOptions {
     bool no_source = false;
     std::vector<std::string> assignments;  // key=text, key:=JSON
     std::string date, start, end;
+    OutputFormat format = OutputFormat::Table;
 };
 
 inline void add_common_edit_options(CLI::App* cmd, EditOptions& o) {
@@ -32,6 +33,7 @@ inline void add_common_edit_options(CLI::App* cmd, EditOptions& o) {
         ->check(CLI::NonNegativeNumber);
     cmd->add_flag("--no-compact", o.no_compact,
                   "Leave the change in FILE.journal instead of folding it into FILE");
+    add_format_option(cmd, o.format, false);
 }
 
 inline void add_source_options(CLI::App* cmd, EditOptions& o) {
@@ -86,7 +88,8 @@ inline void apply_fact_options(const EditOptions& o, TimeSpan& time, Properties&
 }
 
 // Opens, then in one Database::update (under the writer lock, on the latest committed state)
-// runs `change`, commits and compacts; prints the summary `change` returns. A held lock is
+// runs `change`, commits and compacts; prints the summary `change` returns (in JSON {"file",
+// "change", "operations", "compacted", "nodes", "edges"}, the counts after it). A held lock is
 // reported with the way to wait for it. Once committed the command succeeds: a compaction that
 // fails is a warning (the change is in the journal), so a retry never repeats the change.
 inline int run_edit(const EditOptions& o,
@@ -95,10 +98,16 @@ inline int run_edit(const EditOptions& o,
     for (const auto& w : db.warnings()) fmt::print(stderr, "liaison: warning: {}\n", w);
     std::size_t seen = db.warnings().size();
     std::string summary;
+    std::size_t nodes = 0, edges = 0;
     UpdateResult r;
     try {
-        r = db.update([&](WriteTransaction& tx) { summary = change(tx); },
-                      {.wait_seconds = o.wait, .compact = !o.no_compact});
+        r = db.update(
+            [&](WriteTransaction& tx) {
+                summary = change(tx);
+                nodes = tx.graph().node_count();
+                edges = tx.graph().edge_count();
+            },
+            {.wait_seconds = o.wait, .compact = !o.no_compact});
     } catch (const LockError& e) {
         throw LockError(fmt::format("{} (to wait for it: --wait SECONDS)", e.what()),
                         e.holder_pid());
@@ -106,7 +115,13 @@ inline int run_edit(const EditOptions& o,
     for (std::size_t i = seen; i < db.warnings().size(); ++i)
         fmt::print(stderr, "liaison: warning: {}\n", db.warnings()[i]);
     warn_if_deferred(o.file, r);
-    print_committed(fmt::format("{}: {}\n", o.file, summary));
+    if (o.format == OutputFormat::Json)
+        print_committed(fmt::format(
+            "{{\"file\": {}, \"change\": {}, \"operations\": {}, \"compacted\": {}, "
+            "\"nodes\": {}, \"edges\": {}}}\n",
+            json_quote(o.file), json_quote(summary), r.operations, r.compacted, nodes, edges));
+    else
+        print_committed(fmt::format("{}: {}\n", o.file, summary));
     return 0;
 }
 

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "cli_reference.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "io/files.hpp"
@@ -28,6 +29,8 @@ constexpr Register kCommands[] = {
     liaison::cli::register_remove,       liaison::cli::register_query,
     liaison::cli::register_shell,        liaison::cli::register_extract,
     liaison::cli::register_review,       liaison::cli::register_accept,
+    liaison::cli::register_help,         liaison::cli::register_completion,
+    liaison::cli::register_manpage,
 };
 
 // Output buffered on stdout that cannot be written (a full disk, `ulimit -f`) is an error, not a
@@ -48,9 +51,16 @@ int main(int argc, char** argv) {
     std::signal(SIGXFSZ, SIG_IGN);
     CLI::App app{"liaison: a graph database and network-analysis tool", "liaison"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "liaison 0.1.0");
+    app.set_version_flag("--version", liaison::cli::kVersion);
     liaison::cli::Action run;
     for (Register add : kCommands) add(app, run);
+    // A mistyped command gets a suggestion, not CLI11's "A subcommand is required".
+    if (argc > 1 && argv[1][0] != '-' &&
+        app.get_subcommands([&](const CLI::App* sub) { return sub->get_name() == argv[1]; })
+            .empty()) {
+        fmt::print(stderr, "liaison: {}\n", liaison::cli::unknown_command_message(app, argv[1]));
+        return 2;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,10 +1,16 @@
 #include "output.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
 namespace liaison::cli {
+
+namespace {
+const std::string& cell_text(const std::string& s) { return s; }
+const std::string& cell_text(const Cell& c) { return c.text; }
+}  // namespace
 
 std::size_t display_width(const std::string& s) {
     std::size_t width = 0;
@@ -31,14 +37,37 @@ std::string csv_escape(const std::string& field) {
     return out + "\"";
 }
 
+Cell Cell::number(double x, std::string shown) {
+    return raw(std::move(shown), std::isfinite(x) ? fmt::format("{}", x) : "null");
+}
+
+Cell Cell::raw(std::string shown, std::string json_text) {
+    Cell c(std::move(shown));
+    c.json = std::move(json_text);
+    return c;
+}
+
+Cell Cell::list(const std::vector<std::string>& items, const std::string& separator) {
+    std::string shown, json_text = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) {
+            shown += separator;
+            json_text += ", ";
+        }
+        shown += items[i];
+        json_text += json_quote(items[i]);
+    }
+    return raw(std::move(shown), json_text + "]");
+}
+
 std::string Table::render(OutputFormat format) const {
     std::string out;
     if (format == OutputFormat::Csv) {
         // Appended piece by piece: `"literal" + std::string&&` trips GCC 12's -Wrestrict at -O3.
-        auto add_line = [&](const std::vector<std::string>& cells) {
+        auto add_line = [&](const auto& cells) {
             for (std::size_t i = 0; i < cells.size(); ++i) {
                 if (i) out += ',';
-                out += csv_escape(cells[i]);
+                out += csv_escape(cell_text(cells[i]));
             }
             out += '\n';
         };
@@ -51,8 +80,9 @@ std::string Table::render(OutputFormat format) const {
         for (std::size_t r = 0; r < rows_.size(); ++r) {
             out += r ? ",\n {" : "\n {";
             for (std::size_t i = 0; i < headers_.size() && i < rows_[r].size(); ++i)
-                out += fmt::format("{}{}: {}", i ? ", " : "", json_quote(headers_[i]),
-                                   json_quote(rows_[r][i]));
+                out += fmt::format(
+                    "{}{}: {}", i ? ", " : "", json_quote(headers_[i]),
+                    rows_[r][i].json.empty() ? json_quote(rows_[r][i].text) : rows_[r][i].json);
             out += "}";
         }
         return out + (rows_.empty() ? "]\n" : "\n]\n");
@@ -61,11 +91,11 @@ std::string Table::render(OutputFormat format) const {
     for (std::size_t i = 0; i < headers_.size(); ++i) width[i] = display_width(headers_[i]);
     for (const auto& row : rows_)
         for (std::size_t i = 0; i < row.size() && i < width.size(); ++i)
-            width[i] = std::max(width[i], display_width(row[i]));
-    auto line = [&](const std::vector<std::string>& cells) {
+            width[i] = std::max(width[i], display_width(row[i].text));
+    auto line = [&](const auto& cells) {
         std::string l;
         for (std::size_t i = 0; i < width.size(); ++i) {
-            const std::string cell = i < cells.size() ? cells[i] : "";
+            const std::string cell = i < cells.size() ? std::string(cell_text(cells[i])) : "";
             l += cell;
             if (i + 1 < width.size()) l += std::string(width[i] - display_width(cell) + 2, ' ');
         }

@@ -27,7 +27,7 @@ inline std::string render_query_result(const query::QueryResult& r, OutputFormat
     } else if (!r.columns.empty()) {
         Table t(r.columns);
         for (const auto& row : r.rows) {
-            std::vector<std::string> cells;
+            std::vector<Cell> cells;
             for (const auto& v : row)
                 cells.push_back(
                     format == OutputFormat::Csv && v.kind() != query::Value::Kind::Node

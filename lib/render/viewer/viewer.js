@@ -61,7 +61,8 @@
   function focusOn(el) {
     const r = el.getBoundingClientRect();
     const a = toSvg(r.left, r.top), b = toSvg(r.right, r.bottom);
-    const w = Math.max((b.x - a.x) * 6, home.w / 8);
+    // About six node widths across, but always closer than the whole drawing.
+    const w = Math.min(Math.max((b.x - a.x) * 6, home.w / 8), home.w / 1.5);
     const h = w * (view.h / view.w);
     view = { x: (a.x + b.x) / 2 - w / 2, y: (a.y + b.y) / 2 - h / 2, w: w, h: h };
     apply();
@@ -205,7 +206,12 @@
       b.onclick = () => { select({ kind: 'node', item: n }); const g = elementOf(n); if (g) focusOn(g); };
       results.appendChild(b);
     });
-    if (found.length === 1) select({ kind: 'node', item: found[0] });
+    if (found.length === 1) {
+      // One match: show it, wherever it is in the drawing.
+      select({ kind: 'node', item: found[0] });
+      const g = elementOf(found[0]);
+      if (g) focusOn(g);
+    }
   }
   search.addEventListener('input', runSearch);
 
@@ -234,21 +240,55 @@
   }
   checkboxes('Labels', labels, 'label');
   checkboxes('Relations', types, 'type');
-  filters.appendChild(el('h3', 'Time (YYYY[-MM[-DD]])'));
-  const from = document.createElement('input'), to = document.createElement('input');
-  [from, to].forEach((i, k) => {
-    i.type = 'text'; i.placeholder = k ? 'to' : 'from'; i.id = k ? 'filter-to' : 'filter-from';
-    i.addEventListener('input', applyFilters);
-    filters.appendChild(i);
-    filters.appendChild(document.createTextNode(' '));
+  // Time: two sliders whose steps are the data's own dates (each first and last day, in order),
+  // so a network spanning a century still moves meeting by meeting; at their ends they filter
+  // nothing, so undated facts and open spans stay.
+  const days = (s, last) => {
+    const y = +s.slice(0, 4), m = s.length > 4 ? +s.slice(5, 7) : (last ? 12 : 1);
+    const end = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const d = s.length > 7 ? +s.slice(8, 10) : (last ? end : 1);
+    return Math.floor(Date.UTC(y, m - 1, Math.min(d, end)) / 864e5);
+  };
+  const dayText = (n) => new Date(n * 864e5).toISOString().slice(0, 10);
+  const spans = data.nodes.map((n) => [n.first, n.last]).concat(
+    data.edges.flatMap((e) => e.ties.map((x) => [x.first, x.last])));
+  const stepSet = new Set();
+  spans.forEach(([f, l]) => {
+    [f, l].forEach((x) => { if (x) { stepSet.add(days(x, false)); stepSet.add(days(x, true)); } });
   });
+  const steps = [...stepSet].sort((a, b) => a - b);
+  const lo = 0, hi = steps.length - 1;
+  filters.appendChild(el('h3', 'Time'));
+  const from = document.createElement('input'), to = document.createElement('input');
+  const shown = el('div', '', 'dates');
+  shown.id = 'filter-dates';
+  [from, to].forEach((i, k) => {
+    i.type = 'range'; i.id = k ? 'filter-to' : 'filter-from';
+    i.setAttribute('aria-label', k ? 'latest date' : 'earliest date');
+    i.min = String(lo); i.max = String(hi); i.step = '1'; i.value = k ? String(hi) : String(lo);
+    i.addEventListener('input', () => {
+      if (+from.value > +to.value) (k ? from : to).value = i.value;  // handles never cross
+      applyFilters();
+    });
+    filters.appendChild(i);
+  });
+  filters.appendChild(shown);
+  if (!steps.length) { from.hidden = to.hidden = true; }
+  // The window as YYYY-MM-DD strings ('' at a slider's end: no bound on that side).
+  function timeWindow() {
+    if (!steps.length) { shown.textContent = 'undated'; return ['', '']; }
+    const a = dayText(steps[+from.value]), b = dayText(steps[+to.value]);
+    const f = +from.value > lo ? a : '';
+    const t = +to.value < hi ? b : '';
+    shown.textContent = `${a} \u2013 ${b}` + (f || t ? '' : ' (all dates)');
+    return [f, t];
+  }
   function checked(name) {
     return new Set([...filters.querySelectorAll(`input[name=${name}]`)].filter((c) => c.checked).map((c) => c.value));
   }
   function applyFilters() {
     const okLabels = checked('label'), okTypes = checked('type');
-    const f = /^\d{4}(-\d{2}){0,2}$/.test(from.value) ? from.value : '';
-    const t = /^\d{4}(-\d{2}){0,2}$/.test(to.value) ? to.value : '';
+    const [f, t] = timeWindow();
     const visible = new Set();
     let nodes = 0, edges = 0;
     data.nodes.forEach((n) => {
@@ -265,5 +305,6 @@
     status.textContent = `${nodes} of ${data.nodes.length} entities · ${edges} of ${data.edges.length} lines`;
   }
   applyFilters();
-  window.liaisonViewer = { data: data, select: select, focusOn: focusOn, search: runSearch };
+  window.liaisonViewer = { data: data, select: select, focusOn: focusOn, search: runSearch,
+    view: () => Object.assign({}, view), home: home };
 })();
