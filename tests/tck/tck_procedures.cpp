@@ -60,7 +60,9 @@ std::string register_test_procedure(const std::string& signature,
     p.info.required_inputs = p.info.inputs.size();
     // The table's columns are the inputs then the outputs, by name.
     std::vector<std::pair<std::vector<query::Value>, query::ValueMap>> rows;
-    if (!table.empty() && !(table.size() == 1 && table[0].size() <= 1 && table[0][0].empty())) {
+    // A table of one empty row (a procedure that yields nothing) holds no header.
+    if (!table.empty() && !(table.size() == 1 &&
+                            (table[0].empty() || (table[0].size() == 1 && table[0][0].empty())))) {
         const auto& header = table[0];
         for (std::size_t r = 1; r < table.size(); ++r) {
             std::vector<query::Value> in(p.info.inputs.size());
