@@ -10,10 +10,10 @@
 #include <rapidjson/document.h>
 
 #include "bench_util.hpp"
-#include "io/native_format.hpp"
+#include "liaison/io/native_format.hpp"
 
 #ifdef LIAISON_BENCH_HAS_QUERY
-#include "query/query.hpp"
+#include "liaison/query/query.hpp"
 #endif
 
 namespace liaison::bench {

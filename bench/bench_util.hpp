@@ -17,7 +17,7 @@
 #include <utility>
 #include <vector>
 
-#include "analysis/csr.hpp"
+#include "liaison/analysis/csr.hpp"
 
 namespace liaison::bench {
 

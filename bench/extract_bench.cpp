@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "extract/extract.hpp"
 #include "extract/lexicon.hpp"
+#include "liaison/extract/extract.hpp"
 
 int main(int argc, char** argv) {
     namespace fs = std::filesystem;

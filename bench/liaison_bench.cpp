@@ -22,14 +22,14 @@
 #include <omp.h>
 #endif
 
-#include "analysis/centrality.hpp"
-#include "analysis/community.hpp"
-#include "analysis/paths.hpp"
-#include "analysis/projection.hpp"
-#include "analysis/structure.hpp"
 #include "bench_query.hpp"
 #include "bench_util.hpp"
-#include "io/native_format.hpp"
+#include "liaison/analysis/centrality.hpp"
+#include "liaison/analysis/community.hpp"
+#include "liaison/analysis/paths.hpp"
+#include "liaison/analysis/projection.hpp"
+#include "liaison/analysis/structure.hpp"
+#include "liaison/io/native_format.hpp"
 
 namespace liaison::bench {
 namespace {

@@ -11,6 +11,8 @@ pkg_check_modules(GRAPHVIZ REQUIRED IMPORTED_TARGET libcgraph libgvc)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 find_package(OpenMP)
 find_package(Threads REQUIRED)
+# zlib (lib/store's checksums), found here so the installed package can name it too.
+find_package(ZLIB REQUIRED)
 
 if(NOT TARGET RapidJSON::RapidJSON)
     add_library(RapidJSON::RapidJSON INTERFACE IMPORTED)

@@ -5,13 +5,13 @@
 
 #include <fmt/format.h>
 
-#include "analysis/centrality.hpp"
 #include "analysis/internal/bfs.hpp"
 #include "analysis/internal/checks.hpp"
 #include "analysis/internal/parallel.hpp"
 #include "analysis/internal/random.hpp"
 #include "analysis/internal/sssp.hpp"
-#include "core/error.hpp"
+#include "liaison/analysis/centrality.hpp"
+#include "liaison/core/error.hpp"
 
 namespace liaison::analysis {
 

@@ -1,7 +1,7 @@
 // Articulation points and bridges by one iterative depth-first search (structure.hpp).
 #include <algorithm>
 
-#include "analysis/structure.hpp"
+#include "liaison/analysis/structure.hpp"
 
 namespace liaison::analysis {
 

@@ -3,11 +3,11 @@
 #include <bit>
 #include <cstdint>
 
-#include "analysis/centrality.hpp"
 #include "analysis/internal/bfs.hpp"
 #include "analysis/internal/checks.hpp"
 #include "analysis/internal/parallel.hpp"
 #include "analysis/internal/sssp.hpp"
+#include "liaison/analysis/centrality.hpp"
 
 namespace liaison::analysis {
 

@@ -4,7 +4,7 @@
 
 #include "analysis/internal/checks.hpp"
 #include "analysis/internal/triangles.hpp"
-#include "analysis/structure.hpp"
+#include "liaison/analysis/structure.hpp"
 
 namespace liaison::analysis {
 

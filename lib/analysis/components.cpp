@@ -1,9 +1,9 @@
 // Connected components, strongly connected components and core numbers (structure.hpp).
 #include <algorithm>
 
-#include "analysis/community.hpp"
 #include "analysis/internal/afforest.hpp"
-#include "analysis/structure.hpp"
+#include "liaison/analysis/community.hpp"
+#include "liaison/analysis/structure.hpp"
 
 namespace liaison::analysis {
 

@@ -1,4 +1,4 @@
-#include "analysis/csr.hpp"
+#include "liaison/analysis/csr.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 
 #include "analysis/internal/parallel.hpp"
-#include "core/error.hpp"
+#include "liaison/core/error.hpp"
 
 namespace liaison::analysis {
 

@@ -1,5 +1,5 @@
 // Degree centrality (centrality.hpp).
-#include "analysis/centrality.hpp"
+#include "liaison/analysis/centrality.hpp"
 
 namespace liaison::analysis {
 

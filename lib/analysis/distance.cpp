@@ -1,8 +1,8 @@
 // Density and diameter (structure.hpp).
-#include "analysis/error.hpp"
 #include "analysis/internal/checks.hpp"
 #include "analysis/internal/sssp.hpp"
-#include "analysis/structure.hpp"
+#include "liaison/analysis/error.hpp"
+#include "liaison/analysis/structure.hpp"
 
 namespace liaison::analysis {
 

@@ -2,10 +2,10 @@
 #include <algorithm>
 #include <numeric>
 
-#include "analysis/community.hpp"
 #include "analysis/internal/community_common.hpp"
 #include "analysis/internal/random.hpp"
-#include "core/error.hpp"
+#include "liaison/analysis/community.hpp"
+#include "liaison/core/error.hpp"
 
 namespace liaison::analysis {
 

@@ -3,11 +3,11 @@
 #include <cmath>
 #include <numeric>
 
-#include "analysis/community.hpp"
 #include "analysis/internal/community_common.hpp"
 #include "analysis/internal/level_graph.hpp"
 #include "analysis/internal/random.hpp"
-#include "core/error.hpp"
+#include "liaison/analysis/community.hpp"
+#include "liaison/core/error.hpp"
 
 namespace liaison::analysis {
 

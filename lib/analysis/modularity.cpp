@@ -6,10 +6,10 @@
 
 #include <fmt/format.h>
 
-#include "analysis/community.hpp"
 #include "analysis/internal/checks.hpp"
 #include "analysis/internal/community_common.hpp"
-#include "core/error.hpp"
+#include "liaison/analysis/community.hpp"
+#include "liaison/core/error.hpp"
 
 namespace liaison::analysis {
 

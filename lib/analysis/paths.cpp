@@ -4,7 +4,7 @@
 #include "analysis/internal/bfs.hpp"
 #include "analysis/internal/checks.hpp"
 #include "analysis/internal/sssp.hpp"
-#include "analysis/paths.hpp"
+#include "liaison/analysis/paths.hpp"
 
 namespace liaison::analysis {
 

@@ -1,5 +1,5 @@
 // Compiling a property graph to a Csr (projection.hpp).
-#include "analysis/projection.hpp"
+#include "liaison/analysis/projection.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "analysis/internal/graph_filter.hpp"
-#include "core/error.hpp"
+#include "liaison/core/error.hpp"
 
 namespace liaison::analysis {
 
@@ -70,10 +70,8 @@ Vertex Projection::vertex(const PropertyGraph& g, NodeIndex n) const {
 Projection project(const PropertyGraph& g, const ProjectionOptions& options) {
     check_options(options);
     const bool fold = !options.fold_via.empty();
-    std::vector<std::string> via_label;
-    if (fold) via_label.push_back(options.fold_via);
     detail::GraphFilter filter(g, options.labels, options.edge_types, options.window,
-                               options.keep_undated);
+                               options.keep_undated, options.fold_via);
     Projection p;
     p.vertex_of.assign(g.node_count(), kNoVertex);
     std::vector<std::uint32_t> origins;
@@ -88,12 +86,10 @@ Projection project(const PropertyGraph& g, const ProjectionOptions& options) {
     csr.parallel = options.parallel;
     csr.weighted = options.weight != WeightMode::None;
     if (fold) {
-        // The via-nodes pass their own filter: the label (and the window, if dated).
-        detail::GraphFilter via(g, via_label, options.edge_types, options.window,
-                                options.keep_undated);
+        // The via-nodes pass the same filter: the window, if dated.
         csr.parallel = ParallelEdges::Sum;  // one per shared via-node
         for (NodeIndex x : g.nodes_with_label(options.fold_via)) {
-            if (!via.node(x)) continue;
+            if (!filter.node(x)) continue;
             std::vector<NodeIndex> members = fold_members(g, filter, p.vertex_of, x);
             for (std::size_t i = 0; i < members.size(); ++i) {
                 for (std::size_t j = i + 1; j < members.size(); ++j)
@@ -121,7 +117,7 @@ Projection project(const PropertyGraph& g, const ProjectionOptions& options) {
 LinkEvidence explain_link(const PropertyGraph& g, const ProjectionOptions& options, NodeIndex u,
                           NodeIndex v) {
     detail::GraphFilter filter(g, options.labels, options.edge_types, options.window,
-                               options.keep_undated);
+                               options.keep_undated, options.fold_via);
     LinkEvidence evidence;
     if (options.fold_via.empty()) {
         g.for_each_incident(u, Direction::Both, [&](EdgeIndex e, NodeIndex other) {
@@ -130,11 +126,9 @@ LinkEvidence explain_link(const PropertyGraph& g, const ProjectionOptions& optio
         std::sort(evidence.edges.begin(), evidence.edges.end());
         return evidence;
     }
-    detail::GraphFilter via(g, {options.fold_via}, options.edge_types, options.window,
-                            options.keep_undated);
     std::vector<std::pair<NodeIndex, EdgeIndex>> from_u;
     g.for_each_incident(u, Direction::Both, [&](EdgeIndex e, NodeIndex x) {
-        if (via.node(x) && g.node(x).has_label(options.fold_via) && filter.edge(e))
+        if (filter.node(x) && g.node(x).has_label(options.fold_via) && filter.edge(e))
             from_u.emplace_back(x, e);
     });
     g.for_each_incident(v, Direction::Both, [&](EdgeIndex e, NodeIndex x) {

@@ -1,10 +1,10 @@
-#include "analysis/ranking.hpp"
+#include "liaison/analysis/ranking.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
-#include "core/error.hpp"
+#include "liaison/core/error.hpp"
 
 namespace liaison::analysis {
 

@@ -5,10 +5,10 @@
 
 #include <fmt/format.h>
 
-#include "analysis/centrality.hpp"
 #include "analysis/internal/checks.hpp"
 #include "analysis/internal/parallel.hpp"
-#include "core/error.hpp"
+#include "liaison/analysis/centrality.hpp"
+#include "liaison/core/error.hpp"
 
 namespace liaison::analysis {
 

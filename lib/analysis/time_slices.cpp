@@ -1,5 +1,5 @@
 // Time slices and their differences (time_slices.hpp).
-#include "analysis/time_slices.hpp"
+#include "liaison/analysis/time_slices.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -10,60 +10,14 @@
 
 namespace liaison::analysis {
 
-TimeSpan effective_time(const PropertyGraph& g, EdgeIndex e) {
-    const Edge& ed = g.edge(e);
-    if (!ed.time.empty()) return ed.time;
-    for (NodeIndex end : {ed.source, ed.target}) {
-        const Node& n = g.node(end);
-        if (n.has_label("Event") && !n.time.empty()) return n.time;
-    }
-    if (const Value* event = ed.properties.get("event");
-        event && event->kind() == Value::Kind::String) {
-        if (auto n = g.find_id(event->as_string())) return g.node(*n).time;
-    }
-    return {};
-}
-
-bool in_window(const TimeSpan& span, const TimeWindow& window, bool keep_undated) {
-    if (window.unbounded()) return true;
-    if (span.empty()) return keep_undated;
-    return window.contains_span(span.first_day(), span.last_day());
-}
-
-std::optional<TimeWindow> parse_window(std::string_view text) {
-    TimeWindow w;
-    auto dots = text.find("..");
-    if (dots == std::string_view::npos) {
-        auto d = Date::parse(text);
-        if (!d) return std::nullopt;
-        w.from = w.to = *d;
-        return w;
-    }
-    std::string_view from = text.substr(0, dots), to = text.substr(dots + 2);
-    if (from.empty() && to.empty()) return std::nullopt;
-    if (!from.empty()) {
-        w.from = Date::parse(from);
-        if (!w.from) return std::nullopt;
-    }
-    if (!to.empty()) {
-        w.to = Date::parse(to);
-        if (!w.to) return std::nullopt;
-    }
-    if (w.from && w.to && w.to->last_day() < w.from->first_day()) return std::nullopt;
-    return w;
-}
-
 Slice time_slice(const PropertyGraph& g, const TimeWindow& window, const SliceOptions& options) {
-    // Nodes are filtered by label only: a slice is about which ties hold, and an edge's time
-    // already places its (possibly dated) ends.
-    detail::GraphFilter filter(g, options.labels, options.edge_types, TimeWindow{},
-                               options.keep_undated);
+    // Labels and types choose the candidate ties; the window rule then decides which hold.
+    detail::GraphFilter filter(g, options.labels, options.edge_types, window, options.keep_undated);
     Slice slice;
     std::vector<char> touched(g.node_count(), 0);
     for (EdgeIndex e = 0; e < g.edge_count(); ++e) {
         const Edge& ed = g.edge(e);
         if (!filter.edge(e) || !filter.node(ed.source) || !filter.node(ed.target)) continue;
-        if (!in_window(effective_time(g, e), window, options.keep_undated)) continue;
         slice.edges.push_back(e);
         touched[ed.source] = touched[ed.target] = 1;
     }

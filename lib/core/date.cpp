@@ -1,4 +1,4 @@
-#include "core/date.hpp"
+#include "liaison/core/date.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "core/error.hpp"
+#include "liaison/core/error.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "core/json_text.hpp"
+#include "liaison/core/json_text.hpp"
 
 #include <fmt/format.h>
 

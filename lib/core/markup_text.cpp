@@ -1,4 +1,4 @@
-#include "core/markup_text.hpp"
+#include "liaison/core/markup_text.hpp"
 
 namespace liaison {
 

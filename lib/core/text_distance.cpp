@@ -1,4 +1,4 @@
-#include "core/text_distance.hpp"
+#include "liaison/core/text_distance.hpp"
 
 #include <algorithm>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "core/utf8.hpp"
+#include "liaison/core/utf8.hpp"
 
 namespace liaison {
 

@@ -1,9 +1,9 @@
-#include "extract/accept.hpp"
+#include "liaison/extract/accept.hpp"
 
 #include <fmt/format.h>
 
-#include "core/error.hpp"
-#include "extract/review.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/extract/review.hpp"
 
 namespace liaison::extract {
 

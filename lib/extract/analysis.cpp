@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "model/names.hpp"
+#include "liaison/model/names.hpp"
 
 namespace liaison::extract {
 

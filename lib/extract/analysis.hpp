@@ -7,12 +7,12 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/date.hpp"
 #include "extract/gazetteer.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/text.hpp"
 #include "extract/tokens.hpp"
-#include "model/property_graph.hpp"
+#include "liaison/core/date.hpp"
+#include "liaison/model/property_graph.hpp"
 
 namespace liaison::extract {
 
@@ -30,6 +30,9 @@ struct Entity {
     std::uint32_t agency = kNone;   // the entity a person's title names (entity index)
     std::string title_text;         // the title as written, for counterparts
     bool unnamed = false;
+    // Named only by a generic word and a nationality (المسؤول المغربي، الوزير الإيطالي): the one
+    // person the article names of that country, when it names one (descriptions.cpp).
+    bool description = false;
     // Named only by a word every country has (الشرطة، الأجهزة الأمنية) with no country beside
     // it: proposed only when a fact needs it (an office heading it).
     bool weak = false;
@@ -135,6 +138,9 @@ void find_places_and_agencies(Analysis& a);
 std::uint32_t context_country(const Analysis& a, std::uint32_t lex_agency);
 void find_officials(Analysis& a);
 void find_name_aliases(Analysis& a);
+// Descriptions (المسؤول المغربي، الوزير الإيطالي) linked to the person they describe; gives named
+// persons the nationality written beside them (نظيره الإيطالي ماتيو …). Run by find_name_aliases.
+void resolve_descriptions(Analysis& a);
 void find_events(Analysis& a);
 void find_frames(Analysis& a);
 void find_event_frames(Analysis& a);

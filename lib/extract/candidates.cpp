@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "extract/regions.hpp"
-#include "model/names.hpp"
+#include "liaison/model/names.hpp"
 
 namespace liaison::extract {
 

@@ -7,7 +7,7 @@
 #include <unordered_set>
 
 #include "extract/analysis.hpp"
-#include "model/property_graph.hpp"
+#include "liaison/model/property_graph.hpp"
 
 namespace liaison::extract {
 

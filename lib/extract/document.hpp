@@ -1,7 +1,7 @@
 #pragma once
 // What an article says about itself: its title, outlet, date and language.
 #include "extract/analysis.hpp"
-#include "extract/extract.hpp"
+#include "liaison/extract/extract.hpp"
 
 namespace liaison::extract {
 

@@ -5,10 +5,10 @@
 #include <fmt/format.h>
 #include <algorithm>
 
-#include "core/utf8.hpp"
 #include "extract/analysis.hpp"
 #include "extract/event_words.hpp"
-#include "model/names.hpp"
+#include "liaison/core/utf8.hpp"
+#include "liaison/model/names.hpp"
 
 namespace liaison::extract {
 
@@ -327,10 +327,14 @@ std::string first_word_after(const Analysis& a, std::uint32_t from, std::uint32_
 }
 
 // Whether the words after a head make it a name rather than a common noun.
-bool named(const Parsed& p, bool latin) {
+bool named(const Parsed& p, bool latin, bool with_article) {
     if (p.anaphor) return false;
     // English capitalises a name: "the International Forum on Financial Crime".
     if (latin) return p.adjectives >= 1;
+    // "أن يعقد الطرابلسي وبيانتيدوزي اجتماعا ثانيا": a weak head with its ordinal alone counts
+    // meetings; it names none.
+    if (p.head->kind == EventWordKind::Weak && !with_article && p.complements == 0 && p.year == 0)
+        return false;
     if (p.session > 0 || p.year > 0) return true;
     if (p.head->kind == EventWordKind::Weak) return p.adjectives >= 1 && p.complements >= 1;
     return p.words >= 2 && p.complements >= 1;
@@ -402,7 +406,7 @@ void find_events(Analysis& a) {
             m.last = p.last;
             m.start = start;
             m.end = end;
-            if (named(p, is_latin(a, i))) {
+            if (named(p, is_latin(a, i), definite(a, p.first))) {
                 const std::string name = a.slice(start, end);
                 // One event per session number and root head; else per folded name.
                 // Without a number, by root head and first word after it (دورة تكوينية إقليمية

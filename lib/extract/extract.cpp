@@ -1,16 +1,16 @@
 // The extraction pipeline (docs/extract.md): text → tokens → lexicon hits → dates, places and
 // agencies, officials and persons → frames → the candidates network.
-#include "extract/extract.hpp"
+#include "liaison/extract/extract.hpp"
 
 #include <fmt/format.h>
 
 #include <filesystem>
 
-#include "core/error.hpp"
 #include "extract/analysis.hpp"
 #include "extract/candidates.hpp"
 #include "extract/document.hpp"
-#include "io/native_format.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/native_format.hpp"
 
 namespace liaison::extract {
 

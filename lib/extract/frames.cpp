@@ -108,7 +108,7 @@ std::uint32_t resolve_counterpart(Analysis& a, const Participant& p, std::uint32
     std::uint32_t same_title[2] = {kNone, kNone}, any[2] = {kNone, kNone};
     for (std::uint32_t i = 0; i < a.entities.size(); ++i) {
         const Entity& e = a.entities[i];
-        if (i == subject || e.label != Label::Person || e.country != c) continue;
+        if (i == subject || e.label != Label::Person || e.country != c || e.weak) continue;
         const int u = e.unnamed ? 1 : 0;
         if (any[u] == kNone) any[u] = i;
         if (s.title != kNone && e.title == s.title && same_title[u] == kNone) same_title[u] = i;
@@ -308,6 +308,7 @@ void find_frames(Analysis& a) {
     Pending pending;                     // a meeting whose list of countries follows the stop
     for (SentenceState& st : a.sentences) {
         std::vector<Trigger> triggers;
+        std::vector<std::uint32_t> taken;  // the objects of the sentence's earlier triggers
         const auto si = static_cast<std::uint32_t>(&st - a.sentences.data());
         for (std::size_t k = 0; k < st.items.size(); ++k)
             if (const Entry* e = a.entry(st.items[k], EntryKind::Frame);
@@ -349,6 +350,34 @@ void find_frames(Analysis& a) {
                 triggers[t].relation = &noun->relation;
                 triggers.erase(triggers.begin() + static_cast<std::ptrdiff_t>(n));
             }
+        }
+        // "واستقبل X، في لقاء منفصل، Y"، "التقى، خلال اجتماع عقد بمقر …، Y": a noun of meeting
+        // behind a preposition, close after a verb and with no party of its own (مع), says when
+        // the verb's fact happened; it does not cut the verb's clause.
+        for (std::size_t t = 1; t < triggers.size(); ++t) {
+            const Trigger& verb = triggers[t - 1];
+            const Trigger& noun = triggers[t];
+            if (verb.frame->voice == Voice::Nominal || noun.frame->voice != Voice::Nominal ||
+                (noun.frame->relation != "MET_WITH" && noun.frame->relation != "RECEIVED") ||
+                content_between(a, st, verb.last, noun.first) > 4)
+                continue;
+            std::size_t k = noun.item;
+            // The preposition before the noun, or the first word of the trigger (في لقاء).
+            auto preposition = [&](std::uint32_t token) {
+                const std::u32string_view w = a.tokens.tokens[token].form(a.text);
+                return w == U"\u0641\u064A" ||                  // في
+                       w == U"\u062E\u0644\u0627\u0644" ||      // خلال
+                       w == U"\u0627\u062B\u0646\u0627\u0621";  // اثناء
+            };
+            const bool behind =
+                (noun.flags & kPrep) || preposition(noun.first) ||
+                (k > 0 && st.items[k - 1].last == noun.first && preposition(st.items[k - 1].first));
+            bool own_party = false;
+            for (std::size_t j = k + 1; j < st.items.size() && j <= k + 3; ++j)
+                own_party = own_party || a.stop_role(st.items[j]) == StopRole::With ||
+                            a.stop_role(st.items[j]) == StopRole::Between;
+            if (behind && !own_party)
+                triggers.erase(triggers.begin() + static_cast<std::ptrdiff_t>(t--));
         }
         for (std::size_t t = 0; t < triggers.size(); ++t) {
             const Trigger& tr = triggers[t];
@@ -511,9 +540,29 @@ void find_frames(Analysis& a) {
                         objects_from = static_cast<std::size_t>(
                             std::find(after.begin(), after.end(), n) - after.begin() + 1);
                     }
+                // "يلتقي الوزير غدا وزير الخارجية، قبل أن يتوجه إلى تونس": the object of an
+                // earlier verb of the sentence is no subject of a later one, unless a relative
+                // pronoun refers to it (…نظيره والوفد المرافق له، الذي يزور البلاد).
+                auto object_before = [&](const Participant* p) {
+                    if (p->counterpart ||
+                        std::find(taken.begin(), taken.end(), p->entity) == taken.end())
+                        return false;
+                    for (std::uint32_t k = p->last; k < tr.first; ++k) {
+                        const std::u32string_view w = a.tokens.tokens[k].form(a.text);
+                        if (w == U"\u0627\u0644\u0630\u064A" || w == U"\u0627\u0644\u062A\u064A")
+                            return false;  // الذي، التي
+                    }
+                    return true;
+                };
+                // "أن يعقد الطرابلسي وبيانتيدوزي اجتماعا": of parties joined by و before the
+                // noun, the first is the subject (the others join it below).
                 if (!subject_p)
                     for (std::size_t i = before.size(); i-- > 0;)
-                        if (usable_subject(before[i])) {
+                        if (usable_subject(before[i]) && !object_before(before[i])) {
+                            while (i > 0 && (before[i]->flags & kConj) &&
+                                   usable_subject(before[i - 1]) &&
+                                   list_glue(a, st, before[i - 1]->last, before[i]->first))
+                                --i;
                             subject_p = before[i];
                             break;
                         }
@@ -561,6 +610,22 @@ void find_frames(Analysis& a) {
                 const Token& word = a.tokens.tokens[p->first];
                 const char32_t prep = a.text.folded[word.fstart + ((p->flags & kConj) ? 1 : 0)];
                 return prep == U'\u0628' && content_between(a, st, base, p->first) <= 3;
+            };
+            // "نظيريه التونسي خالد النوري والعراقي عبد الأمير الشمري": the next of a list may
+            // carry its nationality before its name.
+            auto glue_with_nationality = [&](std::uint32_t from, std::uint32_t to) {
+                bool adjective = false;
+                for (const Item& it : st.items) {
+                    if (it.first < from || it.first >= to) continue;
+                    if (list_glue(a, st, it.first, it.last)) continue;
+                    bool adj = false;
+                    for (const Mention& m : st.mentions)
+                        adj = adj || (m.first == it.first && m.adjective && m.entity != kNone &&
+                                      a.entities[m.entity].label == Label::Country);
+                    if (!adj || adjective) return false;
+                    adjective = true;
+                }
+                return adjective;
             };
             std::vector<const Participant*> pool;
             Participant dropped;  // a passive's subject left unwritten
@@ -661,7 +726,9 @@ void find_frames(Analysis& a) {
                     if (is_place(a, *p)) continue;
                     if (!objects.empty() && p->first <= objects.back()->first) continue;
                     if (voice == Voice::Passive || anchored(p) ||
-                        (!objects.empty() && list_glue(a, st, objects.back()->last, p->first))) {
+                        (!objects.empty() && list_glue(a, st, objects.back()->last, p->first)) ||
+                        (!objects.empty() &&
+                         glue_with_nationality(objects.back()->last, p->first))) {
                         objects.push_back(p);
                         open_markers(p->last);
                     } else if (!objects.empty()) {
@@ -747,6 +814,7 @@ void find_frames(Analysis& a) {
                 add_fact(a, st, *tr.frame, rel, voice, subject, subject_p, *o, obj,
                          a.tokens.tokens[tr.first].start, a.tokens.tokens[tr.last - 1].end, planned,
                          from_topic, countries);
+                taken.push_back(o->entity);
             }
         }
     }

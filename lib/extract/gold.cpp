@@ -1,4 +1,4 @@
-#include "extract/gold.hpp"
+#include "liaison/extract/gold.hpp"
 
 #include <algorithm>
 

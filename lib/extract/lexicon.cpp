@@ -6,9 +6,9 @@
 #include <cstdlib>
 #include <mutex>
 
-#include "core/error.hpp"
 #include "extract/regions.hpp"
 #include "extract/text.hpp"
+#include "liaison/core/error.hpp"
 
 namespace liaison::extract {
 

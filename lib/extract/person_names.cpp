@@ -175,6 +175,9 @@ NameSpan name_after(const Analysis& a, const SentenceState& st, std::size_t k, b
     // a name that opens with no given name is foreign, so it has no word with the article
     // (قوة الأمن، أكاديمية … للعلوم).
     if (!given && first_form.size() >= 4 && first_form[0] == U'\u0644') return {k, k};
+    // "التقى المسؤول الأمني المغربي بجاني كنول": a name behind a preposition is the verb's
+    // object, not the title's name.
+    if (first.flags & kPrep) return {k, k};
     if (!given)
         for (std::size_t j = n.first + 1; j < n.last; ++j) {
             const std::u32string_view w = a.token(st.items[j]).form(a.text);

@@ -8,7 +8,7 @@
 
 #include "extract/analysis.hpp"
 #include "extract/persons_internal.hpp"
-#include "model/names.hpp"
+#include "liaison/model/names.hpp"
 
 namespace liaison::extract {
 
@@ -350,11 +350,19 @@ void find_officials(Analysis& a) {
                 }
                 if (!several) same = only;
             }
+            // A generic title with only a nationality (المسؤول المغربي، الوزير الإيطالي،
+            // رئيس الوفد الكويتي) describes someone: resolve_descriptions links it.
+            // رئيس الوفد alone is the head of the delegation the article names.
+            // A plural (أعضاء الوفد المغربي، كبار المسؤولين) describes no one person.
+            const std::string& title_en = a.lex.titles[o.office].en;
+            const bool description = o.agencies.empty() &&
+                                     a.lex.titles[o.office].heads == UINT32_MAX &&
+                                     !title_en.empty() && title_en.back() != 's' &&
+                                     (!o.countries.empty() || title_en == "Head of delegation");
             if (same != kNone) {
                 entity = same;
-            } else if (!o.agencies.empty() ||
+            } else if (!o.agencies.empty() || description ||
                        (!o.countries.empty() && a.lex.titles[o.office].kind == TitleKind::Office)) {
-                // A role with no body named (المسؤول المغربي) is left to the frames' topic.
                 Entity e;
                 e.label = Label::Person;
                 e.unnamed = true;
@@ -377,6 +385,7 @@ void find_officials(Analysis& a) {
                 e.agency = o.agencies.empty() ? kNone : o.agencies.front();
                 e.confidence = 0.7;
                 e.rule = "person.role";
+                e.description = description;
                 entity = a.add_entity(std::move(e), p.key);
             }
         }
@@ -388,8 +397,9 @@ void find_officials(Analysis& a) {
         m.start = a.start_of(st.items[first]);
         m.end = a.end_of(st.items[last - 1]);
         st.mentions.push_back(m);
-        // An office heads the body it names; a role (an envoy, an official) represents it.
-        if (!o.office_kind) continue;
+        // An office heads the body it names; a role (an envoy, an official) represents it. A
+        // description states no office of the person it describes.
+        if (!o.office_kind || a.entities[entity].description) continue;
         const bool office = a.lex.titles[o.office].kind == TitleKind::Office;
         auto relate = [&](const char* relation, std::uint32_t target, double confidence) {
             Fact f;
@@ -676,6 +686,7 @@ void find_name_aliases(Analysis& a) {
             st.mentions.insert(st.mentions.end(), extra.begin(), extra.end());
         }
     }
+    resolve_descriptions(a);
     // Mentions in reading order; the person most mentioned is the article's topic.
     std::vector<std::uint32_t> count(a.entities.size(), 0);
     for (SentenceState& st : a.sentences) {

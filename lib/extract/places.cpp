@@ -5,7 +5,7 @@
 #include <cctype>
 
 #include "extract/analysis.hpp"
-#include "model/names.hpp"
+#include "liaison/model/names.hpp"
 
 namespace liaison::extract {
 

@@ -1,13 +1,13 @@
-#include "extract/review.hpp"
+#include "liaison/extract/review.hpp"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 #include <rapidjson/document.h>
 
-#include "core/error.hpp"
-#include "core/utf8.hpp"
 #include "io/json_locate.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/core/utf8.hpp"
 
 namespace liaison::extract {
 

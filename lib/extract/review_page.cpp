@@ -6,8 +6,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "core/markup_text.hpp"
-#include "extract/review.hpp"
+#include "liaison/core/markup_text.hpp"
+#include "liaison/extract/review.hpp"
 
 namespace liaison::extract {
 

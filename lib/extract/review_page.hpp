@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "model/property_graph.hpp"
+#include "liaison/model/property_graph.hpp"
 
 namespace liaison::extract {
 

@@ -1,4 +1,4 @@
-#include "extract/score.hpp"
+#include "liaison/extract/score.hpp"
 
 #include <algorithm>
 #include <array>
@@ -9,8 +9,8 @@
 
 #include <fmt/format.h>
 
-#include "core/json_text.hpp"
-#include "model/names.hpp"
+#include "liaison/core/json_text.hpp"
+#include "liaison/model/names.hpp"
 
 namespace liaison::extract {
 
@@ -204,6 +204,20 @@ std::string relation_key(const std::string& type, bool planned, long s, long t, 
     return fmt::format("{}|{}|{}|{}", type, planned ? 'p' : 'a', s, t);
 }
 
+// "TYPE source -> target [planned] [time] {rule} «quote»" for the error list.
+std::string describe(const PropertyGraph& g, const Edge& e) {
+    auto name = [&](NodeIndex n) {
+        const Node& node = g.node(n);
+        return node.names.ar.empty() ? node.display_name() : node.names.ar;
+    };
+    std::string out = fmt::format("{} {} -> {}", g.type_name(e), name(e.source), name(e.target));
+    if (is_planned(e)) out += " planned";
+    if (!e.time.empty()) out += " " + e.time.to_string();
+    if (e.properties.get("rule")) out += " {" + rule_of(e.properties) + "}";
+    if (!e.sources.empty()) out += " \u00ab" + e.sources.front().quote + "\u00bb";
+    return out;
+}
+
 // Which predicted edges matched a gold one; fills relation rows and dates.
 std::vector<bool> match_relations(const PropertyGraph& pred, const PropertyGraph& gold,
                                   const std::vector<long>& gold_of, ScoreReport& report) {
@@ -234,16 +248,25 @@ std::vector<bool> match_relations(const PropertyGraph& pred, const PropertyGraph
     std::vector<bool> matched(pred.edge_count(), false);
     for (EdgeIndex g = 0; g < gold.edge_count(); ++g) {
         long p = m.right_of()[g];
-        if (p == kNone) continue;
         const Edge& ge = gold.edge(g);
+        if (p == kNone) {
+            report.errors.push_back("miss  " + describe(gold, ge));
+            continue;
+        }
         const Edge& pe = pred.edge(static_cast<EdgeIndex>(p));
         matched[static_cast<std::size_t>(p)] = true;
         row(report.relations, gold.type_name(ge)).matched++;
         if (!ge.time.empty() || !pe.time.empty()) {
             ++report.dated;
-            if (ge.time == pe.time) ++report.dated_right;
+            if (ge.time == pe.time)
+                ++report.dated_right;
+            else
+                report.errors.push_back(
+                    fmt::format("date  {} (gold {})", describe(pred, pe), ge.time.to_string()));
         }
     }
+    for (EdgeIndex e = 0; e < pred.edge_count(); ++e)
+        if (!matched[e]) report.errors.push_back("false " + describe(pred, pred.edge(e)));
     return matched;
 }
 
@@ -312,6 +335,7 @@ void ScoreReport::add(const ScoreReport& other) {
               [](const Tally& a, const Tally& b) { return a.name < b.name; });
     dated += other.dated;
     dated_right += other.dated_right;
+    errors.insert(errors.end(), other.errors.begin(), other.errors.end());
 }
 
 ScoreReport score(const PropertyGraph& predicted, const PropertyGraph& gold) {
@@ -361,6 +385,12 @@ std::string to_table(const ScoreReport& r) {
     table_rows(out, "rule", r.rules, false);
     out += fmt::format("\ndates right: {} of {} matched relations with a time ({:.1f}%)\n",
                        r.dated_right, r.dated, 100.0 * ratio(r.dated_right, r.dated));
+    return out;
+}
+
+std::string errors_text(const ScoreReport& r) {
+    std::string out;
+    for (const std::string& e : r.errors) out += e + "\n";
     return out;
 }
 

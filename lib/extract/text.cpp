@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 #include <unicode/uchar.h>
 
-#include "core/error.hpp"
-#include "core/utf8.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/core/utf8.hpp"
 
 namespace liaison::extract {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "interchange/error.hpp"
 #include "interchange/flat.hpp"
-#include "model/property_graph.hpp"
+#include "liaison/interchange/error.hpp"
+#include "liaison/model/property_graph.hpp"
 
 namespace liaison {
 

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "interchange/error.hpp"
+#include "liaison/interchange/error.hpp"
 
 namespace liaison {
 

@@ -32,6 +32,16 @@ std::string neo4j_type(flat::AttrType t) {
             return ":double";
         case flat::AttrType::Date:
             return ":date";
+        case flat::AttrType::LocalTime:
+            return ":localtime";
+        case flat::AttrType::Time:
+            return ":time";
+        case flat::AttrType::LocalDateTime:
+            return ":localdatetime";
+        case flat::AttrType::DateTime:
+            return ":datetime";
+        case flat::AttrType::Duration:
+            return ":duration";
         case flat::AttrType::List:
             return ":string[]";
         default:
@@ -73,8 +83,7 @@ std::optional<Column> parse_header(const std::string& header, std::string& error
         if (*t != flat::AttrType::String) c.element = t;
     } else if (auto t = flat::parse_type(type)) {
         c.type = *t;
-    } else if (type == "localdatetime" || type == "datetime" || type == "time" ||
-               type == "localtime" || type == "duration" || type == "point") {
+    } else if (type == "point") {
         c.type = flat::AttrType::String;  // kept as text: the model has no such type
     } else {
         error = fmt::format("unknown column type '{}'", type);

@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "core/text_distance.hpp"
-#include "interchange/merge.hpp"
-#include "model/names.hpp"
+#include "liaison/core/text_distance.hpp"
+#include "liaison/interchange/merge.hpp"
+#include "liaison/model/names.hpp"
 
 namespace liaison {
 

@@ -1,4 +1,4 @@
-#include "interchange/error.hpp"
+#include "liaison/interchange/error.hpp"
 
 namespace liaison {
 

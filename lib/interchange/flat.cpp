@@ -48,16 +48,7 @@ std::optional<Value> value_from_dom(const rapidjson::Value& j, bool in_list, std
     if (j.IsInt64()) return Value(static_cast<std::int64_t>(j.GetInt64()));
     if (j.IsNumber()) return Value(j.GetDouble());
     if (j.IsString()) return Value(std::string(j.GetString(), j.GetStringLength()));
-    if (j.IsObject()) {
-        auto it = j.FindMember("date");
-        if (j.MemberCount() == 1 && it != j.MemberEnd() && it->value.IsString()) {
-            if (auto d = Date::parse(it->value.GetString())) return Value(*d);
-            error = fmt::format("'{}' is not a date (YYYY[-MM[-DD]])", it->value.GetString());
-            return std::nullopt;
-        }
-        error = "an object must be {\"date\": \"YYYY[-MM[-DD]]\"}";
-        return std::nullopt;
-    }
+    if (j.IsObject()) return json::read_typed(j, error);
     if (in_list) {
         error = "lists cannot hold lists";
         return std::nullopt;
@@ -121,8 +112,24 @@ const char* type_name(AttrType type) {
             return "string[]";
         case AttrType::Json:
             return "json";
+        case AttrType::LocalTime:
+            return "localtime";
+        case AttrType::Time:
+            return "time";
+        case AttrType::LocalDateTime:
+            return "localdatetime";
+        case AttrType::DateTime:
+            return "datetime";
+        case AttrType::Duration:
+            return "duration";
     }
     return "string";
+}
+
+bool is_typed_text(AttrType type) {
+    return type == AttrType::Date || type == AttrType::LocalTime || type == AttrType::Time ||
+           type == AttrType::LocalDateTime || type == AttrType::DateTime ||
+           type == AttrType::Duration;
 }
 
 std::optional<AttrType> parse_type(std::string_view name) {
@@ -134,6 +141,11 @@ std::optional<AttrType> parse_type(std::string_view name) {
     if (name == "date") return AttrType::Date;
     if (name == "string[]" || name == "list" || name == "liststring") return AttrType::List;
     if (name == "json") return AttrType::Json;
+    if (name == "localtime") return AttrType::LocalTime;
+    if (name == "time") return AttrType::Time;
+    if (name == "localdatetime") return AttrType::LocalDateTime;
+    if (name == "datetime") return AttrType::DateTime;
+    if (name == "duration") return AttrType::Duration;
     return std::nullopt;
 }
 
@@ -179,10 +191,15 @@ AttrType Schema::type_of(std::string_view key) const {
 
 Schema infer_schema(const std::vector<Record>& records) {
     Schema s;
-    std::map<std::string, std::set<int>, std::less<>> kinds;  // Value::Kind, or -1 string lists
+    // Value::Kind, -1 for string lists, kTemporalCode + Temporal::Type for temporal values.
+    constexpr int kTemporalCode = 100;
+    std::map<std::string, std::set<int>, std::less<>> kinds;
     for (const auto& r : records)
         for (const auto& [key, value] : r)
-            kinds[key].insert(is_string_list(value) ? -1 : static_cast<int>(value.kind()));
+            kinds[key].insert(is_string_list(value) ? -1
+                              : value.kind() == Value::Kind::Temporal
+                                  ? kTemporalCode + static_cast<int>(value.as_temporal().type)
+                                  : static_cast<int>(value.kind()));
     for (const auto& [key, set] : kinds) {
         AttrType t = AttrType::Json;
         if (set.size() == 1) {
@@ -204,6 +221,21 @@ Schema infer_schema(const std::vector<Record>& records) {
                     break;
                 case static_cast<int>(Value::Kind::Date):
                     t = AttrType::Date;
+                    break;
+                case static_cast<int>(Value::Kind::Duration):
+                    t = AttrType::Duration;
+                    break;
+                case kTemporalCode + static_cast<int>(Temporal::Type::LocalTime):
+                    t = AttrType::LocalTime;
+                    break;
+                case kTemporalCode + static_cast<int>(Temporal::Type::Time):
+                    t = AttrType::Time;
+                    break;
+                case kTemporalCode + static_cast<int>(Temporal::Type::LocalDateTime):
+                    t = AttrType::LocalDateTime;
+                    break;
+                case kTemporalCode + static_cast<int>(Temporal::Type::DateTime):
+                    t = AttrType::DateTime;
                     break;
                 default:
                     break;
@@ -233,7 +265,12 @@ std::string to_text(const Value& value, AttrType type, char list_separator) {
         case AttrType::String:
             return value.as_string();
         case AttrType::Date:
-            return value.as_date().to_string();
+        case AttrType::LocalTime:
+        case AttrType::Time:
+        case AttrType::LocalDateTime:
+        case AttrType::DateTime:
+        case AttrType::Duration:
+            return value.to_display();  // the ISO text
         case AttrType::List:
             if (list_separator == 0) return value_json(value);
             {
@@ -281,6 +318,12 @@ std::optional<Value> from_text(std::string_view text, AttrType type, std::string
             if (auto d = Date::parse(text)) return Value(*d);
             error = fmt::format("'{}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", text);
             return std::nullopt;
+        case AttrType::LocalTime:
+        case AttrType::Time:
+        case AttrType::LocalDateTime:
+        case AttrType::DateTime:
+        case AttrType::Duration:
+            return parse_typed(type_name(type), text, error);
         case AttrType::List:
             if (list_separator != 0) {
                 ValueList items;

@@ -9,18 +9,36 @@
 #include <utility>
 #include <vector>
 
-#include "core/value.hpp"
-#include "interchange/error.hpp"
-#include "model/property_graph.hpp"
+#include "liaison/core/value.hpp"
+#include "liaison/interchange/error.hpp"
+#include "liaison/model/property_graph.hpp"
 
 namespace liaison::flat {
 
 // How an attribute's values are written as text, decided per key over all elements:
-// one scalar kind → that kind; lists of strings → List; anything else (mixed kinds, nulls,
-// lists holding dates or numbers) → Json, the native format's JSON for each value.
-enum class AttrType { Bool, Int, Float, String, Date, List, Json };
-const char* type_name(AttrType type);  // "boolean", "long", "double", "string", "date", …
+// one scalar kind → that kind (a date or temporal type as its ISO text); lists of strings →
+// List; anything else (mixed kinds, nulls, lists holding dates or numbers) → Json, the native
+// format's JSON for each value.
+enum class AttrType {
+    Bool,
+    Int,
+    Float,
+    String,
+    Date,
+    List,
+    Json,
+    LocalTime,
+    Time,
+    LocalDateTime,
+    DateTime,
+    Duration
+};
+// "boolean", "long", "double", "string", "date", "string[]", "json", "localtime", "time",
+// "localdatetime", "datetime", "duration" (Neo4j's names for the last five).
+const char* type_name(AttrType type);
 std::optional<AttrType> parse_type(std::string_view name);
+// Dates, the temporal types and durations: written as ISO text, typed by their name.
+bool is_typed_text(AttrType type);
 
 using Record = std::vector<std::pair<std::string, Value>>;
 

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "interchange/assemble.hpp"
-#include "interchange/interchange.hpp"
+#include "liaison/interchange/interchange.hpp"
 
 namespace liaison::detail {
 

@@ -1,6 +1,6 @@
 // GraphML (graphml.graphdrawing.org): typed <key>s for every flat attribute, one <node> and one
-// <edge> per element. Types GraphML lacks (dates, lists, mixed values) are strings whose key
-// carries liaison:type, which other tools ignore.
+// <edge> per element. Types GraphML lacks (dates, temporal values, lists, mixed values) are strings
+// whose key carries liaison:type, which other tools ignore.
 #include <map>
 
 #include <fmt/format.h>
@@ -13,7 +13,7 @@ namespace liaison::detail {
 namespace {
 
 bool needs_liaison_type(flat::AttrType t) {
-    return t == flat::AttrType::Date || t == flat::AttrType::List || t == flat::AttrType::Json;
+    return flat::is_typed_text(t) || t == flat::AttrType::List || t == flat::AttrType::Json;
 }
 
 void write_keys(std::string& out, const flat::Schema& s, const char* domain, const char* prefix) {

@@ -1,13 +1,13 @@
-#include "interchange/interchange.hpp"
+#include "liaison/interchange/interchange.hpp"
 
 #include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
 
-#include "core/utf8.hpp"
 #include "interchange/formats.hpp"
-#include "io/native_format.hpp"
+#include "liaison/core/utf8.hpp"
+#include "liaison/io/native_format.hpp"
 
 namespace liaison {
 

@@ -4,11 +4,11 @@
 
 #include <fmt/format.h>
 
-#include "core/utf8.hpp"
 #include "interchange/assemble.hpp"
 #include "io/json_locate.hpp"
 #include "io/json_strict.hpp"
 #include "io/json_value.hpp"
+#include "liaison/core/utf8.hpp"
 
 namespace liaison::detail {
 
@@ -113,11 +113,11 @@ void write_record(JsonWriter& w, const flat::Record& r, const flat::Schema& s) {
         flat::AttrType t = s.type_of(key);
         if (key == "sources")
             raw(w, value.as_string(), rapidjson::kArrayType);
-        else if (t == flat::AttrType::Date)
-            write_string(w, value.as_date().to_string());
+        else if (flat::is_typed_text(t))
+            write_string(w, value.to_display());  // ISO text, typed in liaison_types
         else if (value.kind() == Value::Kind::List)
             raw(w, flat::value_json(value), rapidjson::kArrayType);
-        else if (value.kind() == Value::Kind::Date)
+        else if (typed_key(value))
             raw(w, flat::value_json(value), rapidjson::kObjectType);
         else if (value.kind() == Value::Kind::String)
             write_string(w, value.as_string());
@@ -140,8 +140,8 @@ flat::Record read_record(const rapidjson::Value& object, const flat::Schema& s,
         } else if (v.IsString()) {
             std::string text(v.GetString(), v.GetStringLength());
             auto t = s.types.find(key);
-            if (t != s.types.end() && t->second == flat::AttrType::Date)
-                value = flat::from_text(text, flat::AttrType::Date, error);
+            if (t != s.types.end() && flat::is_typed_text(t->second))
+                value = flat::from_text(text, t->second, error);
             else
                 value = Value(std::move(text));
         } else {

@@ -10,7 +10,7 @@
 
 #include "interchange/assemble.hpp"
 #include "interchange/flat.hpp"
-#include "interchange/interchange.hpp"
+#include "liaison/interchange/interchange.hpp"
 
 namespace liaison::detail {
 

@@ -1,12 +1,12 @@
-#include "interchange/merge.hpp"
+#include "liaison/interchange/merge.hpp"
 
 #include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
 
-#include "core/error.hpp"
-#include "model/names.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/model/names.hpp"
 
 namespace liaison {
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/error.hpp"
 #include "interchange/flat.hpp"
+#include "liaison/core/error.hpp"
 
 namespace liaison::detail {
 

@@ -8,11 +8,13 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "io/fast_id_table.hpp"
-#include "model/property_graph.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/model/property_graph.hpp"
 
 namespace liaison::detail::fast_path {
 
@@ -113,7 +115,8 @@ inline const Json& array_of(const Json& v) {
     return v;
 }
 
-// A property value: a scalar, {"date": ...}, or (at the top only) a list of those.
+// A property value: a scalar, a typed value ({"date": ...}, {"datetime": ...}, ...), or (at the
+// top only) a list of those.
 inline Value value(const Json& v, bool in_list) {
     if (v.IsNull()) return Value();
     if (v.IsBool()) return Value(v.GetBool());
@@ -124,8 +127,13 @@ inline Value value(const Json& v, bool in_list) {
     if (v.IsObject()) {
         if (v.MemberCount() != 1) bail();
         const auto& m = *v.MemberBegin();
-        if (text_of(m.name) != "date") bail();
-        return Value(date_of(m.value));
+        std::string_view key = text_of(m.name);
+        if (key == "date") return Value(date_of(m.value));
+        if (!is_typed_key(key)) bail();
+        std::string error;
+        auto typed = parse_typed(key, text_of(m.value), error);
+        if (!typed) bail();
+        return std::move(*typed);
     }
     if (in_list) bail();
     ValueList list;

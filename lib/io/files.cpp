@@ -9,9 +9,9 @@
 
 #include <fmt/format.h>
 
-#include "core/error.hpp"
-#include "io/files.hpp"
-#include "io/native_format.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/files.hpp"
+#include "liaison/io/native_format.hpp"
 
 namespace liaison {
 

@@ -3,7 +3,7 @@
 #include <cctype>
 #include <cstring>
 
-#include "core/utf8.hpp"
+#include "liaison/core/utf8.hpp"
 
 namespace liaison::detail {
 

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "core/error.hpp"
+#include "liaison/core/error.hpp"
 
 namespace liaison::json {
 
@@ -38,9 +38,11 @@ void write_value(Writer& w, const Value& v) {
             write_string(w, v.as_string());
             break;
         case Value::Kind::Date:
+        case Value::Kind::Temporal:
+        case Value::Kind::Duration:
             w.StartObject();
-            w.Key("date");
-            write_string(w, v.as_date().to_string());
+            w.Key(typed_key(v));
+            write_string(w, v.to_display());
             w.EndObject();
             break;
         case Value::Kind::List:
@@ -48,7 +50,31 @@ void write_value(Writer& w, const Value& v) {
             for (const Value& item : v.as_list()) write_value(w, item);
             w.EndArray();
             break;
+        case Value::Kind::Map:
+        case Value::Kind::Node:
+        case Value::Kind::Relationship:
+        case Value::Kind::Path:
+            throw ArgumentError(*why_not_storable(v));
     }
+}
+
+std::optional<Value> read_typed(const rapidjson::Value& v, std::string& error) {
+    if (!v.IsObject() || v.MemberCount() != 1) {
+        error =
+            "expected a typed value: one member naming the type, {\"date\": \"2015-07\"}, "
+            "{\"datetime\": \"2015-07-21T21:40Z\"}, …";
+        return std::nullopt;
+    }
+    const auto& m = *v.MemberBegin();
+    std::string_view key(m.name.GetString(), m.name.GetStringLength());
+    if (!is_typed_key(key) || !m.value.IsString()) {
+        error = fmt::format(
+            "expected {{\"TYPE\": TEXT}} with TYPE one of date, localtime, time, localdatetime, "
+            "datetime, duration; got '{}'",
+            key);
+        return std::nullopt;
+    }
+    return parse_typed(key, {m.value.GetString(), m.value.GetStringLength()}, error);
 }
 
 void write_relation(Writer& w, const RelationType& t) {

@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/value.hpp"
-#include "model/property_graph.hpp"
-#include "model/relations.hpp"
+#include "liaison/core/value.hpp"
+#include "liaison/model/property_graph.hpp"
+#include "liaison/model/relations.hpp"
 
 namespace liaison::json {
 
@@ -20,8 +20,14 @@ using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 void write_string(Writer& w, std::string_view s);
 // null, booleans, numbers and strings as themselves, a date as {"date": "YYYY[-MM[-DD]]"}, a
-// list as an array. Throws ArgumentError on a non-finite float, which JSON cannot hold.
+// temporal value or duration as {"datetime": ISO TEXT} (liaison::typed_key names the member), a
+// list as an array. Throws ArgumentError on a non-finite float, which JSON cannot hold, and on
+// values that are not properties (maps, nodes, relationships, paths).
 void write_value(Writer& w, const Value& v);
+// A typed value, {"date": …}, {"localtime": …}, {"time": …}, {"localdatetime": …},
+// {"datetime": …} or {"duration": …} with ISO 8601 text; nullopt with `error` saying what was
+// expected otherwise.
+std::optional<Value> read_typed(const rapidjson::Value& v, std::string& error);
 // A relation type's description: {"ar": ..., "en": ..., "symmetric": ...}, names left out when
 // empty (the native format's graph metadata and the flat formats' relation table).
 void write_relation(Writer& w, const RelationType& t);

@@ -23,12 +23,12 @@
 #include <limits>
 #include <vector>
 
-#include "core/error.hpp"
 #include "io/fast_id_table.hpp"
 #include "io/fast_items.hpp"
 #include "io/json_strict.hpp"
 #include "io/mapped_text.hpp"
 #include "io/native_reader_paths.hpp"
+#include "liaison/core/error.hpp"
 
 namespace liaison::detail {
 

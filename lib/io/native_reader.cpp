@@ -10,13 +10,14 @@
 
 #include <fmt/format.h>
 
-#include "core/error.hpp"
-#include "core/utf8.hpp"
 #include "io/json_locate.hpp"
 #include "io/json_strict.hpp"
-#include "io/native_format.hpp"
 #include "io/native_reader_paths.hpp"
-#include "model/names.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/core/utf8.hpp"
+#include "liaison/io/native_format.hpp"
+#include "liaison/model/names.hpp"
+#include "store/binary_format.hpp"
 
 namespace liaison {
 
@@ -106,9 +107,9 @@ std::string describe_schema_failure(const Validator& v) {
             expected = "profile 1";
         else if (keyword == "anyOf")
             expected =
-                "a property value: null, a boolean, a number, a string, {\"date\": "
-                "\"YYYY-MM-DD\"}, "
-                "or a list of these";
+                "a property value: null, a boolean, a number, a string, a typed value "
+                "({\"date\": \"YYYY-MM-DD\"}, {\"datetime\": \"2015-07-21T21:40Z\"}, "
+                "{\"duration\": \"P1D\"}, …), or a list of these";
     }
     if (expected.empty())
         expected = fmt::format("a value satisfying the schema rule '{}'", keyword);
@@ -208,7 +209,19 @@ private:
         if (v.IsUint64()) fail(path, detail::kIntegerOutOfRange);  // StrictJson refuses first
         if (v.IsDouble()) return Value(v.GetDouble());
         if (v.IsString()) return Value(std::string(v.GetString(), v.GetStringLength()));
-        if (v.IsObject()) return Value(date(v["date"], path, "date"));
+        if (v.IsObject()) {  // the schema let one member through, naming the type
+            const auto& m = *v.MemberBegin();
+            std::string key(m.name.GetString(), m.name.GetStringLength());
+            if (key == "date") return Value(date(m.value, path, "date"));
+            std::string error;
+            auto typed = parse_typed(key, {m.value.GetString(), m.value.GetStringLength()}, error);
+            if (!typed) {
+                Path p = path;
+                p.push_back(key);
+                fail(p, error);
+            }
+            return *typed;
+        }
         ValueList list;
         for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
             Path p = path;
@@ -399,6 +412,7 @@ PropertyGraph parse_graph_json(std::string_view text, const std::string& name) {
 }
 
 PropertyGraph read_graph_file(const std::string& path) {
+    if (is_binary_store_path(path)) return binary::BaseImage::open_file(path)->to_graph();
     if (auto g = detail::read_graph_file_fast(path)) return std::move(*g);
     // Read whole for the validated path, which also reports any failure to read.
     return detail::parse_graph_json_validated(read_file(path), path);

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "model/property_graph.hpp"
+#include "liaison/model/property_graph.hpp"
 
 namespace liaison::detail {
 

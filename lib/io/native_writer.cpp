@@ -8,9 +8,9 @@
 
 #include <fmt/format.h>
 
-#include "core/error.hpp"
 #include "io/json_value.hpp"
-#include "io/native_format.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/native_format.hpp"
 
 namespace liaison {
 

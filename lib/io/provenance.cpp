@@ -1,4 +1,4 @@
-#include "io/provenance.hpp"
+#include "liaison/io/provenance.hpp"
 
 #include <filesystem>
 #include <map>
@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "core/error.hpp"
-#include "io/native_format.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/native_format.hpp"
 
 namespace liaison {
 

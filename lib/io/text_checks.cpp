@@ -5,7 +5,7 @@
 #include <cstring>
 #include <string>
 
-#include "core/utf8.hpp"
+#include "liaison/core/utf8.hpp"
 
 namespace liaison::detail {
 

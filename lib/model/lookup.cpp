@@ -1,13 +1,13 @@
-#include "model/lookup.hpp"
+#include "liaison/model/lookup.hpp"
 
 #include <algorithm>
 #include <optional>
 
 #include <fmt/format.h>
 
-#include "core/error.hpp"
-#include "core/text_distance.hpp"
-#include "model/names.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/core/text_distance.hpp"
+#include "liaison/model/names.hpp"
 
 namespace liaison {
 

@@ -1,4 +1,4 @@
-#include "model/names.hpp"
+#include "liaison/model/names.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>

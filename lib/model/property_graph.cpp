@@ -1,4 +1,4 @@
-#include "model/property_graph.hpp"
+#include "liaison/model/property_graph.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -6,9 +6,9 @@
 
 #include <fmt/format.h>
 
-#include "core/error.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/model/names.hpp"
 #include "model/index_stats.hpp"
-#include "model/names.hpp"
 
 namespace liaison {
 

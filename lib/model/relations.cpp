@@ -1,8 +1,8 @@
-#include "model/relations.hpp"
+#include "liaison/model/relations.hpp"
 
 #include <fmt/format.h>
 
-#include "core/error.hpp"
+#include "liaison/core/error.hpp"
 
 namespace liaison {
 

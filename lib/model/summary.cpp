@@ -1,4 +1,4 @@
-#include "model/summary.hpp"
+#include "liaison/model/summary.hpp"
 
 #include <algorithm>
 #include <numeric>

@@ -1,4 +1,4 @@
-#include "query/error.hpp"
+#include "liaison/query/error.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "query/query.hpp"
+#include "liaison/query/query.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -10,6 +10,7 @@
 #include "query/executor/graph_access.hpp"
 #include "query/executor/operators.hpp"
 #include "query/parser/parser.hpp"
+#include "query/pipeline.hpp"
 #include "query/planner/planner.hpp"
 
 namespace liaison::query {
@@ -67,11 +68,11 @@ bool has_updates(const ast::Query& q) {
 
 QueryResult run_query(const PropertyGraph& g, GraphWriter* writer, ast::Query query,
                       std::string_view text, const ValueMap& params, const QueryLimits& limits) {
-    BoundQuery bound = bind(std::move(query), text);
+    BoundQuery bound = liaison::query::bind(query, text);
     Plan plan = plan_query(bound, g);
     QueryResult result;
     result.columns = plan.columns;
-    bool explain = bound.ast.explain, profile = bound.ast.profile;
+    bool explain = bound.tree.explain, profile = bound.tree.profile;
     auto plan_text = [&](bool with_profile) {
         std::string out;
         for (std::size_t i = 0; i < plan.roots.size(); ++i) {
@@ -177,7 +178,7 @@ Value parse_parameter(std::string_view text) {
                 if (!a || !literal(*a)) return false;
             return true;
         };
-        if (literal(*e)) return eval(*e, row, ctx);
+        if (literal(*e)) return eval(*bound::from_ast(*e), row, ctx);
     } catch (const Error&) {
     }
     return std::string(text);

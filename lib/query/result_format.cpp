@@ -1,8 +1,8 @@
 // Text, display and JSON forms of result values, from the result's snapshots.
 #include <fmt/format.h>
 
-#include "core/json_text.hpp"
-#include "query/query.hpp"
+#include "liaison/core/json_text.hpp"
+#include "liaison/query/query.hpp"
 
 namespace liaison::query {
 

@@ -1,6 +1,7 @@
-#include "query/store_query.hpp"
+#include "liaison/query/store_query.hpp"
 
 #include "query/parser/parser.hpp"
+#include "query/pipeline.hpp"
 
 namespace liaison::query {
 

@@ -1,4 +1,4 @@
-#include "query/value.hpp"
+#include "liaison/query/value.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,53 +7,6 @@
 #include <fmt/format.h>
 
 namespace liaison::query {
-
-const char* Value::kind_name(Kind k) {
-    switch (k) {
-        case Kind::Null:
-            return "NULL";
-        case Kind::Bool:
-            return "BOOLEAN";
-        case Kind::Int:
-            return "INTEGER";
-        case Kind::Float:
-            return "FLOAT";
-        case Kind::String:
-            return "STRING";
-        case Kind::Date:
-            return "DATE";
-        case Kind::List:
-            return "LIST";
-        case Kind::Map:
-            return "MAP";
-        case Kind::Node:
-            return "NODE";
-        case Kind::Relationship:
-            return "RELATIONSHIP";
-        case Kind::Path:
-            return "PATH";
-        case Kind::Temporal:
-            return "TEMPORAL";
-        case Kind::Duration:
-            return "DURATION";
-    }
-    return "?";
-}
-
-const Value* map_get(const ValueMap& m, std::string_view key) {
-    auto it = std::lower_bound(m.begin(), m.end(), key,
-                               [](const auto& e, std::string_view k) { return e.first < k; });
-    return it != m.end() && it->first == key ? &it->second : nullptr;
-}
-
-void map_set(ValueMap& m, std::string key, Value v) {
-    auto it = std::lower_bound(m.begin(), m.end(), key,
-                               [](const auto& e, std::string_view k) { return e.first < k; });
-    if (it != m.end() && it->first == key)
-        it->second = std::move(v);
-    else
-        m.emplace(it, std::move(key), std::move(v));
-}
 
 std::size_t value_depth(const Value& v) {
     std::size_t deepest = 0;

@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "core/markup_text.hpp"
+#include "liaison/core/markup_text.hpp"
 
 namespace liaison::render {
 

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "liaison/render/render.hpp"
 #include "render/graphviz.hpp"
-#include "render/render.hpp"
 
 namespace liaison::render {
 

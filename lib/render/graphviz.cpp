@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "render/style.hpp"
+#include "liaison/render/style.hpp"
 
 namespace liaison::render::gv {
 

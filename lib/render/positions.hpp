@@ -4,8 +4,8 @@
 #include <array>
 #include <vector>
 
-#include "model/property_graph.hpp"
-#include "render/render.hpp"
+#include "liaison/model/property_graph.hpp"
+#include "liaison/render/render.hpp"
 
 namespace liaison::render {
 

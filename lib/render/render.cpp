@@ -1,4 +1,4 @@
-#include "render/render.hpp"
+#include "liaison/render/render.hpp"
 
 #include <algorithm>
 #include <cctype>

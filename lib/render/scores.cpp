@@ -1,65 +1,31 @@
 #include "render/scores.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
-#include "core/error.hpp"
-#include "render/view.hpp"
-
-#ifdef LIAISON_RENDER_WITH_ANALYSIS
-#include "analysis/centrality.hpp"
-#include "analysis/community.hpp"
-#include "analysis/csr.hpp"
-#endif
+#include "liaison/analysis/registry.hpp"
 
 namespace liaison::render {
 
-namespace {
-
-#ifdef LIAISON_RENDER_WITH_ANALYSIS
-// The whole graph read undirected and unweighted: a drawing's emphasis should not depend on
-// which way a relation happens to be stored.
-analysis::Csr undirected(const PropertyGraph& g) {
-    std::vector<analysis::WeightedEdge> edges;
-    edges.reserve(g.edge_count());
-    for (const Edge& e : g.edges()) edges.push_back({e.source, e.target, 1.0});
-    return analysis::Csr::from_edges(static_cast<analysis::Vertex>(g.node_count()), edges, {});
-}
-#endif
-
-}  // namespace
-
 std::vector<std::string> available_scores() {
-#ifdef LIAISON_RENDER_WITH_ANALYSIS
-    return {"degree", "betweenness", "pagerank", "closeness", "eigenvector"};
-#else
-    return {"degree"};
-#endif
+    return analysis::algorithm_names(analysis::AlgorithmKind::Measure);
 }
 
 std::string score_names() { return fmt::format("{}", fmt::join(available_scores(), ", ")); }
 
-std::vector<double> node_scores(const PropertyGraph& g, const std::string& name) {
-    if (name == "degree") return degree_scores(g);
-#ifdef LIAISON_RENDER_WITH_ANALYSIS
-    if (name == "betweenness") return analysis::betweenness(undirected(g)).value;
-    if (name == "pagerank") return analysis::page_rank(undirected(g)).value;
-    if (name == "closeness") return analysis::closeness(undirected(g)).value;
-    if (name == "eigenvector") return analysis::eigenvector(undirected(g)).value;
-#endif
-    throw ArgumentError(
-        fmt::format("--size-by: unknown score '{}' (available: {})", name, score_names()));
+std::vector<double> node_scores(const PropertyGraph& g, const std::string& name,
+                                const std::string& field) {
+    // A drawing counts the ties it draws: its degree is the number of ties at an entity,
+    // parallel ones each (the registry's degree on the projection weighted by the count), as
+    // the drawing's summary and `ego` count them. The other measures read the network plain.
+    analysis::ProjectionRequest whole;
+    if (name == "degree") whole.weight = "count";
+    return analysis::node_scores(g, name, whole, {}, field);
 }
 
-std::vector<int> communities(const PropertyGraph& g) {
-#ifdef LIAISON_RENDER_WITH_ANALYSIS
-    analysis::LouvainOptions options;
-    options.seed = 1;
-    analysis::Partition p = analysis::louvain(undirected(g), options);
-    return std::vector<int>(p.membership.begin(), p.membership.end());
-#else
-    (void)g;
-    throw ArgumentError("communities need lib/analysis, which this build does not include");
-#endif
+std::vector<int> communities(const PropertyGraph& g, std::uint64_t seed) {
+    return analysis::node_communities(g, analysis::default_community_algorithm(), {},
+                                      {{"seed", static_cast<std::int64_t>(seed)}});
 }
 
 }  // namespace liaison::render

@@ -1,4 +1,4 @@
-#include "render/style.hpp"
+#include "liaison/render/style.hpp"
 
 namespace liaison::render {
 

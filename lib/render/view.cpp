@@ -1,4 +1,4 @@
-#include "render/view.hpp"
+#include "liaison/render/view.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -6,8 +6,9 @@
 
 #include <fmt/format.h>
 
-#include "core/error.hpp"
-#include "model/lookup.hpp"
+#include "liaison/analysis/window.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/model/lookup.hpp"
 
 namespace liaison::render {
 
@@ -37,25 +38,15 @@ void check_names(const PropertyGraph& g, const ViewSpec& spec) {
     if (spec.hops < 1) throw ArgumentError("hops must be at least 1");
 }
 
-void apply_window(const PropertyGraph& g, const TimeWindow& w, std::vector<char>& keep_node,
-                  std::vector<char>& keep_edge) {
-    std::vector<char> active(g.node_count(), 0);
-    for (NodeIndex n = 0; n < g.node_count(); ++n) {
-        const TimeSpan& t = g.node(n).time;
-        if (!t.empty() && w.contains_span(t.first_day(), t.last_day())) active[n] = 1;
-    }
+void apply_window(const PropertyGraph& g, const TimeWindow& w, bool keep_undated,
+                  std::vector<char>& keep_node, std::vector<char>& keep_edge) {
+    const analysis::WindowFilter in(g, w, keep_undated, &keep_edge);
+    for (NodeIndex n = 0; n < g.node_count(); ++n) keep_node[n] = keep_node[n] && in.node(n);
     for (EdgeIndex e = 0; e < g.edge_count(); ++e) {
         const Edge& edge = g.edge(e);
-        if (!keep_edge[e] || edge.time.empty()) continue;
-        if (w.contains_span(edge.time.first_day(), edge.time.last_day())) {
-            active[edge.source] = active[edge.target] = 1;
-        } else {
-            keep_edge[e] = 0;
-        }
+        keep_edge[e] =
+            keep_edge[e] && in.edge(e) && keep_node[edge.source] && keep_node[edge.target];
     }
-    for (NodeIndex n = 0; n < g.node_count(); ++n) keep_node[n] = keep_node[n] && active[n];
-    for (EdgeIndex e = 0; e < g.edge_count(); ++e)
-        if (!keep_node[g.edge(e).source] || !keep_node[g.edge(e).target]) keep_edge[e] = 0;
 }
 
 void apply_ego(const PropertyGraph& g, NodeIndex ego, int hops, std::vector<char>& keep_node,
@@ -152,7 +143,8 @@ View select_view(const PropertyGraph& g, const ViewSpec& spec,
         keep_edge[e] = keep_node[edge.source] && keep_node[edge.target] &&
                        (spec.types.empty() || contains(spec.types, g.type_name(edge)));
     }
-    if (!spec.window.unbounded()) apply_window(g, spec.window, keep_node, keep_edge);
+    if (!spec.window.unbounded())
+        apply_window(g, spec.window, spec.keep_undated, keep_node, keep_edge);
 
     View view;
     if (!spec.ego.empty()) {

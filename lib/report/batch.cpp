@@ -1,5 +1,5 @@
 // Batch reports: output names and one job (batch.hpp); the process pool is in batch_pool.cpp.
-#include "report/batch.hpp"
+#include "liaison/report/batch.hpp"
 
 #include <cctype>
 #include <filesystem>
@@ -7,9 +7,9 @@
 
 #include <fmt/format.h>
 
-#include "core/error.hpp"
-#include "io/native_format.hpp"
-#include "report/report.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/native_format.hpp"
+#include "liaison/report/report.hpp"
 
 namespace liaison::report {
 

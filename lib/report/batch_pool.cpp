@@ -20,7 +20,7 @@
 #include <omp.h>
 #endif
 
-#include "report/batch.hpp"
+#include "liaison/report/batch.hpp"
 
 namespace liaison::report {
 namespace {

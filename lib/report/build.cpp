@@ -2,12 +2,12 @@
 // builder, failures pointing at the section in the spec.
 #include <fmt/format.h>
 
-#include "core/error.hpp"
-#include "core/utf8.hpp"
 #include "io/json_locate.hpp"
-#include "io/native_format.hpp"
-#include "render/view.hpp"
-#include "report/report.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/core/utf8.hpp"
+#include "liaison/io/native_format.hpp"
+#include "liaison/render/view.hpp"
+#include "liaison/report/report.hpp"
 #include "report/sections.hpp"
 
 namespace liaison::report {

@@ -1,5 +1,5 @@
 // Text direction and cell helpers of the report document (document.hpp).
-#include "report/document.hpp"
+#include "liaison/report/document.hpp"
 
 #include <cctype>
 #include <cmath>

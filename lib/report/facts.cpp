@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "model/lookup.hpp"
+#include "liaison/model/lookup.hpp"
 
 namespace liaison::report::detail {
 

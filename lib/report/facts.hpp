@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "model/property_graph.hpp"
-#include "report/document.hpp"
+#include "liaison/model/property_graph.hpp"
+#include "liaison/report/document.hpp"
 #include "report/sections.hpp"
 
 namespace liaison::report::detail {

@@ -4,11 +4,11 @@
 
 #include <fmt/format.h>
 
-#include "core/error.hpp"
-#include "render/render.hpp"
-#include "render/view.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/render/render.hpp"
+#include "liaison/render/view.hpp"
+#include "render/scores.hpp"
 #include "report/facts.hpp"
-#include "report/measures.hpp"
 #include "report/sections.hpp"
 
 namespace liaison::report::detail {
@@ -20,26 +20,6 @@ std::string svg_element(const std::string& svg) {
     std::size_t at = svg.find("<svg");
     std::string out = at == std::string::npos ? svg : svg.substr(at);
     while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-    return out;
-}
-
-// One score per node index from a measure on the whole network read undirected.
-std::vector<double> node_scores(const PropertyGraph& g, const std::string& name) {
-    if (name == "degree") return render::degree_scores(g);
-    analysis::Projection p = analysis::project(g, {});
-    analysis::Scores s = measure(p.graph, name);
-    std::vector<double> out(g.node_count(), 0.0);
-    for (analysis::Vertex v = 0; v < p.graph.node_count(); ++v)
-        out[p.graph.origins()[v]] = s.value[v];
-    return out;
-}
-
-std::vector<int> node_communities(const PropertyGraph& g, std::uint64_t seed) {
-    analysis::Projection p = analysis::project(g, {});
-    analysis::Partition part = detect_communities(p.graph, "louvain", 1.0, seed);
-    std::vector<int> out(g.node_count(), -1);
-    for (analysis::Vertex v = 0; v < p.graph.node_count(); ++v)
-        out[p.graph.origins()[v]] = static_cast<int>(part.membership[v]);
     return out;
 }
 
@@ -65,6 +45,7 @@ std::vector<Section> diagram_section(Context& c, const SectionSpec& s) {
     r.view.hops = s.hops;
     r.view.event = s.event;
     r.view.window = s.projection.window;
+    r.view.keep_undated = s.projection.keep_undated;
     r.view.labels = s.projection.labels;
     r.view.types = s.projection.edge_types;
     r.view.max_nodes = s.max_nodes;
@@ -79,10 +60,10 @@ std::vector<Section> diagram_section(Context& c, const SectionSpec& s) {
     r.legend = s.legend;
     r.title = s.caption.empty() ? section_title(s, "") : s.caption;
     r.size_by = s.size_by;
-    r.size_scores = node_scores(g, s.size_by);
+    r.size_scores = render::node_scores(g, s.size_by, "size_by");
     // The renderer both fills and clusters by `community`: grouping by community colours too.
     if (s.color_by == "community" || s.group_by == "community")
-        r.community = node_communities(g, c.seed);
+        r.community = render::communities(g, c.seed);
     render::RenderOutput out = render_seeded(g, r);
 
     std::string fallback = s.ego.empty() && s.event.empty()

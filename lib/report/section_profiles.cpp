@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "analysis/time_slices.hpp"
+#include "liaison/analysis/time_slices.hpp"
 #include "report/facts.hpp"
 #include "report/sections.hpp"
 

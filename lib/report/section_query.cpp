@@ -1,43 +1,16 @@
 // The query section: any read-only query's result table (lib/query).
 #include <fmt/format.h>
 
-#include "core/error.hpp"
-#include "query/query.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/query/query.hpp"
 #include "report/facts.hpp"
 #include "report/sections.hpp"
 
 namespace liaison::report::detail {
 
-namespace {
-
-query::Value to_query_value(const Value& v) {
-    switch (v.kind()) {
-        case Value::Kind::Null:
-            return {};
-        case Value::Kind::Bool:
-            return v.as_bool();
-        case Value::Kind::Int:
-            return v.as_int();
-        case Value::Kind::Float:
-            return v.as_float();
-        case Value::Kind::String:
-            return v.as_string();
-        case Value::Kind::Date:
-            return v.as_date();
-        case Value::Kind::List: {
-            query::ValueList list;
-            for (const Value& x : v.as_list()) list.push_back(to_query_value(x));
-            return list;
-        }
-    }
-    return {};
-}
-
-}  // namespace
-
 std::vector<Section> query_section(Context& c, const SectionSpec& s) {
     query::ValueMap params;
-    for (const auto& [name, value] : s.params) query::map_set(params, name, to_query_value(value));
+    for (const auto& [name, value] : s.params) query::map_set(params, name, value);
     query::QueryResult r = query::execute(c.g, s.query, params);
     // A report reads the network; an update would make later sections disagree with the file.
     if (r.stats.contains_updates())

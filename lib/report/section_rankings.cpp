@@ -5,7 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "analysis/ranking.hpp"
+#include "liaison/analysis/ranking.hpp"
+#include "liaison/analysis/registry.hpp"
 #include "report/facts.hpp"
 #include "report/measures.hpp"
 #include "report/sections.hpp"
@@ -24,10 +25,11 @@ bool shown(const Node& n, const std::vector<std::string>& labels) {
 
 std::vector<Section> rankings_section(Context& c, const SectionSpec& s) {
     const PropertyGraph& g = c.g;
-    analysis::Projection p = analysis::project(g, projection_options(s.projection));
+    analysis::Projection p = analysis::project(g, projection_request(s.projection), "");
     const bool weighted = p.graph.weighted();
     std::vector<analysis::Scores> scores;
-    for (const std::string& m : s.measures) scores.push_back(measure(p.graph, m));
+    for (const std::string& m : s.measures)
+        scores.push_back(analysis::run_measure(p.graph, m, {}, "measures"));
 
     Section sec{
         section_anchor(c, s), c.level, section_title(s, "Who matters: rankings"), "rankings", {}};
@@ -38,7 +40,9 @@ std::vector<Section> rankings_section(Context& c, const SectionSpec& s) {
         fmt::format("The top {} {} by {}, computed on {}. Ties in score are broken by id.", s.top,
                     who, s.measures.front(), describe_projection(p, s.projection))});
     std::vector<std::string> defs;
-    for (const std::string& m : s.measures) defs.push_back(measure_definition(m));
+    for (const std::string& m : s.measures)
+        defs.push_back(
+            analysis::find_algorithm(analysis::AlgorithmKind::Measure, m, "measures").definition);
     sec.blocks.push_back(Paragraph{fmt::format("Measures — {}.", fmt::join(defs, "; "))});
     for (std::size_t i = 0; i < scores.size(); ++i) {
         if (!scores[i].converged)
@@ -73,9 +77,11 @@ std::vector<Section> rankings_section(Context& c, const SectionSpec& s) {
 
 std::vector<Section> communities_section(Context& c, const SectionSpec& s) {
     const PropertyGraph& g = c.g;
-    analysis::Projection p = analysis::project(g, projection_options(s.projection));
+    analysis::Projection p = analysis::project(g, projection_request(s.projection), "");
     const std::uint64_t seed = s.seed.value_or(c.seed);
-    analysis::Partition part = detect_communities(p.graph, s.algorithm, s.resolution, seed);
+    const std::string& algorithm =
+        s.algorithm.empty() ? analysis::default_community_algorithm() : s.algorithm;
+    analysis::Partition part = detect_communities(p.graph, algorithm, s.resolution, seed);
 
     std::vector<std::vector<NodeIndex>> members(part.count);
     std::vector<std::size_t> neighbours(g.node_count(), 0);
@@ -106,8 +112,8 @@ std::vector<Section> communities_section(Context& c, const SectionSpec& s) {
     }
     std::string text =
         fmt::format("{} (seed {}, resolution {}) divides {} into {}; modularity Q = {:.4f}.",
-                    algorithm_title(s.algorithm), seed, fmt::format("{:.2f}", s.resolution),
-                    describe_projection(p, s.projection),
+                    analysis::find_algorithm(analysis::AlgorithmKind::Communities, algorithm).title,
+                    seed, fmt::format("{:.2f}", s.resolution), describe_projection(p, s.projection),
                     count_of(part.count, "community", "communities"), part.modularity);
     if (small)
         text += fmt::format(" {} smaller than {} ({}) are not listed.",

@@ -1,7 +1,7 @@
 // The summary section: counts, density, components, date range, labels and relation types.
 #include <fmt/format.h>
 
-#include "model/summary.hpp"
+#include "liaison/model/summary.hpp"
 #include "report/facts.hpp"
 #include "report/sections.hpp"
 

@@ -5,7 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "analysis/time_slices.hpp"
+#include "liaison/analysis/time_slices.hpp"
+#include "liaison/analysis/window.hpp"
 #include "report/facts.hpp"
 #include "report/sections.hpp"
 
@@ -101,30 +102,34 @@ std::vector<Section> timeline_section(Context& c, const SectionSpec& s) {
         return focus.empty() || std::find(focus.begin(), focus.end(), n) != focus.end();
     };
     const auto& types = s.projection.edge_types;
+    std::vector<char> chosen(g.edge_count(), 0);
+    for (EdgeIndex e = 0; e < g.edge_count(); ++e) {
+        const Edge& ed = g.edge(e);
+        chosen[e] = (types.empty() ||
+                     std::find(types.begin(), types.end(), g.type_name(ed)) != types.end()) &&
+                    has_any_label(g.node(ed.source), s.projection.labels) &&
+                    has_any_label(g.node(ed.target), s.projection.labels);
+    }
+    // The window rule every section applies (liaison/analysis/window.hpp); the timeline then
+    // lists the facts that carry a date of their own.
+    const analysis::WindowFilter in(g, s.projection.window, false, &chosen);
     std::vector<Dated> facts;
     std::size_t undated = 0;
     for (EdgeIndex e = 0; e < g.edge_count(); ++e) {
         const Edge& ed = g.edge(e);
-        if (!types.empty() && std::find(types.begin(), types.end(), g.type_name(ed)) == types.end())
-            continue;
-        if (!has_any_label(g.node(ed.source), s.projection.labels) ||
-            !has_any_label(g.node(ed.target), s.projection.labels))
-            continue;
-        if (!in_focus(ed.source) && !in_focus(ed.target)) continue;
+        if (!chosen[e] || (!in_focus(ed.source) && !in_focus(ed.target))) continue;
         if (ed.time.empty()) {
             ++undated;
             continue;
         }
-        if (analysis::in_window(ed.time, s.projection.window, false))
-            facts.push_back({ed.time, e, kNoIndex});
+        if (in.edge(e)) facts.push_back({ed.time, e, kNoIndex});
     }
     if (types.empty()) {
         for (NodeIndex n : g.nodes_with_label("Event")) {
             const Node& ev = g.node(n);
             if (ev.time.empty() || !has_any_label(ev, s.projection.labels) || !in_focus(n))
                 continue;
-            if (analysis::in_window(ev.time, s.projection.window, false))
-                facts.push_back({ev.time, kNoIndex, n});
+            if (in.node(n)) facts.push_back({ev.time, kNoIndex, n});
         }
     }
     auto key = [&](const Dated& d) {

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "model/property_graph.hpp"
-#include "report/document.hpp"
-#include "report/spec.hpp"
+#include "liaison/model/property_graph.hpp"
+#include "liaison/report/document.hpp"
+#include "liaison/report/spec.hpp"
 
 namespace liaison::report::detail {
 

@@ -1,6 +1,6 @@
 // Reading a report spec: JSON parse, schema validation, then the checks a schema cannot express
 // (which options a section type takes, dates, windows, parameter values).
-#include "report/spec.hpp"
+#include "liaison/report/spec.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -14,12 +14,13 @@
 
 #include <fmt/format.h>
 
-#include "analysis/time_slices.hpp"
-#include "core/error.hpp"
-#include "core/utf8.hpp"
 #include "io/json_locate.hpp"
 #include "io/json_strict.hpp"
-#include "io/native_format.hpp"
+#include "liaison/analysis/registry.hpp"
+#include "liaison/analysis/window.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/core/utf8.hpp"
+#include "liaison/io/native_format.hpp"
 
 namespace liaison::report {
 
@@ -106,19 +107,24 @@ public:
         return out;
     }
 
-    Date date(const Json& v, const Path& path) const {
-        auto d = Date::parse(v.GetString());
-        if (!d) fail(path, fmt::format("'{}' is not a calendar date", v.GetString()));
-        return *d;
+    // Windows and bounds are read by the one window parser (liaison/analysis/window.hpp); a
+    // spec names no network yet, so dates and ranges only. `from` takes its window's start.
+    TimeWindow window(const Json& v, const Path& path) const {
+        try {
+            return analysis::window_from_bounds(v.GetString(), v.GetString(), path.back(),
+                                                path.back());
+        } catch (const ArgumentError& e) {
+            fail(path, e.what());
+        }
     }
 
-    TimeWindow window(const Json& v, const Path& path) const {
-        auto w = analysis::parse_window(v.GetString());
-        if (!w)
-            fail(path, fmt::format("'{}' is not a time window (e.g. \"2023-11-28..2023-12-01\", "
-                                   "\"2025\", \"2023..\")",
-                                   v.GetString()));
-        return *w;
+    // A measure or algorithm name, checked against the analysis registry.
+    void algorithm(analysis::AlgorithmKind kind, const Json& v, const Path& path) const {
+        try {
+            analysis::find_algorithm(kind, v.GetString(), path.back());
+        } catch (const ArgumentError& e) {
+            fail(path, e.what());
+        }
     }
 
     Value param_value(const Json& v, const Path& path) const {
@@ -169,8 +175,8 @@ public:
         ProjectionSpec& p = s.projection;
         if (has("labels")) p.labels = strings(obj["labels"]);
         if (has("edge_types")) p.edge_types = strings(obj["edge_types"]);
-        if (has("from")) p.window.from = date(obj["from"], key_path("from"));
-        if (has("to")) p.window.to = date(obj["to"], key_path("to"));
+        if (has("from")) p.window.from = window(obj["from"], key_path("from")).from;
+        if (has("to")) p.window.to = window(obj["to"], key_path("to")).to;
         if (p.window.from && p.window.to && p.window.to->last_day() < p.window.from->first_day())
             fail(key_path("to"), "the window ends before it starts ('to' is before 'from')");
         if (has("keep_undated")) p.keep_undated = obj["keep_undated"].GetBool();
@@ -185,10 +191,24 @@ public:
         if (!p.fold_via.empty() && p.direction != "undirected")
             fail(key_path("fold_via"), "a fold (\"fold_via\") is undirected; remove \"direction\"");
 
-        if (has("measures")) s.measures = strings(obj["measures"]);
+        if (has("measures")) {
+            s.measures = strings(obj["measures"]);
+            for (std::size_t i = 0; i < s.measures.size(); ++i) {
+                Path mp = key_path("measures");
+                mp.push_back(std::to_string(i));
+                algorithm(analysis::AlgorithmKind::Measure,
+                          obj["measures"][static_cast<rapidjson::SizeType>(i)], mp);
+            }
+        }
         if (has("top")) s.top = obj["top"].GetUint64();
         if (has("show_labels")) s.show_labels = strings(obj["show_labels"]);
-        if (has("algorithm")) s.algorithm = obj["algorithm"].GetString();
+        if (has("algorithm")) {
+            algorithm(analysis::AlgorithmKind::Communities, obj["algorithm"],
+                      key_path("algorithm"));
+            s.algorithm = analysis::find_algorithm(analysis::AlgorithmKind::Communities,
+                                                   obj["algorithm"].GetString())
+                              .name;
+        }
         if (has("resolution")) s.resolution = obj["resolution"].GetDouble();
         if (has("seed")) s.seed = obj["seed"].GetUint64();
         if (has("max_members")) s.max_members = obj["max_members"].GetUint64();
@@ -219,7 +239,10 @@ public:
             fail(key_path("event"), "a diagram shows an ego network or an event, not both");
         if (has("max_nodes")) s.max_nodes = obj["max_nodes"].GetUint64();
         if (has("layout")) s.layout = obj["layout"].GetString();
-        if (has("size_by")) s.size_by = obj["size_by"].GetString();
+        if (has("size_by")) {
+            algorithm(analysis::AlgorithmKind::Measure, obj["size_by"], key_path("size_by"));
+            s.size_by = obj["size_by"].GetString();
+        }
         if (has("color_by")) s.color_by = obj["color_by"].GetString();
         if (has("group_by")) s.group_by = obj["group_by"].GetString();
         if (has("edge_labels")) s.edge_labels = obj["edge_labels"].GetBool();

@@ -2,8 +2,8 @@
 // a table of contents, and each cell with its text direction.
 #include <fmt/format.h>
 
-#include "core/markup_text.hpp"
-#include "report/report.hpp"
+#include "liaison/core/markup_text.hpp"
+#include "liaison/report/report.hpp"
 
 namespace liaison::report {
 

@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "core/json_text.hpp"
-#include "report/report.hpp"
+#include "liaison/core/json_text.hpp"
+#include "liaison/report/report.hpp"
 
 namespace liaison::report {
 

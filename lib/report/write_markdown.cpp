@@ -2,7 +2,7 @@
 // tables, and figures as SVG files beside the text.
 #include <fmt/format.h>
 
-#include "report/report.hpp"
+#include "liaison/report/report.hpp"
 
 namespace liaison::report {
 

@@ -2,7 +2,7 @@
 // harmless: a transaction is one record appended and fsynced before commit() returns;
 // compaction records the new snapshot's hash in the journal before replacing the snapshot, so
 // whichever file a crash leaves newer, open() knows whether the journal is already folded in.
-#include "store/database.hpp"
+#include "liaison/store/database.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -15,8 +15,9 @@
 
 #include <fmt/format.h>
 
-#include "io/files.hpp"
-#include "io/native_format.hpp"
+#include "liaison/io/files.hpp"
+#include "liaison/io/native_format.hpp"
+#include "store/snapshot_codec.hpp"
 
 namespace liaison {
 
@@ -116,8 +117,9 @@ Database Database::write_new(const std::string& path, const PropertyGraph& g,
     auto held = store::WriterLock::acquire(lock_path(path), path, lock.wait_seconds, path);
     if (!replace && std::filesystem::exists(path))
         throw StoreError(fmt::format("{}: already exists", path));
-    std::string text = write_graph_json(g);
-    parse_graph_json(text, path);  // the file must read back before it replaces anything
+    std::string text = store::encode_snapshot(g, path);
+    // The file must read back before it replaces anything.
+    store::decode_snapshot(text, path, true);
     // A journal left by an earlier file of that name must not be replayed onto this one.
     if (::unlink(journal_path(path).c_str()) != 0 && errno != ENOENT)
         throw SystemError(
@@ -152,7 +154,7 @@ bool Database::load_once() {
         return false;
 
     warnings_.clear();
-    graph_ = parse_graph_json(snap.text, path_);
+    graph_ = store::decode_snapshot(snap.text, path_);
     snapshot_hash_ = store::hash_content(snap.text);
     snapshot_id_ = {snap.dev, snap.ino, snap.size, snap.mtime_ns};
     journal_state_ = JournalState::Missing;
@@ -402,7 +404,7 @@ CompactResult Database::compact_locked() {
     result.transactions = journal_tx_;
     result.journal_bytes = journal_state_ == JournalState::Missing ? 0 : journal_size_;
 
-    std::string text = write_graph_json(graph_);
+    std::string text = store::encode_snapshot(graph_, path_);
     store::ContentHash target = store::hash_content(text);
     if (target != snapshot_hash_) {
         std::size_t before = journal_end_;
@@ -424,7 +426,7 @@ CompactResult Database::compact_locked() {
     }
     // Reload from the text itself: a later open reads the snapshot in canonical order, and
     // journal records name parallel edges by their order.
-    graph_ = parse_graph_json(text, path_);
+    graph_ = store::decode_snapshot(text, path_);
     struct stat st {};
     if (::stat(path_.c_str(), &st) == 0) {
         FileText id;

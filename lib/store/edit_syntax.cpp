@@ -1,10 +1,10 @@
-#include "store/edit_syntax.hpp"
+#include "liaison/store/edit_syntax.hpp"
 
 #include <charconv>
 
 #include <fmt/format.h>
 
-#include "core/error.hpp"
+#include "liaison/core/error.hpp"
 
 namespace liaison::store {
 

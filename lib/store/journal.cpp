@@ -1,4 +1,4 @@
-#include "store/journal.hpp"
+#include "liaison/store/journal.hpp"
 
 #include <rapidjson/document.h>
 #include <zlib.h>
@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "store/error.hpp"
+#include "liaison/store/error.hpp"
 
 namespace liaison::store {
 

@@ -1,4 +1,4 @@
-#include "store/lock.hpp"
+#include "liaison/store/lock.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -13,8 +13,8 @@
 
 #include <fmt/format.h>
 
-#include "io/files.hpp"
-#include "store/error.hpp"
+#include "liaison/io/files.hpp"
+#include "liaison/store/error.hpp"
 
 namespace liaison::store {
 

@@ -1,14 +1,14 @@
 // Applying journal operations to a graph, with the native reader's own rules as the check: each
 // touched entity is written into a small network and read back, so nothing the store accepts can
 // make the snapshot unreadable later.
-#include "store/ops.hpp"
+#include "liaison/store/ops.hpp"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
-#include "core/error.hpp"
-#include "io/native_format.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/native_format.hpp"
 
 namespace liaison::store {
 

@@ -1,5 +1,6 @@
 // The journal's JSON for operations. Values use the native format's encoding (dates as
-// {"date": "YYYY-MM-DD"}, floats always with a fraction or exponent), so both read the same way.
+// {"date": "YYYY-MM-DD"}, temporal values as {"datetime": …}, floats always with a fraction or
+// exponent), so both read the same way.
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
@@ -7,12 +8,12 @@
 
 #include <fmt/format.h>
 
-#include "core/error.hpp"
-#include "core/utf8.hpp"
 #include "io/json_locate.hpp"
 #include "io/json_strict.hpp"
 #include "io/json_value.hpp"
-#include "store/ops.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/core/utf8.hpp"
+#include "liaison/store/ops.hpp"
 
 namespace liaison::store {
 
@@ -261,9 +262,10 @@ private:
         if (v.IsDouble()) return Value(v.GetDouble());
         if (v.IsString()) return Value(std::string(v.GetString(), v.GetStringLength()));
         if (v.IsObject()) {
-            auto d = date(v, "date");
-            if (!d || v.MemberCount() != 1) fail("expected a property value or {\"date\": …}");
-            return Value(*d);
+            std::string error;
+            auto typed = json::read_typed(v, error);
+            if (!typed) fail(error);
+            return std::move(*typed);
         }
         ValueList list;
         for (const Json& item : v.GetArray()) list.push_back(value(item, depth + 1));

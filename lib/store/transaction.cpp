@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "store/database.hpp"
+#include "liaison/store/database.hpp"
 
 namespace liaison {
 

@@ -4,11 +4,11 @@
 #include <cmath>
 #include <numeric>
 
-#include "analysis/centrality.hpp"
-#include "analysis/error.hpp"
-#include "analysis/ranking.hpp"
-#include "core/error.hpp"
 #include "fixtures.hpp"
+#include "liaison/analysis/centrality.hpp"
+#include "liaison/analysis/error.hpp"
+#include "liaison/analysis/ranking.hpp"
+#include "liaison/core/error.hpp"
 
 using namespace liaison::analysis;
 

@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <set>
 
-#include "analysis/community.hpp"
-#include "analysis/error.hpp"
-#include "analysis/structure.hpp"
-#include "core/error.hpp"
 #include "fixtures.hpp"
+#include "liaison/analysis/community.hpp"
+#include "liaison/analysis/error.hpp"
+#include "liaison/analysis/structure.hpp"
+#include "liaison/core/error.hpp"
 
 using namespace liaison::analysis;
 

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <limits>
 
-#include "analysis/csr.hpp"
-#include "core/error.hpp"
+#include "liaison/analysis/csr.hpp"
+#include "liaison/core/error.hpp"
 
 using namespace liaison::analysis;
 

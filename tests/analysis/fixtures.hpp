@@ -7,7 +7,7 @@
 
 #include <rapidjson/document.h>
 
-#include "analysis/csr.hpp"
+#include "liaison/analysis/csr.hpp"
 
 namespace fixtures {
 

@@ -18,10 +18,10 @@
 #include <omp.h>
 #endif
 
-#include "analysis/centrality.hpp"
-#include "analysis/community.hpp"
-#include "analysis/paths.hpp"
-#include "analysis/structure.hpp"
+#include "liaison/analysis/centrality.hpp"
+#include "liaison/analysis/community.hpp"
+#include "liaison/analysis/paths.hpp"
+#include "liaison/analysis/structure.hpp"
 
 using namespace liaison::analysis;
 

@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "analysis/error.hpp"
-#include "analysis/paths.hpp"
-#include "core/error.hpp"
 #include "fixtures.hpp"
+#include "liaison/analysis/error.hpp"
+#include "liaison/analysis/paths.hpp"
+#include "liaison/core/error.hpp"
 
 using namespace liaison::analysis;
 

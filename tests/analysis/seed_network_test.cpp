@@ -7,13 +7,13 @@
 #include <map>
 #include <set>
 
-#include "analysis/centrality.hpp"
-#include "analysis/community.hpp"
-#include "analysis/projection.hpp"
-#include "analysis/ranking.hpp"
-#include "analysis/time_slices.hpp"
 #include "fixtures.hpp"
-#include "io/native_format.hpp"
+#include "liaison/analysis/centrality.hpp"
+#include "liaison/analysis/community.hpp"
+#include "liaison/analysis/projection.hpp"
+#include "liaison/analysis/ranking.hpp"
+#include "liaison/analysis/time_slices.hpp"
+#include "liaison/io/native_format.hpp"
 
 using namespace liaison;
 using namespace liaison::analysis;

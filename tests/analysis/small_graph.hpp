@@ -7,8 +7,8 @@
 //   person-a, person-b, person-c —ATTENDED→ ga-93   (Event 2025-11-24 .. 2025-11-27)
 //   person-b —REPRESENTS→ country-x       undated, strength 2.5
 //   person-a —REPRESENTS→ country-y       undated, score "high" (not a number)
-#include "core/date.hpp"
-#include "model/property_graph.hpp"
+#include "liaison/core/date.hpp"
+#include "liaison/model/property_graph.hpp"
 
 namespace fixtures {
 

@@ -3,9 +3,9 @@
 
 #include <algorithm>
 
-#include "analysis/error.hpp"
-#include "analysis/structure.hpp"
 #include "fixtures.hpp"
+#include "liaison/analysis/error.hpp"
+#include "liaison/analysis/structure.hpp"
 
 using namespace liaison::analysis;
 

@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "cli_run.hpp"
-#include "io/native_format.hpp"
+#include "liaison/io/native_format.hpp"
 
 namespace fs = std::filesystem;
 

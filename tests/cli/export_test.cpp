@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "cli_run.hpp"
-#include "io/native_format.hpp"
+#include "liaison/io/native_format.hpp"
 
 namespace fs = std::filesystem;
 

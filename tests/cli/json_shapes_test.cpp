@@ -80,6 +80,9 @@ TEST_CASE("every command's --format json validates against its schema") {
     stdout_of(dir, "extract '" + article + "' -o cand.json", code);
     REQUIRE(code == 0);
     std::ofstream(dir / "q.cyp") << "MATCH (n:Person) RETURN n.id AS id, n.rank AS r LIMIT 2;\n";
+    // A results file as liaison-dist writes it (a non-finite value prints as null).
+    std::ofstream(dir / "r.tsv") << "id\tpagerank\tcomponents\nabdellatif-hammouchi\t0.25\t0\n"
+                                    "abdulmajeed-al-banyan\tnan\t0\n";
     stdout_of(dir, "export g.json -o g.graphml", code);
     REQUIRE(code == 0);
 
@@ -90,6 +93,8 @@ TEST_CASE("every command's --format json validates against its schema") {
         {"show", "show g.json Hammouchi --format json"},
         {"rank", "rank g.json --by betweenness --top 5 --format json"},
         {"rank", "rank g.json --by core --top 3 --format json"},
+        {"project", "project g.json -o g.mtx --format json"},
+        {"scores", "scores g.json r.tsv --format json"},
         {"communities", "communities g.json --seed 1 --format json"},
         {"path",
          "path g.json 'Omar Haijawi-Pirchner' 'Ethiopian Federal Police' --all --format json"},

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/date.hpp"
+#include "liaison/core/date.hpp"
 
 using liaison::Date;
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/utf8.hpp"
+#include "liaison/core/utf8.hpp"
 
 using liaison::find_invalid_utf8;
 

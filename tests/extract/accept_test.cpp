@@ -3,10 +3,10 @@
 
 #include <string>
 
-#include "core/error.hpp"
-#include "extract/accept.hpp"
-#include "extract/review.hpp"
-#include "io/native_format.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/extract/accept.hpp"
+#include "liaison/extract/review.hpp"
+#include "liaison/io/native_format.hpp"
 
 using namespace liaison;
 using namespace liaison::extract;

@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "extract_test_util.hpp"
-#include "model/property_graph.hpp"
+#include "liaison/model/property_graph.hpp"
 
 using namespace extract_test;
 using liaison::PropertyGraph;

@@ -3,11 +3,11 @@
 // persons to it; the scorer matches events by session number and head.
 #include <doctest/doctest.h>
 
-#include "core/error.hpp"
 #include "extract/lexicon.hpp"
-#include "extract/score.hpp"
 #include "extract_test_util.hpp"
-#include "model/property_graph.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/extract/score.hpp"
+#include "liaison/model/property_graph.hpp"
 
 using namespace extract_test;
 using liaison::PropertyGraph;

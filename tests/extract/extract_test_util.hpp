@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "extract/extract.hpp"
 #include "extract/text.hpp"
-#include "model/names.hpp"
+#include "liaison/extract/extract.hpp"
+#include "liaison/model/names.hpp"
 
 namespace extract_test {
 

@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <string>
 
-#include "extract/extract.hpp"
-#include "extract/gold.hpp"
-#include "extract/score.hpp"
-#include "io/native_format.hpp"
+#include "liaison/extract/extract.hpp"
+#include "liaison/extract/gold.hpp"
+#include "liaison/extract/score.hpp"
+#include "liaison/io/native_format.hpp"
 
 namespace fs = std::filesystem;
 using liaison::extract::ScoreReport;
@@ -104,12 +104,15 @@ TEST_CASE("development set: the figures reached do not fall") {
     // (a title apart from its name, a headline's subject, the host country, signers each side).
     // 0.757 / 0.619 (78 of 126), signatures 14 of 25, with parties joined before the verb
     // (Iraq and Jordan signed …) and the two sides of the last meeting (الجانبان، البلدان).
-    CHECK(interactions.precision() >= 0.74);
-    CHECK(interactions.recall() >= 0.6);
+    // 0.794 / 0.669 (85 of 127) with descriptions (المسؤول المغربي، الوزير الإيطالي، رئيس الوفد)
+    // linked to the person they describe, a noun of meeting behind في inside the verb's clause,
+    // parties joined before a noun of meeting and lists with a nationality before each name.
+    CHECK(interactions.precision() >= 0.77);
+    CHECK(interactions.recall() >= 0.65);
     const Tally signatures = sum(total.relations, {"SIGNED_MOU", "SIGNED_AGREEMENT"});
     CHECK(signatures.matched >= 14);
-    CHECK(row(total.relations, "VISITED").recall() >= 0.68);
-    CHECK(row(total.relations, "RECEIVED").recall() >= 0.5);
+    CHECK(row(total.relations, "VISITED").recall() >= 0.7);
+    CHECK(row(total.relations, "RECEIVED").recall() >= 0.55);
     // Persons 0.874 / 0.929, agencies and organisations 0.870 / 0.806, HEADS 0.701 / 0.614,
     // REPRESENTS 0.696 / 0.842 after the officials' rules (envoys, credit line, name spans).
     // English names (al-, abbreviated ranks, capitals): persons 0.889 / 0.929, HEADS 0.714 / 0.625,

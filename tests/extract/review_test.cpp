@@ -4,10 +4,10 @@
 
 #include <string>
 
-#include "core/error.hpp"
-#include "extract/review.hpp"
 #include "extract/review_page.hpp"
-#include "io/native_format.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/extract/review.hpp"
+#include "liaison/io/native_format.hpp"
 
 using namespace liaison;
 using namespace liaison::extract;

@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <string>
 
-#include "core/date.hpp"
-#include "extract/score.hpp"
-#include "io/native_format.hpp"
+#include "liaison/core/date.hpp"
+#include "liaison/extract/score.hpp"
+#include "liaison/io/native_format.hpp"
 
 using namespace liaison;
 using liaison::extract::ScoreReport;

@@ -1,11 +1,11 @@
 // Folding with original offsets, tokens and their clitic variants, dates in every month family.
 #include <doctest/doctest.h>
 
-#include "core/error.hpp"
 #include "extract/analysis.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/text.hpp"
 #include "extract/tokens.hpp"
+#include "liaison/core/error.hpp"
 
 using namespace liaison::extract;
 

@@ -5,11 +5,11 @@
 #include <string>
 #include <string_view>
 
-#include "core/error.hpp"
-#include "extract/extract.hpp"
 #include "extract/text.hpp"
 #include "fuzz_check.hpp"
-#include "io/native_format.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/extract/extract.hpp"
+#include "liaison/io/native_format.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     liaison::extract::Article a;

@@ -5,10 +5,10 @@
 #include <string>
 #include <string_view>
 
-#include "core/error.hpp"
 #include "fuzz_check.hpp"
-#include "interchange/interchange.hpp"
-#include "io/native_format.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/interchange/interchange.hpp"
+#include "liaison/io/native_format.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;

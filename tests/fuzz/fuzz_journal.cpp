@@ -6,11 +6,11 @@
 #include <string>
 #include <string_view>
 
-#include "core/error.hpp"
 #include "fuzz_check.hpp"
-#include "io/native_format.hpp"
-#include "store/journal.hpp"
-#include "store/ops.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/native_format.hpp"
+#include "liaison/store/journal.hpp"
+#include "liaison/store/ops.hpp"
 
 namespace {
 liaison::PropertyGraph base() {

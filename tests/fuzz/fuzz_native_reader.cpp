@@ -6,10 +6,10 @@
 #include <string>
 #include <string_view>
 
-#include "core/error.hpp"
 #include "fuzz_check.hpp"
-#include "io/native_format.hpp"
 #include "io/native_reader_paths.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/native_format.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);

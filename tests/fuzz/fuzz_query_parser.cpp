@@ -2,7 +2,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/error.hpp"
+#include "liaison/core/error.hpp"
 #include "query/parser/parser.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -3,9 +3,9 @@
 
 #include <filesystem>
 
-#include "io/native_format.hpp"
-#include "io/provenance.hpp"
-#include "model/lookup.hpp"
+#include "liaison/io/native_format.hpp"
+#include "liaison/io/provenance.hpp"
+#include "liaison/model/lookup.hpp"
 
 using namespace liaison;
 

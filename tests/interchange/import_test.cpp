@@ -1,9 +1,9 @@
 // Importing what other tools write, and reporting bad rows with file:line:column.
 #include <doctest/doctest.h>
 
-#include "core/error.hpp"
-#include "interchange/interchange.hpp"
-#include "io/native_format.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/interchange/interchange.hpp"
+#include "liaison/io/native_format.hpp"
 
 using namespace liaison;
 

@@ -3,10 +3,10 @@
 
 #include <algorithm>
 
-#include "core/error.hpp"
-#include "interchange/interchange.hpp"
-#include "interchange/merge.hpp"
-#include "io/native_format.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/interchange/interchange.hpp"
+#include "liaison/interchange/merge.hpp"
+#include "liaison/io/native_format.hpp"
 
 using namespace liaison;
 

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "interchange/interchange.hpp"
-#include "io/native_format.hpp"
+#include "liaison/interchange/interchange.hpp"
+#include "liaison/io/native_format.hpp"
 
 using namespace liaison;
 

@@ -5,8 +5,8 @@
 #include <set>
 #include <tuple>
 
-#include "interchange/interchange.hpp"
-#include "io/native_format.hpp"
+#include "liaison/interchange/interchange.hpp"
+#include "liaison/io/native_format.hpp"
 
 using namespace liaison;
 
@@ -122,4 +122,37 @@ TEST_CASE("round trip: parallel, symmetric and self-loop edges survive each form
             CHECK(r.relations().get(*r.relations().find("VISITED")).ar == "زار");
         }
     }
+}
+
+TEST_CASE("round trip: temporal properties travel as ISO text typed by name, in every format") {
+    const char* text = R"({"graph": {"nodes": {
+  "a": {"metadata": {"labels": ["Event"], "names": {"en": "A"},
+        "properties": {"at": {"datetime": "2015-07-21T21:40+02:00[Europe/Stockholm]"},
+                       "opens": {"localtime": "09:30"}, "call": {"time": "21:40:32.142+01:00"},
+                       "local": {"localdatetime": "2015-07-21T21:40"},
+                       "lasted": {"duration": "PT1H30M"}, "day": {"date": "2015-07-21"}}}},
+  "b": {"metadata": {"labels": ["Event"], "names": {"en": "B"},
+        "properties": {"at": {"datetime": "2016-01-01T00:00Z"}, "lasted": {"duration": "P1D"}}}}},
+  "edges": [{"source": "a", "target": "b", "relation": "MET_WITH",
+             "metadata": {"properties": {"when": {"datetime": "2015-07-22T08:00-04:00"}}}}]}})";
+    PropertyGraph g = parse_graph_json(text, "temporal.json");
+    for (Format f : {Format::GraphML, Format::Gexf, Format::NodeLink, Format::Cytoscape,
+                     Format::Dot, Format::Csv}) {
+        CAPTURE(format_name(f));
+        PropertyGraph r = back(g, f);
+        if (f == Format::Csv) r.graph_id = g.graph_id, r.graph_label = g.graph_label;
+        CHECK(write_graph_json(r) == write_graph_json(g));
+    }
+    // Text, not the native format's JSON object, in the files themselves.
+    std::string graphml = export_text(g, Format::GraphML);
+    CHECK(graphml.find(">2015-07-21T21:40+02:00[Europe/Stockholm]</data>") != std::string::npos);
+    CHECK(graphml.find("liaison:type=\"datetime\"") != std::string::npos);
+    CHECK(graphml.find(">PT1H30M</data>") != std::string::npos);
+    CHECK(export_text(g, Format::Gexf).find("value=\"09:30\"") != std::string::npos);
+    std::string nodes_csv;
+    for (auto& file : export_csv(g))
+        if (file.name == "nodes.csv") nodes_csv = file.content;
+    CHECK(nodes_csv.find("at:datetime") != std::string::npos);
+    CHECK(nodes_csv.find("lasted:duration") != std::string::npos);
+    CHECK(nodes_csv.find("2015-07-21T21:40+02:00[Europe/Stockholm]") != std::string::npos);
 }

@@ -9,9 +9,9 @@
 #include <functional>
 #include <random>
 
-#include "core/error.hpp"
-#include "io/native_format.hpp"
 #include "io/native_reader_paths.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/native_format.hpp"
 
 using namespace liaison;
 namespace fs = std::filesystem;
@@ -113,6 +113,17 @@ const std::vector<std::pair<std::string, std::string>> kEdits = {
     {R"("n": 1,)", R"("n": {"date": "2023", "x": 1},)"},
     {R"("n": 1,)", R"("n": {"date": "2023-02-30"},)"},
     {R"("n": 1,)", R"("n": {},)"},
+    {R"("n": 1,)", R"("n": {"datetime": "2015-07-21T21:40+02:00[Europe/Stockholm]"},)"},
+    {R"("n": 1,)", R"("n": {"datetime": "2015-07-21T21:40:00.000Z"},)"},
+    {R"("n": 1,)", R"("n": [{"localtime": "09:30"}, {"time": "21:40-05:00"}, 1],)"},
+    {R"("n": 1,)", R"("n": {"localdatetime": "2015-07-21T21:40"}, "m": {"duration": "PT90M"},)"},
+    {R"("n": 1,)", R"("n": {"datetime": "2015-13-01T21:40Z"},)"},
+    {R"("n": 1,)", R"("n": {"datetime": "2015-07-21T21:40Z[Mars/Base]"},)"},
+    {R"("n": 1,)", R"("n": {"datetime": 1},)"},
+    {R"("n": 1,)", R"("n": {"dateTime": "2015-07-21T21:40Z"},)"},
+    {R"("n": 1,)", R"("n": {"duration": "P1D", "date": "2015"},)"},
+    {R"("n": 1,)", R"("n": {"duration": "P1Q"},)"},
+    {R"("n": 1,)", R"("n": {"time": "2015-07-21"},)"},
     {R"("n": 1,)", R"("n": "a\u0000b",)"},
     {R"("n": 1,)", R"("n": "\u00e9\ud83d\ude00",)"},
     {R"("n": 1,)", R"("n": "A\udc00",)"},
@@ -221,6 +232,15 @@ TEST_CASE("fast path: near misses of a valid file") {
         check_equivalent(text, "edit.json", tally);
     }
     MESSAGE(tally.files << " edits, " << tally.valid << " valid, " << tally.fast << " fast");
+}
+
+TEST_CASE("fast path: temporal property values stay on the fast path") {
+    std::string text = kBase;
+    text.replace(text.find(R"("n": 1,)"), 7,
+                 R"("n": {"datetime": "2015-07-21T21:40+02:00[Europe/Stockholm]"},)"
+                 R"( "d": [{"duration": "PT90M"}, {"localtime": "09:30"}],)");
+    Tally tally;
+    CHECK(check_equivalent(text, "temporal.json", tally));
 }
 
 // kBase with its members in the canonical writer's order: edges before nodes and metadata, so

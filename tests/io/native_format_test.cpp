@@ -2,8 +2,8 @@
 
 #include <filesystem>
 
-#include "core/error.hpp"
-#include "io/native_format.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/native_format.hpp"
 
 using namespace liaison;
 
@@ -73,4 +73,63 @@ TEST_CASE("atomic save replaces the file and leaves no temporary behind") {
     CHECK_THROWS_AS(write_file_atomic((dir / "missing" / "g.json").string(), "x"), SystemError);
     CHECK(read_file(path) == write_graph_json(g));
     fs::remove_all(dir);
+}
+
+TEST_CASE(
+    "native format: temporal properties are typed objects that read back and stay canonical") {
+    const char* text = R"({"graph": {"nodes": {
+  "e": {"metadata": {"labels": ["Event"], "names": {"en": "E"},
+        "properties": {"day": {"date": "2015-07-21"}, "month": {"date": "2015-07"},
+                       "opens": {"localtime": "09:30"}, "call": {"time": "21:40:32.142+01:00"},
+                       "local": {"localdatetime": "2015-07-21T21:40"},
+                       "at": {"datetime": "2015-07-21T21:40:00.000+02:00[Europe/Stockholm]"},
+                       "utc": {"datetime": "2015-07-21T19:40Z"},
+                       "lasted": {"duration": "PT90M"}, "note": "2015-07-21T21:40Z",
+                       "times": [{"datetime": "2015-07-21T19:40Z"}, {"duration": "P1D"}, 3]}}}},
+  "edges": []}})";
+    PropertyGraph g = parse_graph_json(text, "temporal.json");
+    const Properties& p = g.node(0).properties;
+    CHECK(p.get("day")->kind() == Value::Kind::Date);
+    CHECK(p.get("month")->as_date().precision() == Date::Precision::Month);
+    CHECK(p.get("opens")->as_temporal().type == Temporal::Type::LocalTime);
+    CHECK(p.get("call")->as_temporal().offset == 3600);
+    CHECK(p.get("local")->as_temporal().type == Temporal::Type::LocalDateTime);
+    CHECK(p.get("at")->as_temporal().type == Temporal::Type::DateTime);
+    CHECK(p.get("at")->as_temporal().offset == 7200);
+    CHECK(p.get("at")->as_temporal().instant() == p.get("utc")->as_temporal().instant());
+    CHECK(p.get("lasted")->as_duration().seconds == 5400);
+    CHECK(p.get("note")->kind() == Value::Kind::String);  // text stays text
+    CHECK(p.get("times")->as_list().at(1).kind() == Value::Kind::Duration);
+
+    std::string first = write_graph_json(g);
+    // Written as the type's key and its canonical ISO text.
+    CHECK(first.find(R"("at":{"datetime":"2015-07-21T21:40+02:00[Europe/Stockholm]"})") !=
+          std::string::npos);
+    CHECK(first.find(R"("lasted":{"duration":"PT1H30M"})") != std::string::npos);
+    CHECK(first.find(R"("opens":{"localtime":"09:30"})") != std::string::npos);
+    CHECK(first.find(R"("note":"2015-07-21T21:40Z")") != std::string::npos);
+    PropertyGraph again = parse_graph_json(first, "first.json");
+    CHECK(again.node(0).properties == p);
+    CHECK(write_graph_json(again) == first);
+}
+
+TEST_CASE("native format: a bad temporal value names its place and what was expected") {
+    auto message = [](const std::string& value) {
+        std::string text =
+            R"({"graph": {"nodes": {"a": {"metadata": {"properties": {"t": )" + value + "}}}}}}";
+        try {
+            parse_graph_json(text, "bad.json");
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string("loaded");
+    };
+    CHECK(message(R"({"datetime": "2015-07-21T25:00Z"})") ==
+          "bad.json:1:74: '2015-07-21T25:00Z' is not a datetime; expected ISO 8601 text such as "
+          "2015-07-21T21:40:32.142+02:00[Europe/Stockholm]");
+    CHECK(message(R"({"duration": "P1Q"})") ==
+          "bad.json:1:74: 'P1Q' is not a duration; expected ISO 8601 text such as P1Y2M3DT4H5.5S");
+    CHECK(message(R"({"datetime": 5})").find("expected a property value") != std::string::npos);
+    CHECK(message(R"({"date": "2015", "time": "10:00"})").find("expected a property value") !=
+          std::string::npos);
 }

@@ -8,11 +8,11 @@
 
 #include <unistd.h>
 
-#include "core/error.hpp"
-#include "io/native_format.hpp"
 #include "io/native_reader_paths.hpp"
-#include "io/provenance.hpp"
-#include "store/ops.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/native_format.hpp"
+#include "liaison/io/provenance.hpp"
+#include "liaison/store/ops.hpp"
 
 using namespace liaison;
 namespace fs = std::filesystem;

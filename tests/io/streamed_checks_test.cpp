@@ -13,11 +13,11 @@
 #include <string>
 #include <vector>
 
-#include "core/error.hpp"
 #include "io/mapped_text.hpp"
-#include "io/native_format.hpp"
 #include "io/native_reader_paths.hpp"
 #include "io/text_checks.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/native_format.hpp"
 
 using namespace liaison;
 namespace fs = std::filesystem;

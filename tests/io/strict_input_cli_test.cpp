@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "cli_run.hpp"
-#include "io/native_format.hpp"
+#include "liaison/io/native_format.hpp"
 
 namespace fs = std::filesystem;
 

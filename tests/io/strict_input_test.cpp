@@ -4,10 +4,10 @@
 
 #include <rapidjson/document.h>
 
-#include "core/error.hpp"
 #include "io/json_strict.hpp"
-#include "io/native_format.hpp"
 #include "io/native_reader_paths.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/native_format.hpp"
 
 using namespace liaison;
 

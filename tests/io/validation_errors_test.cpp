@@ -1,8 +1,8 @@
 // Every validation error: its message names the position (line:column) and what was expected.
 #include <doctest/doctest.h>
 
-#include "core/error.hpp"
-#include "io/native_format.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/native_format.hpp"
 
 using namespace liaison;
 

@@ -5,9 +5,9 @@
 
 #include <string>
 
+#include "liaison/model/lookup.hpp"
+#include "liaison/model/property_graph.hpp"
 #include "model/index_stats.hpp"
-#include "model/lookup.hpp"
-#include "model/property_graph.hpp"
 
 using namespace liaison;
 

@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "core/error.hpp"
-#include "model/lookup.hpp"
-#include "model/names.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/model/lookup.hpp"
+#include "liaison/model/names.hpp"
 
 using liaison::fold_name;
 

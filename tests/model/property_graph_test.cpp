@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "core/error.hpp"
-#include "model/property_graph.hpp"
-#include "model/summary.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/model/property_graph.hpp"
+#include "liaison/model/summary.hpp"
 
 using namespace liaison;
 

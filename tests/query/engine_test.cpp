@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "query/query.hpp"
+#include "liaison/query/query.hpp"
 
 using namespace liaison;
 using query::execute;

@@ -5,8 +5,8 @@
 #include <chrono>
 #include <string>
 
-#include "io/native_format.hpp"
-#include "query/query.hpp"
+#include "liaison/io/native_format.hpp"
+#include "liaison/query/query.hpp"
 
 using namespace liaison;
 using query::execute;

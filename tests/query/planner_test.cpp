@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "query/query.hpp"
+#include "liaison/query/query.hpp"
 
 using namespace liaison;
 using query::execute;

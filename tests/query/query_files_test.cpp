@@ -14,8 +14,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "io/native_format.hpp"
-#include "query/query.hpp"
+#include "liaison/io/native_format.hpp"
+#include "liaison/query/query.hpp"
 
 namespace fs = std::filesystem;
 using namespace liaison;

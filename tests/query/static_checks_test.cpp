@@ -4,8 +4,8 @@
 
 #include <string>
 
+#include "liaison/query/query.hpp"
 #include "query/executor/procedures.hpp"
-#include "query/query.hpp"
 
 using namespace liaison;
 using query::execute;

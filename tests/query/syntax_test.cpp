@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "query/error.hpp"
+#include "liaison/query/error.hpp"
 #include "query/lexer/lexer.hpp"
 #include "query/parser/parser.hpp"
 

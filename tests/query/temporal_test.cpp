@@ -1,9 +1,11 @@
-// The temporal values' parsing, text forms, calendar arithmetic and time zones (query/temporal).
+// The temporal values' parsing, text forms, calendar arithmetic and time zones
+// (liaison/core/temporal.hpp).
 #include <doctest/doctest.h>
 
-#include "query/temporal.hpp"
-#include "query/value.hpp"
+#include "liaison/core/temporal.hpp"
+#include "liaison/query/value.hpp"
 
+using namespace liaison;
 using namespace liaison::query;
 using Type = Temporal::Type;
 

@@ -7,9 +7,9 @@
 #include <regex>
 #include <set>
 
-#include "io/native_format.hpp"
+#include "liaison/io/native_format.hpp"
+#include "liaison/render/render.hpp"
 #include "render/drawing.hpp"
-#include "render/render.hpp"
 
 using namespace liaison;
 using namespace liaison::render;

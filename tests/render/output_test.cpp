@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <regex>
 
-#include "core/error.hpp"
-#include "io/native_format.hpp"
-#include "render/render.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/native_format.hpp"
+#include "liaison/render/render.hpp"
 
 using namespace liaison;
 using namespace liaison::render;

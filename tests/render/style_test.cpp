@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "core/error.hpp"
-#include "render/style.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/render/style.hpp"
 
 using namespace liaison;
 using namespace liaison::render;

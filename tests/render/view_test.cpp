@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "core/error.hpp"
-#include "io/native_format.hpp"
-#include "render/view.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/native_format.hpp"
+#include "liaison/render/view.hpp"
 
 using namespace liaison;
 using namespace liaison::render;

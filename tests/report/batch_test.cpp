@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "core/error.hpp"
-#include "report/batch.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/report/batch.hpp"
 #include "report_fixtures.hpp"
 
 using namespace liaison;

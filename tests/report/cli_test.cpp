@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli_run.hpp"
-#include "io/native_format.hpp"
+#include "liaison/io/native_format.hpp"
 
 namespace fs = std::filesystem;
 

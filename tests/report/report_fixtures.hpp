@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "io/native_format.hpp"
-#include "report/report.hpp"
+#include "liaison/io/native_format.hpp"
+#include "liaison/report/report.hpp"
 
 namespace report_fixtures {
 

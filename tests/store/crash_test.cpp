@@ -90,7 +90,7 @@ Round read_reports(int fd) {
 
 TEST_CASE("store: crash test — SIGKILL at random moments loses and splits nothing") {
     ScratchDir dir("crash");
-    std::string path = dir.file("crash.json");
+    std::string path = dir.file(database_name("crash"));
     {
         Database db = new_database(path);
         auto tx = db.begin();

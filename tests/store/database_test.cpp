@@ -10,8 +10,8 @@
 
 #include <fmt/format.h>
 
-#include "store/database.hpp"
-#include "store/journal.hpp"
+#include "liaison/store/database.hpp"
+#include "liaison/store/journal.hpp"
 #include "store_fixtures.hpp"
 
 using namespace liaison;

@@ -9,7 +9,7 @@
 #include <iostream>
 #include <map>
 
-#include "store/database.hpp"
+#include "liaison/store/database.hpp"
 #include "store_fixtures.hpp"
 
 using namespace liaison;

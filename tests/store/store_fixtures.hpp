@@ -2,13 +2,14 @@
 // Shared helpers of the store tests: a scratch folder and small nodes and edges.
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <string>
 
-#include "io/native_format.hpp"
-#include "store/database.hpp"
+#include "liaison/io/native_format.hpp"
+#include "liaison/store/database.hpp"
 
 namespace store_test {
 
@@ -28,6 +29,13 @@ struct ScratchDir {
     }
     std::string file(const std::string& name) const { return (path / name).string(); }
 };
+
+// A database file name of the store under test: LIAISON_TEST_STORE=binary gives STEM.liaison
+// (the binary store), anything else STEM.json; ctest registers such tests once per store.
+inline std::string database_name(const std::string& stem) {
+    const char* store = std::getenv("LIAISON_TEST_STORE");
+    return stem + (store && std::string(store) == "binary" ? ".liaison" : ".json");
+}
 
 inline liaison::Node person(const std::string& id, const std::string& en = "") {
     liaison::Node n;

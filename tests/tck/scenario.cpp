@@ -5,11 +5,12 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
 
-#include "query/query.hpp"
+#include "liaison/query/query.hpp"
 #include "tck_procedures.hpp"
 #include "tck_values.hpp"
 

@@ -2,8 +2,8 @@
 
 #include <stdexcept>
 
+#include "liaison/query/query.hpp"
 #include "query/executor/procedures.hpp"
-#include "query/query.hpp"
 
 namespace liaison::tck {
 

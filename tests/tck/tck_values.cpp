@@ -302,10 +302,10 @@ TV from_actual(const query::QueryResult& r, const query::Value& v) {
             out.scalar = quote(v.as_date().to_string());
             break;
         case K::Temporal:
-            out.scalar = quote(query::to_string(v.as_temporal()));
+            out.scalar = quote(to_string(v.as_temporal()));
             break;
         case K::Duration:
-            out.scalar = quote(query::to_string(v.as_duration()));
+            out.scalar = quote(to_string(v.as_duration()));
             break;
         case K::List:
             out.kind = TV::Kind::List;

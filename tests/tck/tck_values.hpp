@@ -3,7 +3,7 @@
 // from the table's Cypher-like literal, the actual side converted from a query result.
 #include <string>
 
-#include "query/query.hpp"
+#include "liaison/query/query.hpp"
 
 namespace liaison::tck {
 

@@ -5,27 +5,22 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <array>
 #include <string>
 #include <vector>
 
-#include "analysis/projection.hpp"
-#include "analysis/time_slices.hpp"
-#include "core/error.hpp"
-#include "model/lookup.hpp"
-#include "model/property_graph.hpp"
+#include "liaison/analysis/projection.hpp"
+#include "liaison/analysis/projection_request.hpp"
+#include "liaison/analysis/registry.hpp"
+#include "liaison/analysis/time_slices.hpp"
+#include "liaison/analysis/window.hpp"
+#include "liaison/model/lookup.hpp"
+#include "liaison/model/property_graph.hpp"
 
 namespace liaison::cli {
 
-struct ProjectionFlags {
-    std::vector<std::string> labels;
-    std::vector<std::string> types;
-    std::string from;
-    std::string to;
-    std::string direction = "undirected";
-    std::string weight;
-    std::string fold;
-    bool drop_undated = false;
-};
+// The projection as flags name it; the analysis request layer checks and resolves it.
+using ProjectionFlags = analysis::ProjectionRequest;
 
 // Whether tables show names whole (--wide). Process-wide, like a terminal setting: one run
 // prints one command's tables.
@@ -48,15 +43,18 @@ inline void add_projection_flags(CLI::App* cmd, ProjectionFlags& f, bool with_wi
     cmd->add_option("--types", f.types, "Only edges of these types (comma-separated)")
         ->delimiter(',');
     if (with_window) {
-        cmd->add_option("--from", f.from,
-                        "Window start (inclusive): a date (2023, 2023-11, 2023-11-28) or a dated "
-                        "entity (its start)");
-        cmd->add_option("--to", f.to, "Window end (inclusive): a date or a dated entity (its end)");
-        cmd->add_flag("--drop-undated", f.drop_undated,
-                      "With a window, leave out undated edges (kept by default)");
+        cmd->add_option(
+            "--from", f.from,
+            "Window start (inclusive): a date (2023, 2023-11, 2023-11-28), a range (its "
+            "start) or a dated entity (its start)");
+        cmd->add_option("--to", f.to,
+                        "Window end (inclusive): a date, a range or a dated entity (its end)");
+        cmd->add_flag_callback(
+            "--drop-undated", [&f] { f.keep_undated = false; },
+            "With a window, leave out undated edges (kept by default)");
     }
     cmd->add_option("--direction", f.direction, "directed, reversed or undirected (default)")
-        ->check(CLI::IsMember({"directed", "reversed", "undirected"}));
+        ->check(CLI::IsMember(analysis::direction_names()));
     cmd->add_option("--weight", f.weight,
                     "Edge weight: 'count' (parallel edges) or a numeric edge property; path "
                     "measures read it as a length");
@@ -65,56 +63,64 @@ inline void add_projection_flags(CLI::App* cmd, ProjectionFlags& f, bool with_wi
                     "those attending the same event, weighted by shared events");
 }
 
-// One end of a window: a (partial) date, or the start/end of a dated entity.
-inline std::optional<Date> window_bound(const PropertyGraph& g, const std::string& text,
-                                        bool start) {
-    if (text.empty()) return std::nullopt;
-    if (auto d = Date::parse(text)) return d;
-    const Node& n = g.node(resolve(g, text));
-    const TimeSpan& t = n.time;
-    std::optional<Date> d = t.date ? t.date : start ? t.start : t.end;
-    if (!d)
-        throw ArgumentError(
-            fmt::format("'{}' is neither a date (YYYY[-MM[-DD]]) nor a dated "
-                        "entity ({} has no {})",
-                        text, n.id, start ? "start" : "end"));
-    return d;
-}
+// `projection_options(g, flags)` (analysis::projection_options, found by argument-dependent
+// lookup) checks the flags and resolves the window against the network.
 
-// A whole window: "2023", "2023-11..2025", or a dated entity (an event's start..end).
-inline TimeWindow parse_window_arg(const PropertyGraph& g, const std::string& text) {
-    if (auto w = analysis::parse_window(text)) return *w;
-    const Node& n = g.node(resolve(g, text));
-    if (n.time.empty())
-        throw ArgumentError(
-            fmt::format("'{}' is neither a window (2023, 2023-11, 2023..2025) nor "
-                        "a dated entity ({} has no date)",
-                        text, n.id));
-    return TimeWindow{n.time.date ? n.time.date : n.time.start,
-                      n.time.date ? n.time.date : n.time.end};
-}
+// Algorithm options as flags give them: (option, text, flag) in the order given. They go to
+// the registry, which knows each algorithm's options, types and defaults.
+struct OptionFlags {
+    std::vector<std::array<std::string, 3>> given;
+};
 
-inline analysis::ProjectionOptions projection_options(const PropertyGraph& g,
-                                                      const ProjectionFlags& f) {
-    analysis::ProjectionOptions o;
-    o.labels = f.labels;
-    o.edge_types = f.types;
-    o.window.from = window_bound(g, f.from, true);
-    o.window.to = window_bound(g, f.to, false);
-    o.keep_undated = !f.drop_undated;
-    o.direction = f.direction == "directed"   ? analysis::ProjectionDirection::Directed
-                  : f.direction == "reversed" ? analysis::ProjectionDirection::Reversed
-                                              : analysis::ProjectionDirection::Undirected;
-    o.fold_via = f.fold;
-    if (f.weight == "count") {
-        o.weight = analysis::WeightMode::Count;
-    } else if (!f.weight.empty()) {
-        o.weight = analysis::WeightMode::Property;
-        o.weight_property = f.weight;
-    } else if (!f.fold.empty()) {
-        o.weight = analysis::WeightMode::Count;  // a fold is naturally weighted by shared nodes
+// Adds the option flags of rank and communities: the common ones by name, and --option
+// NAME=VALUE for any option of the algorithm.
+inline void add_option_flags(CLI::App* cmd, OptionFlags& f, bool communities = false) {
+    auto named = [&](const char* flag, const char* option, const char* help) {
+        cmd->add_option_function<std::string>(
+            flag,
+            [&f, flag, option](const std::string& v) {
+                f.given.push_back({option, v, flag});
+            },
+            help);
+    };
+    if (communities) {
+        named("--resolution", "resolution",
+              "Modularity resolution: above 1 smaller groups, below 1 larger (default 1)");
+        named("--seed", "seed", "Random seed (same seed, same groups; default 0)");
+    } else {
+        named("--mode", "mode", "Degree on a directed projection: in, out or total");
+        cmd->add_flag_callback(
+            "--normalized",
+            [&f] {
+                f.given.push_back({"normalized", "true", "--normalized"});
+            },
+            "Degree and harmonic: divide by n - 1");
+        named("--samples", "samples", "Betweenness: estimate from K random sources");
+        named("--seed", "seed", "Seed for --samples");
+        named("--damping", "damping", "PageRank damping factor (default 0.85)");
+        named("--alpha", "alpha", "Katz attenuation factor (default 0.1)");
     }
-    return o;
+    cmd->add_option_function<std::vector<std::string>>(
+        "--option",
+        [&f](const std::vector<std::string>& items) {
+            for (const std::string& item : items) {
+                const auto eq = item.find('=');
+                if (eq == std::string::npos || eq == 0)
+                    throw CLI::ValidationError("--option", "'" + item + "' is not NAME=VALUE");
+                f.given.push_back({item.substr(0, eq), item.substr(eq + 1), "--option"});
+            }
+        },
+        "Any option of the algorithm as NAME=VALUE (repeatable; docs/algorithms.md lists them)");
+}
+
+// The given flags as the algorithm's typed options; ArgumentError naming the flag when the
+// algorithm has no such option or the value is not of its type.
+inline analysis::OptionValues given_options(const analysis::AlgorithmInfo& info,
+                                            const OptionFlags& f) {
+    analysis::OptionValues out;
+    for (const auto& [option, text, flag] : f.given)
+        out.emplace_back(option, analysis::parse_option_text(info, option, text, flag));
+    return out;
 }
 
 // A name cut to at most `max` code points ("…" marks the cut), so tables stay readable; whole

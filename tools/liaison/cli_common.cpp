@@ -11,9 +11,10 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "core/error.hpp"
-#include "io/files.hpp"
-#include "store/database.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/files.hpp"
+#include "liaison/store/database.hpp"
+#include "liaison/store/node_values.hpp"
 
 namespace liaison::cli {
 
@@ -105,22 +106,9 @@ PropertyGraph load_graph(const std::string& path) {
 
 std::size_t write_node_property(const std::string& path, const std::string& property,
                                 const std::vector<std::pair<std::string, Value>>& values) {
-    Database db = Database::open(path);
-    std::size_t written = 0;
-    UpdateResult r = db.update(
-        [&](WriteTransaction& tx) {
-            for (const auto& [id, value] : values) {
-                auto at = tx.graph().find_id(id);
-                if (!at) continue;
-                Node n = tx.graph().node(*at);
-                n.properties.set(property, value);
-                tx.update_node(std::move(n));
-                ++written;
-            }
-        },
-        {.compact = true});
-    warn_if_deferred(path, r);
-    return written;
+    NodeValuesResult r = write_node_values(path, property, values);
+    warn_if_deferred(path, r.update);
+    return r.written;
 }
 
 void warn_if_deferred(const std::string& path, const UpdateResult& r) {

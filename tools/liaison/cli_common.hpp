@@ -5,9 +5,9 @@
 #include <utility>
 #include <vector>
 
-#include "model/property_graph.hpp"
+#include "liaison/model/property_graph.hpp"
+#include "liaison/store/database.hpp"
 #include "output.hpp"
-#include "store/database.hpp"
 
 namespace liaison::cli {
 

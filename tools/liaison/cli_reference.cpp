@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#include "core/text_distance.hpp"
+#include "liaison/core/text_distance.hpp"
 
 namespace liaison::cli {
 

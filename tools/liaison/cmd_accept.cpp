@@ -7,10 +7,10 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
-#include "core/error.hpp"
-#include "extract/accept.hpp"
 #include "interchange_common.hpp"
-#include "io/native_format.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/extract/accept.hpp"
+#include "liaison/io/native_format.hpp"
 
 namespace liaison::cli {
 

@@ -5,11 +5,12 @@
 #include <algorithm>
 #include <memory>
 
-#include "analysis/community.hpp"
 #include "analysis_flags.hpp"
 #include "cli_common.hpp"
 #include "commands.hpp"
 #include "json_cells.hpp"
+#include "liaison/analysis/community.hpp"
+#include "liaison/analysis/registry.hpp"
 #include "progress.hpp"
 
 namespace liaison::cli {
@@ -18,9 +19,8 @@ namespace {
 
 struct CommunitiesOptions {
     std::string file;
-    std::string algorithm = "leiden";
-    double resolution = 1.0;
-    std::uint64_t seed = 0;
+    std::string algorithm = analysis::default_community_algorithm();
+    OptionFlags flags;  // algorithm options, to the registry only when given
     bool write = false;
     std::string property = "community";
     ProjectionFlags projection;
@@ -29,20 +29,17 @@ struct CommunitiesOptions {
 
 int run_communities(const CommunitiesOptions& o) {
     using namespace analysis;
+    const AlgorithmInfo& info =
+        find_algorithm(AlgorithmKind::Communities, o.algorithm, "--algorithm");
+    const AlgorithmOptions options = validate_options(info, given_options(info, o.flags),
+                                                      "communities --algorithm " + info.name);
     Progress bar("communities", 3);  // loading, projecting, partitioning
     bar.step(fmt::format("loading {}", o.file));
     PropertyGraph g = load_graph(o.file);
     bar.step("projecting");
     Projection p = project(g, projection_options(g, o.projection));
     bar.step(o.algorithm);
-    Partition part;
-    if (o.algorithm == "louvain") {
-        part = louvain(p.graph, {o.resolution, o.seed});
-    } else if (o.algorithm == "labelprop") {
-        part = label_propagation(p.graph, {o.seed});
-    } else {
-        part = leiden(p.graph, {o.resolution, o.seed});
-    }
+    Partition part = info.partition(p.graph, options);
     bar.finish();
     std::vector<std::vector<Vertex>> members(part.count);
     for (Vertex v = 0; v < p.graph.node_count(); ++v) members[part.membership[v]].push_back(v);
@@ -60,12 +57,16 @@ int run_communities(const CommunitiesOptions& o) {
                 {c, n.id, names_cell(n, people ? shorten(n.display_name()) : n.display_name())});
         }
     }
-    if (people)
-        print(
-            fmt::format("{}: {} communities (sizes {}), modularity {:.4f} ({}, resolution {}, "
-                        "seed {})\n\n",
-                        g.graph_label.empty() ? o.file : g.graph_label, part.count, sizes,
-                        part.modularity, o.algorithm, o.resolution, o.seed));
+    if (people) {
+        // The options that shape the result, as the run used them (defaults included).
+        std::string used;
+        for (const char* name : {"resolution", "seed"})
+            for (const auto& [key, value] : options.all())
+                if (key == name) used += fmt::format(", {} {}", key, option_text(value));
+        print(fmt::format("{}: {} communities (sizes {}), modularity {:.4f} ({}{})\n\n",
+                          g.graph_label.empty() ? o.file : g.graph_label, part.count, sizes,
+                          part.modularity, o.algorithm, used));
+    }
     print(t.render(o.format));
     if (o.write) {
         std::vector<std::pair<std::string, Value>> values;
@@ -84,11 +85,17 @@ void register_communities(CLI::App& app, Action& run) {
     auto* cmd =
         app.add_subcommand("communities", "Find groups (Leiden, Louvain, label propagation)");
     cmd->add_option("file", o->file, "Network file")->required();
-    cmd->add_option("--algorithm", o->algorithm, "leiden (default), louvain or labelprop")
-        ->check(CLI::IsMember({"leiden", "louvain", "labelprop"}));
-    cmd->add_option("--resolution", o->resolution,
-                    "Modularity resolution: above 1 smaller groups, below 1 larger (default 1)");
-    cmd->add_option("--seed", o->seed, "Random seed (same seed, same groups)");
+    std::vector<std::string> names;
+    for (const analysis::AlgorithmInfo& a : analysis::algorithms()) {
+        if (a.kind != analysis::AlgorithmKind::Communities) continue;
+        names.push_back(a.name);
+        names.insert(names.end(), a.aliases.begin(), a.aliases.end());
+    }
+    cmd->add_option("--algorithm", o->algorithm,
+                    fmt::format("{} (default), louvain or label_propagation (labelprop)",
+                                analysis::default_community_algorithm()))
+        ->check(CLI::IsMember(names));
+    add_option_flags(cmd, o->flags, true);
     cmd->add_flag("--write", o->write, "Store each node's community and save the file");
     cmd->add_option("--property", o->property, "Property name for --write (default: community)");
     add_projection_flags(cmd, o->projection);

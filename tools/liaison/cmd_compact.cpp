@@ -5,7 +5,7 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
-#include "store/database.hpp"
+#include "liaison/store/database.hpp"
 
 namespace liaison::cli {
 

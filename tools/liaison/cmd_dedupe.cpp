@@ -5,9 +5,9 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
-#include "interchange/merge.hpp"
 #include "json_cells.hpp"
-#include "store/database.hpp"
+#include "liaison/interchange/merge.hpp"
+#include "liaison/store/database.hpp"
 
 namespace liaison::cli {
 

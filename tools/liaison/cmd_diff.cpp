@@ -6,11 +6,11 @@
 #include <map>
 #include <memory>
 
-#include "analysis/time_slices.hpp"
 #include "analysis_flags.hpp"
 #include "cli_common.hpp"
 #include "commands.hpp"
 #include "json_cells.hpp"
+#include "liaison/analysis/time_slices.hpp"
 
 namespace liaison::cli {
 
@@ -45,8 +45,8 @@ Cell tie_dates(const PropertyGraph& g, const analysis::Tie& t) {
 
 int run_diff(const DiffOptions& o) {
     PropertyGraph g = load_graph(o.file);
-    const TimeWindow before = parse_window_arg(g, o.before);
-    const TimeWindow after = parse_window_arg(g, o.after);
+    const TimeWindow before = analysis::parse_window(g, o.before, "--from");
+    const TimeWindow after = analysis::parse_window(g, o.after, "--to");
     analysis::SliceOptions options;
     options.labels = o.labels;
     options.edge_types = o.types;

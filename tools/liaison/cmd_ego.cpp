@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <memory>
 
-#include "analysis/paths.hpp"
-#include "analysis/projection.hpp"
 #include "analysis_flags.hpp"
 #include "cli_common.hpp"
 #include "commands.hpp"
 #include "json_cells.hpp"
+#include "liaison/analysis/paths.hpp"
+#include "liaison/analysis/projection.hpp"
 
 namespace liaison::cli {
 

@@ -9,13 +9,13 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
-#include "interchange/interchange.hpp"
-#include "io/native_format.hpp"
+#include "liaison/interchange/interchange.hpp"
+#include "liaison/io/native_format.hpp"
+#include "liaison/render/style.hpp"
+#include "liaison/store/database.hpp"
 #include "progress.hpp"
 #include "render/positions.hpp"
 #include "render/scores.hpp"
-#include "render/style.hpp"
-#include "store/database.hpp"
 
 namespace liaison::cli {
 

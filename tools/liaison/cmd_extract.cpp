@@ -7,11 +7,11 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
-#include "core/error.hpp"
-#include "extract/extract.hpp"
-#include "extract/gold.hpp"
-#include "extract/score.hpp"
-#include "io/native_format.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/extract/extract.hpp"
+#include "liaison/extract/gold.hpp"
+#include "liaison/extract/score.hpp"
+#include "liaison/io/native_format.hpp"
 #include "progress.hpp"
 
 namespace liaison::cli {
@@ -20,7 +20,7 @@ namespace {
 struct ExtractOptions {
     std::vector<std::string> files;
     std::string output, base, date, outlet, title, documents;
-    bool score = false;
+    bool score = false, errors = false;
     OutputFormat format = OutputFormat::Table;
 };
 
@@ -84,11 +84,14 @@ int run_score(const ExtractOptions& o) {
             PropertyGraph predicted = extract::extract({a});
             PropertyGraph g =
                 gold.documents().size() == 1 ? gold : extract::restrict_to_document(gold, id);
-            total.add(extract::score(predicted, g));
+            extract::ScoreReport r = extract::score(predicted, g);
+            for (std::string& e : r.errors) e = id + ": " + e;
+            total.add(r);
         }
     }
     print(o.format == OutputFormat::Json ? extract::to_json(total) + "\n"
                                          : extract::to_table(total));
+    if (o.errors) print("\n" + extract::errors_text(total));
     return 0;
 }
 }  // namespace
@@ -108,6 +111,8 @@ void register_extract(CLI::App& app, Action& run) {
                   "Score against gold networks: each gold's documents name their articles");
     cmd->add_option("--documents", o->documents,
                     "With --score: folder of the articles (default: ../articles beside the gold)");
+    cmd->add_flag("--errors", o->errors,
+                  "With --score: list each relation missed, proposed wrongly or misdated");
     add_format_option(cmd, o->format, false);
     cmd->callback([o, &run] {
         if (!o->score && o->output.empty())

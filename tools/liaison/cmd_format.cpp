@@ -6,8 +6,9 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
-#include "io/native_format.hpp"
-#include "store/database.hpp"
+#include "liaison/io/native_format.hpp"
+#include "liaison/store/database.hpp"
+#include "store/binary_format.hpp"
 
 namespace liaison::cli {
 
@@ -20,6 +21,11 @@ struct FormatOptions {
 int run_format(const FormatOptions& o) {
     int status = 0;
     for (const auto& file : o.files) {
+        if (o.check && is_binary_store_path(file)) {
+            // A base image is canonical when it is what its content writes (check() compares).
+            binary::BaseImage::open_file(file)->check();
+            continue;
+        }
         if (o.check) {
             std::string before = read_file(file);
             if (before == write_graph_json(parse_graph_json(before, file))) continue;

@@ -8,9 +8,9 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
-#include "interchange/interchange.hpp"
 #include "interchange_common.hpp"
-#include "io/native_format.hpp"
+#include "liaison/interchange/interchange.hpp"
+#include "liaison/io/native_format.hpp"
 #include "progress.hpp"
 
 namespace liaison::cli {

@@ -5,11 +5,11 @@
 #include <cmath>
 #include <memory>
 
-#include "analysis/paths.hpp"
 #include "analysis_flags.hpp"
 #include "cli_common.hpp"
 #include "commands.hpp"
 #include "json_cells.hpp"
+#include "liaison/analysis/paths.hpp"
 
 namespace liaison::cli {
 

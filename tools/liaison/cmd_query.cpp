@@ -10,7 +10,7 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
-#include "query/store_query.hpp"
+#include "liaison/query/store_query.hpp"
 #include "query_limits.hpp"
 #include "query_print.hpp"
 

@@ -2,17 +2,15 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <map>
 #include <memory>
 
-#include "analysis/centrality.hpp"
-#include "analysis/ranking.hpp"
-#include "analysis/structure.hpp"
 #include "analysis_flags.hpp"
 #include "cli_common.hpp"
 #include "commands.hpp"
-#include "io/native_format.hpp"
 #include "json_cells.hpp"
+#include "liaison/analysis/ranking.hpp"
+#include "liaison/analysis/registry.hpp"
+#include "liaison/io/native_format.hpp"
 #include "progress.hpp"
 
 namespace liaison::cli {
@@ -23,54 +21,25 @@ struct RankOptions {
     std::string file;
     std::string by = "degree";
     std::size_t top = 20;
-    std::string mode = "total";
-    bool normalized = false;
-    std::uint32_t samples = 0;
-    std::uint64_t seed = 0;
-    double damping = 0.85;
-    double alpha = 0.1;
     bool write = false;
     std::string property;
     ProjectionFlags projection;
+    OptionFlags flags;  // measure options, to the registry only when given: its defaults stand
     OutputFormat format = OutputFormat::Table;
 };
 
-const std::vector<std::string> kMeasures{"degree",   "betweenness", "closeness",
-                                         "harmonic", "eigenvector", "pagerank",
-                                         "katz",     "clustering",  "core"};
-
-analysis::Scores measure(const analysis::Csr& g, const RankOptions& o) {
-    using namespace analysis;
-    if (o.by == "degree") {
-        DegreeMode mode = o.mode == "in"    ? DegreeMode::In
-                          : o.mode == "out" ? DegreeMode::Out
-                                            : DegreeMode::Total;
-        return degree(g, {mode, g.weighted(), o.normalized});
-    }
-    if (o.by == "betweenness")
-        return betweenness(g, {.normalized = true, .samples = o.samples, .seed = o.seed});
-    if (o.by == "closeness") return closeness(g);
-    if (o.by == "harmonic") return harmonic(g, {.normalized = o.normalized});
-    if (o.by == "eigenvector") return eigenvector(g);
-    if (o.by == "pagerank") return page_rank(g, {.damping = o.damping});
-    if (o.by == "katz") return katz(g, {.alpha = o.alpha});
-    Scores s;
-    if (o.by == "clustering") {
-        s.value = clustering(g, {g.weighted()});
-    } else {
-        for (std::uint32_t c : core_numbers(g)) s.value.push_back(c);
-    }
-    return s;
-}
-
 int run_rank(const RankOptions& o) {
+    const analysis::AlgorithmInfo& info =
+        analysis::find_algorithm(analysis::AlgorithmKind::Measure, o.by, "--by");
+    const analysis::AlgorithmOptions options =
+        analysis::validate_options(info, given_options(info, o.flags), "rank --by " + info.name);
     Progress bar("rank", 3);  // loading, projecting, measuring
     bar.step(fmt::format("loading {}", o.file));
     PropertyGraph g = load_graph(o.file);
     bar.step("projecting");
     analysis::Projection p = analysis::project(g, projection_options(g, o.projection));
     bar.step(fmt::format("computing {}", o.by));
-    analysis::Scores s = measure(p.graph, o);
+    analysis::Scores s = info.measure(p.graph, options);
     bar.finish();
     if (!s.converged)
         fmt::print(stderr,
@@ -95,7 +64,7 @@ int run_rank(const RankOptions& o) {
         const std::string key = o.property.empty() ? o.by : o.property;
         std::vector<std::pair<std::string, Value>> values;
         for (analysis::Vertex v = 0; v < p.graph.node_count(); ++v)
-            values.emplace_back(p.ids[v], o.by == "core"
+            values.emplace_back(p.ids[v], info.counts && !p.graph.weighted()
                                               ? Value(static_cast<std::int64_t>(s.value[v]))
                                               : Value(s.value[v]));
         std::size_t n = write_node_property(o.file, key, values);
@@ -110,16 +79,12 @@ void register_rank(CLI::App& app, Action& run) {
     auto o = std::make_shared<RankOptions>();
     auto* cmd = app.add_subcommand("rank", "Rank entities by a centrality measure");
     cmd->add_option("file", o->file, "Network file")->required();
-    cmd->add_option("--by", o->by, "Measure: " + fmt::format("{}", fmt::join(kMeasures, ", ")))
-        ->check(CLI::IsMember(kMeasures));
+    const std::vector<std::string> measures =
+        analysis::algorithm_names(analysis::AlgorithmKind::Measure);
+    cmd->add_option("--by", o->by, "Measure: " + fmt::format("{}", fmt::join(measures, ", ")))
+        ->check(CLI::IsMember(measures));
     cmd->add_option("--top", o->top, "Show the first N (0: all; default 20)");
-    cmd->add_option("--mode", o->mode, "Degree on a directed projection: in, out or total")
-        ->check(CLI::IsMember({"in", "out", "total"}));
-    cmd->add_flag("--normalized", o->normalized, "Degree and harmonic: divide by n - 1");
-    cmd->add_option("--samples", o->samples, "Betweenness: estimate from K random sources");
-    cmd->add_option("--seed", o->seed, "Seed for --samples");
-    cmd->add_option("--damping", o->damping, "PageRank damping factor (default 0.85)");
-    cmd->add_option("--alpha", o->alpha, "Katz attenuation factor (default 0.1)");
+    add_option_flags(cmd, o->flags);
     cmd->add_flag("--write", o->write, "Store the scores as a node property and save the file");
     cmd->add_option("--property", o->property, "Property name for --write (default: the measure)");
     add_projection_flags(cmd, o->projection);

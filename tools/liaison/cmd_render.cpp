@@ -7,10 +7,11 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
-#include "core/error.hpp"
-#include "io/native_format.hpp"
+#include "liaison/analysis/window.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/native_format.hpp"
+#include "liaison/render/render.hpp"
 #include "progress.hpp"
-#include "render/render.hpp"
 #include "render/scores.hpp"
 
 namespace liaison::cli {
@@ -136,16 +137,9 @@ render::ViewSpec common_view(const RenderCliOptions& o) {
     v.labels = o.labels;
     v.types = o.types;
     v.max_nodes = o.max_nodes;
-    if (!o.from.empty()) {
-        v.window.from = Date::parse(o.from);
-        if (!v.window.from)
-            throw ArgumentError(fmt::format("--from: '{}' is not a date (YYYY[-MM[-DD]])", o.from));
-    }
-    if (!o.to.empty()) {
-        v.window.to = Date::parse(o.to);
-        if (!v.window.to)
-            throw ArgumentError(fmt::format("--to: '{}' is not a date (YYYY[-MM[-DD]])", o.to));
-    }
+    // Dates are checked before any file is read; an entity's dates come from each network.
+    analysis::parse_dates(o.from, "--from");
+    analysis::parse_dates(o.to, "--to");
     return v;
 }
 
@@ -188,6 +182,7 @@ int run_job(const RenderCliOptions& o, const render::RenderOptions& base, const 
     PropertyGraph g = load_graph(job.file);
     render::RenderOptions r = base;
     r.view = job.view;
+    r.view.window = analysis::window_from_bounds(g, o.from, o.to);
     r.size_scores = render::node_scores(g, o.size_by);
     if (o.color_by == "community" || o.group_by == "community") {
         std::vector<int> community = render::communities(g);
@@ -285,15 +280,19 @@ void register_render(CLI::App& app, Action& run) {
     cmd->add_option("--hops", o->hops, "Ego network radius")->check(CLI::Range(1, 10));
     cmd->add_option("--event", o->events, "Draw an event and its participants (repeatable)");
     cmd->add_flag("--whole", o->whole, "Also draw the whole network when --ego/--event are given");
-    cmd->add_option("--from", o->from, "Keep what happened from this date (YYYY[-MM[-DD]])");
-    cmd->add_option("--to", o->to, "Keep what happened until this date");
+    cmd->add_option("--from", o->from,
+                    "Keep what holds from then: a date (2023, 2023-11, 2023-11-28), a range (its "
+                    "start) or a dated entity (its start)");
+    cmd->add_option("--to", o->to,
+                    "Keep what holds until then: a date, a range or a dated "
+                    "entity (its end)");
     cmd->add_option("--labels", o->labels, "Keep nodes with these labels (comma-separated)")
         ->delimiter(',');
     cmd->add_option("--types", o->types, "Keep edges of these relation types (comma-separated)")
         ->delimiter(',');
     cmd->add_option("--group-by", o->group_by, "Draw clusters: none, community, country")
         ->check(CLI::IsMember({"none", "community", "country"}));
-    cmd->add_option("--size-by", o->size_by, "Node size by a score: " + render::score_names())
+    cmd->add_option("--size-by", o->size_by, "Node size by a measure: " + render::score_names())
         ->check(CLI::IsMember(render::available_scores()));
     cmd->add_option("--color-by", o->color_by, "Node fill: label or community")
         ->check(CLI::IsMember({"label", "community"}));

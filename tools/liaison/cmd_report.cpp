@@ -8,9 +8,9 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
-#include "core/error.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/report/batch.hpp"
 #include "progress.hpp"
-#include "report/batch.hpp"
 
 namespace liaison::cli {
 

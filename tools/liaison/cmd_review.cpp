@@ -12,11 +12,11 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
-#include "core/error.hpp"
-#include "core/utf8.hpp"
-#include "extract/review.hpp"
 #include "extract/review_page.hpp"
-#include "io/native_format.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/core/utf8.hpp"
+#include "liaison/extract/review.hpp"
+#include "liaison/io/native_format.hpp"
 
 namespace liaison::cli {
 

@@ -7,7 +7,7 @@
 #include "cli_common.hpp"
 #include "commands.hpp"
 #include "json_cells.hpp"
-#include "model/lookup.hpp"
+#include "liaison/model/lookup.hpp"
 
 namespace liaison::cli {
 

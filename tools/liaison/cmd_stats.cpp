@@ -5,7 +5,7 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
-#include "model/summary.hpp"
+#include "liaison/model/summary.hpp"
 
 namespace liaison::cli {
 

@@ -9,9 +9,9 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
-#include "core/error.hpp"
-#include "io/native_format.hpp"
-#include "io/provenance.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/native_format.hpp"
+#include "liaison/io/provenance.hpp"
 
 namespace liaison::cli {
 

@@ -24,6 +24,7 @@ void register_ego(CLI::App& app, Action& run);
 void register_diff(CLI::App& app, Action& run);
 void register_report(CLI::App& app, Action& run);
 void register_compact(CLI::App& app, Action& run);
+void register_check(CLI::App& app, Action& run);
 void register_add_node(CLI::App& app, Action& run);
 void register_add_edge(CLI::App& app, Action& run);
 void register_add_document(CLI::App& app, Action& run);
@@ -37,6 +38,8 @@ void register_accept(CLI::App& app, Action& run);
 void register_help(CLI::App& app, Action& run);
 void register_completion(CLI::App& app, Action& run);
 void register_manpage(CLI::App& app, Action& run);
+void register_project(CLI::App& app, Action& run);
+void register_scores(CLI::App& app, Action& run);
 // New subcommands: declare here, call in main.cpp's kCommands.
 
 }  // namespace liaison::cli

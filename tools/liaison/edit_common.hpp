@@ -12,8 +12,8 @@
 #include <fmt/format.h>
 
 #include "cli_common.hpp"
-#include "store/database.hpp"
-#include "store/edit_syntax.hpp"
+#include "liaison/store/database.hpp"
+#include "liaison/store/edit_syntax.hpp"
 
 namespace liaison::cli {
 

@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <string>
 
-#include "interchange/merge.hpp"
-#include "store/database.hpp"
+#include "liaison/interchange/merge.hpp"
+#include "liaison/store/database.hpp"
 
 namespace liaison::cli {
 

@@ -3,8 +3,8 @@
 // people as text and written to machines as typed JSON, one shape in every command.
 #include <string>
 
-#include "core/json_text.hpp"
-#include "model/property_graph.hpp"
+#include "liaison/core/json_text.hpp"
+#include "liaison/model/property_graph.hpp"
 #include "output.hpp"
 
 namespace liaison::cli {
@@ -31,7 +31,8 @@ inline std::string node_json(const Node& n) {
     return "{\"id\": " + json_quote(n.id) + ", \"name\": " + names_json(n.names) + "}";
 }
 
-// A property value as itself: numbers, booleans, lists; dates as {"date": D}.
+// A property value as itself: numbers, booleans, lists; dates as {"date": D}, temporal values
+// as {"datetime": TEXT} and the like (the native format's encoding).
 inline std::string value_json(const Value& v) {
     switch (v.kind()) {
         case Value::Kind::Null:
@@ -45,15 +46,18 @@ inline std::string value_json(const Value& v) {
         case Value::Kind::String:
             return json_quote(v.as_string());
         case Value::Kind::Date:
-            return "{\"date\": " + json_quote(v.as_date().to_string()) + "}";
+        case Value::Kind::Temporal:
+        case Value::Kind::Duration:
+            return "{\"" + std::string(typed_key(v)) + "\": " + json_quote(v.to_display()) + "}";
         case Value::Kind::List: {
             std::string out = "[";
             for (const Value& item : v.as_list())
                 out += (out.size() > 1 ? ", " : "") + value_json(item);
             return out + "]";
         }
+        default:  // maps and graph references are never stored
+            return json_quote(v.to_display());
     }
-    return "null";
 }
 
 // A name column: `shown` in a table, the names object in JSON.

@@ -9,28 +9,29 @@
 
 #include "cli_reference.hpp"
 #include "commands.hpp"
-#include "core/error.hpp"
-#include "io/files.hpp"
+#include "liaison/core/error.hpp"
+#include "liaison/io/files.hpp"
 
 namespace {
 
 using Register = void (*)(CLI::App&, liaison::cli::Action&);
 constexpr Register kCommands[] = {
-    liaison::cli::register_validate,     liaison::cli::register_stats,
-    liaison::cli::register_show,         liaison::cli::register_render,
-    liaison::cli::register_format,       liaison::cli::register_import,
-    liaison::cli::register_export,       liaison::cli::register_merge,
-    liaison::cli::register_dedupe,       liaison::cli::register_rank,
-    liaison::cli::register_communities,  liaison::cli::register_path,
-    liaison::cli::register_ego,          liaison::cli::register_diff,
-    liaison::cli::register_report,       liaison::cli::register_compact,
-    liaison::cli::register_add_node,     liaison::cli::register_add_edge,
-    liaison::cli::register_add_document, liaison::cli::register_set,
-    liaison::cli::register_remove,       liaison::cli::register_query,
-    liaison::cli::register_shell,        liaison::cli::register_extract,
-    liaison::cli::register_review,       liaison::cli::register_accept,
-    liaison::cli::register_help,         liaison::cli::register_completion,
-    liaison::cli::register_manpage,
+    liaison::cli::register_validate,    liaison::cli::register_stats,
+    liaison::cli::register_show,        liaison::cli::register_render,
+    liaison::cli::register_format,      liaison::cli::register_import,
+    liaison::cli::register_export,      liaison::cli::register_merge,
+    liaison::cli::register_dedupe,      liaison::cli::register_rank,
+    liaison::cli::register_communities, liaison::cli::register_path,
+    liaison::cli::register_ego,         liaison::cli::register_diff,
+    liaison::cli::register_project,     liaison::cli::register_scores,
+    liaison::cli::register_report,      liaison::cli::register_compact,
+    liaison::cli::register_check,       liaison::cli::register_add_node,
+    liaison::cli::register_add_edge,    liaison::cli::register_add_document,
+    liaison::cli::register_set,         liaison::cli::register_remove,
+    liaison::cli::register_query,       liaison::cli::register_shell,
+    liaison::cli::register_extract,     liaison::cli::register_review,
+    liaison::cli::register_accept,      liaison::cli::register_help,
+    liaison::cli::register_completion,  liaison::cli::register_manpage,
 };
 
 // Output buffered on stdout that cannot be written (a full disk, `ulimit -f`) is an error, not a

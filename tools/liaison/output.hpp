@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/json_text.hpp"  // json_quote, for the commands' --format json
+#include "liaison/core/json_text.hpp"  // json_quote, for the commands' --format json
 
 namespace liaison::cli {
 

@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "liaison/query/query.hpp"
 #include "output.hpp"
-#include "query/query.hpp"
 
 namespace liaison::cli {
 

@@ -6,7 +6,7 @@
 #include <limits>
 #include <vector>
 
-#include "analysis/csr.hpp"
+#include "liaison/analysis/csr.hpp"
 
 namespace liaison::analysis::detail {
 

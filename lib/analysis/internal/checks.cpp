@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "analysis/error.hpp"
+#include "liaison/analysis/error.hpp"
 
 namespace liaison::analysis::detail {
 

@@ -3,7 +3,7 @@
 #include <span>
 #include <string_view>
 
-#include "analysis/csr.hpp"
+#include "liaison/analysis/csr.hpp"
 
 namespace liaison::analysis::detail {
 

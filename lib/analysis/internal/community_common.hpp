@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "analysis/community.hpp"
 #include "analysis/internal/level_graph.hpp"
+#include "liaison/analysis/community.hpp"
 
 namespace liaison::analysis::detail {
 

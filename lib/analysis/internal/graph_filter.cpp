@@ -5,27 +5,26 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "analysis/time_slices.hpp"
-#include "core/error.hpp"
+#include "liaison/core/error.hpp"
 
 namespace liaison::analysis::detail {
 
 GraphFilter::GraphFilter(const PropertyGraph& g, const std::vector<std::string>& labels,
                          const std::vector<std::string>& edge_types, const TimeWindow& window,
-                         bool keep_undated)
-    : g_(g),
-      node_ok_(g.node_count(), labels.empty() ? 1 : 0),
-      window_(window),
-      keep_undated_(keep_undated) {
+                         bool keep_undated, const std::string& via_label)
+    : node_ok_(g.node_count(), labels.empty() ? 1 : 0), edge_ok_(g.edge_count(), 1) {
     const std::vector<std::string> known = g.labels();
-    for (const std::string& label : labels) {
+    auto choose = [&](const std::string& label, bool keep) {
         if (std::find(known.begin(), known.end(), label) == known.end())
             throw ArgumentError(fmt::format("analysis: no node has the label '{}' (labels: {})",
                                             label, fmt::join(known, ", ")));
-        for (NodeIndex n : g.nodes_with_label(label)) node_ok_[n] = 1;
-    }
+        if (keep)
+            for (NodeIndex n : g.nodes_with_label(label)) node_ok_[n] = 1;
+    };
+    for (const std::string& label : labels) choose(label, true);
+    if (!via_label.empty()) choose(via_label, !labels.empty());
     if (!edge_types.empty()) {
-        type_ok_.assign(g.relations().size(), 0);
+        std::vector<char> type_ok(g.relations().size(), 0);
         for (const std::string& type : edge_types) {
             auto id = g.relations().find(type);
             if (!id) {
@@ -34,23 +33,20 @@ GraphFilter::GraphFilter(const PropertyGraph& g, const std::vector<std::string>&
                 throw ArgumentError(fmt::format("analysis: unknown edge type '{}' (types: {})",
                                                 type, fmt::join(names, ", ")));
             }
-            type_ok_[*id] = 1;
+            type_ok[*id] = 1;
         }
+        for (EdgeIndex e = 0; e < g.edge_count(); ++e) edge_ok_[e] = type_ok[g.edge(e).type];
     }
-    if (!window.unbounded()) {
-        for (NodeIndex n = 0; n < g.node_count(); ++n) {
-            const TimeSpan& t = g.node(n).time;
-            // Undated entities are timeless; a dated one (an Event) must meet the window.
-            if (node_ok_[n] && !t.empty() && !in_window(t, window, true)) node_ok_[n] = 0;
-        }
+    if (window.unbounded()) return;
+    // Candidates for the window rule: chosen types between chosen nodes.
+    std::vector<char> candidates(g.edge_count(), 0);
+    for (EdgeIndex e = 0; e < g.edge_count(); ++e) {
+        const Edge& ed = g.edge(e);
+        candidates[e] = edge_ok_[e] && node_ok_[ed.source] && node_ok_[ed.target];
     }
-}
-
-bool GraphFilter::edge(EdgeIndex e) const {
-    const Edge& ed = g_.edge(e);
-    if (!type_ok_.empty() && !type_ok_[ed.type]) return false;
-    if (window_.unbounded()) return true;
-    return in_window(effective_time(g_, e), window_, keep_undated_);
+    const WindowFilter in(g, window, keep_undated, &candidates);
+    for (NodeIndex n = 0; n < g.node_count(); ++n) node_ok_[n] = node_ok_[n] && in.node(n);
+    for (EdgeIndex e = 0; e < g.edge_count(); ++e) edge_ok_[e] = edge_ok_[e] && in.edge(e);
 }
 
 }  // namespace liaison::analysis::detail

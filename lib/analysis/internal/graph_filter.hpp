@@ -3,29 +3,28 @@
 #include <string>
 #include <vector>
 
-#include "core/date.hpp"
-#include "model/property_graph.hpp"
+#include "liaison/analysis/window.hpp"
+#include "liaison/core/date.hpp"
+#include "liaison/model/property_graph.hpp"
 
 namespace liaison::analysis::detail {
 
 class GraphFilter {
 public:
     // Throws ArgumentError naming an unknown label or edge type (with the known ones).
+    // `via_label` (a fold's) counts as chosen too, so ties to the via-nodes make their other
+    // ends active in the window.
     GraphFilter(const PropertyGraph& g, const std::vector<std::string>& labels,
                 const std::vector<std::string>& edge_types, const TimeWindow& window,
-                bool keep_undated);
-    // A node carrying one of the labels (any when none given) whose own time, if any, meets the
-    // window.
+                bool keep_undated, const std::string& via_label = {});
+    // A node carrying one of the labels (any when none given) that is in the window.
     bool node(NodeIndex n) const { return node_ok_[n] != 0; }
-    // An edge of a chosen type whose effective time is in the window (ends not checked).
-    bool edge(EdgeIndex e) const;
+    // An edge of a chosen type that holds in the window (ends' labels not checked).
+    bool edge(EdgeIndex e) const { return edge_ok_[e] != 0; }
 
 private:
-    const PropertyGraph& g_;
     std::vector<char> node_ok_;
-    std::vector<char> type_ok_;  // by RelationId; empty: every type
-    TimeWindow window_;
-    bool keep_undated_;
+    std::vector<char> edge_ok_;
 };
 
 }  // namespace liaison::analysis::detail

@@ -4,7 +4,7 @@
 #include <limits>
 #include <vector>
 
-#include "analysis/csr.hpp"
+#include "liaison/analysis/csr.hpp"
 
 namespace liaison::analysis::detail {
 

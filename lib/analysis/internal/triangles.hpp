@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "analysis/csr.hpp"
+#include "liaison/analysis/csr.hpp"
 
 namespace liaison::analysis::detail {
 

@@ -1,20 +1,19 @@
 #include "query/binder/binder.hpp"
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include <fmt/format.h>
 
-#include "core/utf8.hpp"
 #include "query/binder/catalog.hpp"
-#include "query/error.hpp"
+#include "query/binder/type_checks.hpp"
+#include "query/executor/functions.hpp"
 
 namespace liaison::query {
 
-using ast::ExprKind;
+using bound::ExprKind;
 
-std::string canonical(const ast::Expr& e) {
+std::string canonical(const bound::Expr& e) {
     std::string out = fmt::format("{}:{}:{}:{}", static_cast<int>(e.kind), static_cast<int>(e.op),
                                   e.kind == ExprKind::Function ? lower(e.name) : e.name, e.name2);
     if (e.kind == ExprKind::Literal) out += to_debug_string(e.value);
@@ -28,16 +27,16 @@ std::string canonical(const ast::Expr& e) {
 
 namespace {
 
-bool is_aggregate_call(const ast::Expr& e) {
+bool is_aggregate_call(const bound::Expr& e) {
     if (e.kind == ExprKind::CountStar) return true;
     if (e.kind != ExprKind::Function) return false;
-    auto f = find_function(e.name);
-    return f && f->aggregate;
+    const FunctionDef* f = e.function ? e.function : find_function(e.name);
+    return f && f->is_aggregate();
 }
 
 }  // namespace
 
-bool contains_aggregate(const ast::Expr& e) {
+bool contains_aggregate(const bound::Expr& e) {
     if (is_aggregate_call(e)) return true;
     for (const auto& a : e.args)
         if (a && contains_aggregate(*a)) return true;
@@ -46,36 +45,35 @@ bool contains_aggregate(const ast::Expr& e) {
 
 namespace {
 
-bool calls_rand(const ast::Expr& e) {
-    if (e.kind == ExprKind::Function && lower(e.name) == "rand") return true;
+// Whether an expression calls a function whose value changes at each call (rand()).
+bool calls_volatile(const bound::Expr& e) {
+    if (e.kind == ExprKind::Function) {
+        const FunctionDef* f = find_function(e.name);
+        if (f && (f->flags & FunctionDef::kVolatile)) return true;
+    }
     for (const auto& a : e.args)
-        if (a && calls_rand(*a)) return true;
+        if (a && calls_volatile(*a)) return true;
     return false;
 }
 
-// Number, String and Boolean: known from a literal; they have no properties and take part in
-// the compile-time type checks of openCypher.
-enum class VarType { Any, Node, Rel, RelList, Path, Scalar, List, Number, String, Boolean };
-
-struct Var {
-    int slot;
-    VarType type;
-};
-using Scope = std::map<std::string, Var>;
+using binding::Scope;
+using binding::VarType;
+using namespace binding;
 
 enum class PatternMode { Match, Create, Merge, Predicate, Local };
 
 struct ExprContext {
     bool allow_aggregates = false;
     bool in_aggregate = false;
-    std::vector<ast::Expr*>* aggregates = nullptr;
+    std::vector<bound::Expr*>* aggregates = nullptr;
 };
 
 class Binder {
 public:
-    explicit Binder(std::string_view text) : text_(text) {}
+    explicit Binder(std::string_view text) : text_(text), src_{text} {}
 
-    BoundQuery run(ast::Query q) {
+    BoundQuery run(const ast::Query& parsed) {
+        bound::Query q = bound::from_ast(parsed);
         BoundQuery out;
         std::vector<std::string> columns;
         for (std::size_t i = 1; i < q.union_all.size(); ++i)
@@ -90,9 +88,9 @@ public:
                 bool last = c + 1 == clauses.size();
                 bind_clause(clauses[c], scope, last, columns);
             }
-            const ast::Clause& last = clauses.back();
-            if (last.kind == ast::ClauseKind::Match || last.kind == ast::ClauseKind::With ||
-                last.kind == ast::ClauseKind::Unwind) {
+            const bound::Clause& last = clauses.back();
+            if (last.kind == bound::ClauseKind::Match || last.kind == bound::ClauseKind::With ||
+                last.kind == bound::ClauseKind::Unwind) {
                 fail(last.begin, "InvalidClauseComposition",
                      "a query cannot end with MATCH, WITH or UNWIND: expected RETURN or an update");
             }
@@ -101,7 +99,7 @@ public:
                      "every part of a UNION must return the same columns");
             out.columns = columns;
         }
-        out.ast = std::move(q);
+        out.tree = std::move(q);
         out.text = std::string(text_);
         out.slot_count = static_cast<int>(names_.size());
         out.slot_names = names_;
@@ -111,8 +109,7 @@ public:
 private:
     [[noreturn]] void fail(std::size_t offset, const std::string& code, const std::string& message,
                            const std::string& category = "SyntaxError") const {
-        LineColumn lc = line_column_at(text_, std::min(offset, text_.size()));
-        throw QueryError(Stage::Binder, category, code, message, lc.line, lc.column);
+        src_.fail(offset, code, message, category);
     }
 
     int new_slot(const std::string& name) {
@@ -121,7 +118,7 @@ private:
     }
 
     // --- expressions ------------------------------------------------------------------------
-    void bind_expr(ast::Expr* e, Scope& scope, ExprContext ctx) {
+    void bind_expr(bound::Expr* e, Scope& scope, ExprContext ctx) {
         if (!e) return;
         switch (e->kind) {
             case ExprKind::Variable: {
@@ -133,7 +130,7 @@ private:
                 return;
             }
             case ExprKind::Property: {
-                const ast::Expr& base = *e->args[0];
+                const bound::Expr& base = *e->args[0];
                 if (base.kind == ExprKind::Variable) {
                     auto it = scope.find(base.name);
                     if (it != scope.end() && it->second.type == VarType::Path)
@@ -149,9 +146,9 @@ private:
             }
             case ExprKind::Function:
             case ExprKind::CountStar: {
-                bool aggregate = e->kind == ExprKind::CountStar;
+                const FunctionDef* f = &count_function();
                 if (e->kind == ExprKind::Function) {
-                    auto f = find_function(e->name);
+                    f = find_function(e->name);
                     if (!f)
                         fail(e->begin, "UnknownFunction",
                              fmt::format("unknown function '{}'", e->name));
@@ -159,22 +156,16 @@ private:
                     if (n < f->min_args || (f->max_args >= 0 && n > f->max_args))
                         fail(e->begin, "InvalidNumberOfArguments",
                              fmt::format("wrong number of arguments to {}()", e->name));
-                    aggregate = f->aggregate;
                     // openCypher 9 removed size() of a pattern; a pattern comprehension says
                     // it instead.
-                    if (lower(e->name) == "size" && n == 1 &&
-                        e->args[0]->kind == ExprKind::PatternPredicate)
+                    if (f->name == "size" && e->args[0]->kind == ExprKind::PatternPredicate)
                         fail(e->begin, "UnexpectedSyntax",
                              "size() of a pattern is not supported: count a pattern comprehension, "
                              "size([(a)-->() | 1])");
-                    if (lower(e->name) == "length" && e->args[0]->kind == ExprKind::Variable) {
-                        auto it = scope.find(e->args[0]->name);
-                        if (it != scope.end() &&
-                            (it->second.type == VarType::Node || it->second.type == VarType::Rel))
-                            fail(e->begin, "InvalidArgumentType", "length() expects a path");
-                    }
-                    if (n == 1) check_function_argument(lower(e->name), *e->args[0], scope);
+                    check_function_arguments(src_, *f, *e, scope);
                 }
+                e->function = f;
+                bool aggregate = f->is_aggregate();
                 if (aggregate) {
                     if (ctx.in_aggregate)
                         fail(e->begin, "NestedAggregation", "an aggregate cannot contain another");
@@ -182,7 +173,7 @@ private:
                         fail(e->begin, "InvalidAggregation",
                              "aggregate functions are only allowed in WITH and RETURN");
                     for (const auto& a : e->args)
-                        if (a && calls_rand(*a))
+                        if (a && calls_volatile(*a))
                             fail(e->begin, "NonConstantExpression",
                                  "an aggregate cannot take a random argument");
                     ctx.aggregates->push_back(e);
@@ -236,8 +227,8 @@ private:
                 break;
             case ExprKind::Unary:
             case ExprKind::Binary:
-                check_boolean_operands(*e);
-                check_arithmetic_operands(*e, scope);
+                check_boolean_operands(src_, *e);
+                check_arithmetic_operands(src_, *e, scope);
                 break;
             default:
                 break;
@@ -245,67 +236,10 @@ private:
         for (auto& a : e->args) bind_expr(a.get(), scope, ctx);
     }
 
-    // The type every element of a list literal shares, Any when they differ or are not literals.
-    static VarType element_type(const ast::Expr& list) {
-        if (list.kind != ExprKind::List || list.args.empty()) return VarType::Any;
-        VarType common = VarType::Any;
-        for (const auto& a : list.args) {
-            if (!a || a->kind != ExprKind::Literal) return VarType::Any;
-            VarType t = literal_type(a->value);
-            if (t == VarType::Any || t == VarType::Scalar ||
-                (common != VarType::Any && t != common))
-                return VarType::Any;
-            common = t;
-        }
-        return common;
-    }
-
-    // Arithmetic other than `+` (which also joins strings) on a value known to be a string or a
-    // boolean is a compile-time type error.
-    void check_arithmetic_operands(const ast::Expr& e, const Scope& scope) const {
-        using ast::Op;
-        if (e.op != Op::Sub && e.op != Op::Mul && e.op != Op::Div && e.op != Op::Mod &&
-            e.op != Op::Pow)
-            return;
-        for (const auto& a : e.args) {
-            if (!a) continue;
-            VarType t = VarType::Any;
-            if (a->kind == ExprKind::Literal) t = literal_type(a->value);
-            if (a->kind == ExprKind::Variable) {
-                auto it = scope.find(a->name);
-                if (it != scope.end()) t = it->second.type;
-            }
-            if (t == VarType::String || t == VarType::Boolean)
-                fail(a->begin, "InvalidArgumentType",
-                     fmt::format("{} cannot take a {}", ast::op_text(e.op),
-                                 t == VarType::String ? "string" : "boolean"));
-        }
-    }
-
-    // Arguments whose type is known before running and can never fit the function.
-    void check_function_argument(const std::string& fn, const ast::Expr& a,
-                                 const Scope& scope) const {
-        VarType t = a.kind == ExprKind::Literal ? literal_type(a.value) : VarType::Any;
-        if (a.kind == ExprKind::List) t = VarType::List;
-        if (a.kind == ExprKind::Variable) {
-            auto it = scope.find(a.name);
-            if (it != scope.end()) t = it->second.type;
-        }
-        bool wrong = false;
-        if (fn == "type") wrong = t == VarType::Node;
-        if (fn == "size") wrong = t == VarType::Path || t == VarType::Node || t == VarType::Rel;
-        if (fn == "labels") wrong = t == VarType::Path;
-        if (fn == "properties")
-            wrong = t == VarType::Number || t == VarType::String || t == VarType::Boolean ||
-                    t == VarType::List;
-        if (wrong)
-            fail(a.begin, "InvalidArgumentType", fmt::format("{}() cannot take this value", fn));
-    }
-
-    void check_new_order_aggregates(const ast::Expr& e, const ast::Projection& p,
+    void check_new_order_aggregates(const bound::Expr& e, const bound::Projection& p,
                                     const Scope& next) const {
         if (is_aggregate_call(e)) {
-            for (const ast::Expr* known : p.aggregates)
+            for (const bound::Expr* known : p.aggregates)
                 if (canonical(*known) == canonical(e)) return;
             std::set<std::string> used;
             collect_vars(e, used);
@@ -319,97 +253,8 @@ private:
             if (a) check_new_order_aggregates(*a, p, next);
     }
 
-    // A literal argument of a type the procedure does not declare is a compile-time error;
-    // an INTEGER fits a FLOAT or NUMBER argument.
-    void check_procedure_arguments(const ast::Clause& c, const ProcedureInfo& info) const {
-        for (std::size_t i = 0; i < c.exprs.size() && i < info.input_types.size(); ++i) {
-            const ast::Expr& a = *c.exprs[i];
-            if (a.kind != ExprKind::Literal || a.value.is_null()) continue;
-            const std::string& want = info.input_types[i];
-            Value::Kind k = a.value.kind();
-            bool fits = want == "ANY" || (want == "STRING" && k == Value::Kind::String) ||
-                        (want == "BOOLEAN" && k == Value::Kind::Bool) ||
-                        (want == "INTEGER" && k == Value::Kind::Int) ||
-                        ((want == "FLOAT" || want == "NUMBER") && a.value.is_number());
-            if (!fits)
-                fail(a.begin, "InvalidArgumentType",
-                     fmt::format("argument {} of {} must be {}", i + 1, c.procedure, want));
-        }
-    }
-
-    // A literal that can never be a boolean (a number, a string, a list or a map) given to
-    // NOT/AND/OR/XOR, or a literal that is not a list on the right of IN, is a compile-time
-    // type error in openCypher, not a run-time one.
-    void check_boolean_operands(const ast::Expr& e) const {
-        if (e.op == ast::Op::In && e.args.size() == 2 && e.args[1]) {
-            const ast::Expr& list = *e.args[1];
-            if (list.kind == ExprKind::Map ||
-                (list.kind == ExprKind::Literal && !list.value.is_null() &&
-                 list.value.kind() != Value::Kind::List))
-                fail(list.begin, "InvalidArgumentType", "IN expects a list on its right");
-            return;
-        }
-        if (e.op != ast::Op::Not && e.op != ast::Op::And && e.op != ast::Op::Or &&
-            e.op != ast::Op::Xor)
-            return;
-        for (const auto& a : e.args) {
-            if (!a) continue;
-            bool never_boolean = a->kind == ExprKind::List || a->kind == ExprKind::Map ||
-                                 (a->kind == ExprKind::Literal && !a->value.is_null() &&
-                                  a->value.kind() != Value::Kind::Bool);
-            if (never_boolean)
-                fail(a->begin, "InvalidArgumentType",
-                     fmt::format("{} expects a boolean operand", ast::op_text(e.op)));
-        }
-    }
-
-    static VarType literal_type(const Value& v) {
-        switch (v.kind()) {
-            case Value::Kind::Null:
-                return VarType::Any;
-            case Value::Kind::Bool:
-                return VarType::Boolean;
-            case Value::Kind::Int:
-            case Value::Kind::Float:
-                return VarType::Number;
-            case Value::Kind::String:
-                return VarType::String;
-            default:
-                return VarType::Scalar;
-        }
-    }
-
-    VarType infer(const ast::Expr& e, const Scope& scope) const {
-        switch (e.kind) {
-            case ExprKind::Variable: {
-                auto it = scope.find(e.name);
-                return it == scope.end() ? VarType::Any : it->second.type;
-            }
-            case ExprKind::Literal:
-                return literal_type(e.value);
-            case ExprKind::List:
-                return VarType::List;
-            case ExprKind::Map:
-            case ExprKind::Binary:
-            case ExprKind::Comparison:
-            case ExprKind::IsNull:
-            case ExprKind::IsNotNull:
-                return VarType::Scalar;
-            default:
-                return VarType::Any;
-        }
-    }
-
     // --- patterns ---------------------------------------------------------------------------
-    void check_type(std::size_t at, const std::string& name, VarType have, VarType want) {
-        if (have == VarType::Any || have == want) return;
-        if (want == VarType::Rel && have == VarType::RelList) return;
-        if (want == VarType::RelList && have == VarType::List) return;
-        fail(at, "VariableTypeConflict",
-             fmt::format("variable '{}' is already bound to a different kind of value", name));
-    }
-
-    void bind_part(ast::PatternPart& part, Scope& scope, PatternMode mode,
+    void bind_part(bound::PatternPart& part, Scope& scope, PatternMode mode,
                    std::set<int>* clause_rels, const Scope* before) {
         bool creating = mode == PatternMode::Create || mode == PatternMode::Merge;
         if (!part.path_var.empty()) {
@@ -431,18 +276,18 @@ private:
                     fail(r.begin, "VariableAlreadyBound",
                          fmt::format("variable '{}' is already bound", r.var));
         }
-        if (part.function != ast::PathFunction::None) {
+        if (part.function != bound::PathFunction::None) {
             if (part.rels.size() != 1)
                 fail(part.begin, "InvalidArgumentType",
                      "shortestPath needs a pattern with exactly one relationship");
         }
         for (std::size_t i = 0; i < part.nodes.size(); ++i) {
-            ast::NodePattern& n = part.nodes[i];
+            bound::NodePattern& n = part.nodes[i];
             bool has_detail = !n.labels.empty() || n.properties;
             if (!n.var.empty()) {
                 auto it = scope.find(n.var);
                 if (it != scope.end()) {
-                    check_type(n.begin, n.var, it->second.type, VarType::Node);
+                    check_type(src_, n.begin, n.var, it->second.type, VarType::Node);
                     if (creating && (has_detail || part.nodes.size() == 1))
                         fail(n.begin, "VariableAlreadyBound",
                              fmt::format("variable '{}' is already bound", n.var));
@@ -466,12 +311,12 @@ private:
                 bind_expr(n.properties.get(), scope, {});
             }
         }
-        for (ast::RelPattern& r : part.rels) {
+        for (bound::RelPattern& r : part.rels) {
             if (creating) {
                 if (r.types.size() != 1)
                     fail(r.begin, "NoSingleRelationshipType",
                          "a relationship to create needs exactly one type");
-                if (r.direction == ast::RelDirection::Both && mode == PatternMode::Create)
+                if (r.direction == bound::RelDirection::Both && mode == PatternMode::Create)
                     fail(r.begin, "RequiresDirectedRelationship",
                          "a relationship to create needs a direction");
                 if (r.var_length)
@@ -484,7 +329,7 @@ private:
                     if (creating)
                         fail(r.begin, "VariableAlreadyBound",
                              fmt::format("variable '{}' is already bound", r.var));
-                    check_type(r.begin, r.var, it->second.type,
+                    check_type(src_, r.begin, r.var, it->second.type,
                                r.var_length ? VarType::RelList : VarType::Rel);
                     if (clause_rels && clause_rels->count(it->second.slot))
                         fail(r.begin, "RelationshipUniquenessViolation",
@@ -519,65 +364,26 @@ private:
     }
 
     // --- clauses ----------------------------------------------------------------------------
-    void bind_set_items(std::vector<ast::SetItem>& items, Scope& scope) {
+    void bind_set_items(std::vector<bound::SetItem>& items, Scope& scope) {
         for (auto& item : items) {
             bind_expr(item.target.get(), scope, {});
             bind_expr(item.value.get(), scope, {});
-            if (item.value) check_pattern_values(*item.value, false);
+            if (item.value) check_pattern_values(src_, *item.value, false);
         }
     }
 
-    // A pattern is a predicate: it may stand where a boolean is expected (WHERE, NOT, AND, a
-    // quantifier's condition...), not as a value to project or store.
-    void check_pattern_values(const ast::Expr& e, bool boolean_context) const {
-        if (e.kind == ExprKind::PatternPredicate) {
-            if (!boolean_context)
-                fail(e.begin, "UnexpectedSyntax",
-                     "a pattern is only allowed as a predicate: use EXISTS { } or a pattern "
-                     "comprehension");
-            return;
-        }
-        using ast::Op;
-        bool boolean_op =
-            (e.kind == ExprKind::Unary && e.op == Op::Not) ||
-            (e.kind == ExprKind::Binary && (e.op == Op::And || e.op == Op::Or || e.op == Op::Xor));
-        for (std::size_t i = 0; i < e.args.size(); ++i) {
-            if (!e.args[i]) continue;
-            bool child_boolean =
-                boolean_op || e.kind == ExprKind::Case || e.kind == ExprKind::Exists ||
-                ((e.kind == ExprKind::Quantifier || e.kind == ExprKind::ListComprehension ||
-                  e.kind == ExprKind::PatternComprehension) &&
-                 i > 0) ||
-                e.kind == ExprKind::Function;
-            // Functions pass patterns on only to exists(); others take values.
-            if (e.kind == ExprKind::Function) child_boolean = lower(e.name) == "exists";
-            check_pattern_values(*e.args[i], child_boolean);
-        }
-    }
-
-    // WHERE on a node, relationship or path: they are never booleans.
-    void check_where(const ast::Expr* where, const Scope& scope) const {
-        if (!where || where->kind != ExprKind::Variable) return;
-        auto it = scope.find(where->name);
-        if (it == scope.end()) return;
-        VarType t = it->second.type;
-        if (t == VarType::Node || t == VarType::Rel || t == VarType::Path || t == VarType::Number ||
-            t == VarType::String || t == VarType::List)
-            fail(where->begin, "InvalidArgumentType", "WHERE expects a boolean");
-    }
-
-    void bind_clause(ast::Clause& c, Scope& scope, bool last, std::vector<std::string>& columns) {
+    void bind_clause(bound::Clause& c, Scope& scope, bool last, std::vector<std::string>& columns) {
         switch (c.kind) {
-            case ast::ClauseKind::Match: {
+            case bound::ClauseKind::Match: {
                 std::set<int> rels;
                 Scope before = scope;
                 for (auto& part : c.pattern)
                     bind_part(part, scope, PatternMode::Match, &rels, &before);
                 bind_expr(c.where.get(), scope, {});
-                check_where(c.where.get(), scope);
+                check_where(src_, c.where.get(), scope);
                 break;
             }
-            case ast::ClauseKind::Unwind: {
+            case bound::ClauseKind::Unwind: {
                 bind_expr(c.expr.get(), scope, {});
                 if (scope.count(c.alias))
                     fail(c.begin, "VariableAlreadyBound",
@@ -586,11 +392,11 @@ private:
                 scope[c.alias] = {c.slot, VarType::Any};
                 break;
             }
-            case ast::ClauseKind::Create:
+            case bound::ClauseKind::Create:
                 for (auto& part : c.pattern)
                     bind_part(part, scope, PatternMode::Create, nullptr, nullptr);
                 break;
-            case ast::ClauseKind::Merge: {
+            case bound::ClauseKind::Merge: {
                 Scope before = scope;
                 for (auto& part : c.pattern)
                     bind_part(part, scope, PatternMode::Merge, nullptr, &before);
@@ -598,11 +404,11 @@ private:
                 bind_set_items(c.on_match, scope);
                 break;
             }
-            case ast::ClauseKind::Set:
-            case ast::ClauseKind::Remove:
+            case bound::ClauseKind::Set:
+            case bound::ClauseKind::Remove:
                 bind_set_items(c.set_items, scope);
                 break;
-            case ast::ClauseKind::Delete:
+            case bound::ClauseKind::Delete:
                 for (auto& e : c.exprs) {
                     // Only nodes, relationships and paths (or null) can be deleted.
                     if (e->kind == ExprKind::LabelTest)
@@ -614,7 +420,7 @@ private:
                     bind_expr(e.get(), scope, {});
                 }
                 break;
-            case ast::ClauseKind::Call: {
+            case bound::ClauseKind::Call: {
                 for (auto& e : c.exprs) bind_expr(e.get(), scope, {});
                 auto info = find_procedure(c.procedure);
                 if (!info)
@@ -624,7 +430,7 @@ private:
                     (c.has_arguments && c.exprs.size() < info->required_inputs))
                     fail(c.begin, "InvalidNumberOfArguments",
                          fmt::format("{} takes {} arguments", c.procedure, info->inputs.size()));
-                check_procedure_arguments(c, *info);
+                check_procedure_arguments(src_, c, *info);
                 if (!last && !c.has_arguments && !info->inputs.empty())
                     fail(c.begin, "InvalidArgumentPassingMode",
                          "a CALL inside a query must pass its arguments in parentheses");
@@ -657,10 +463,10 @@ private:
                 }
                 break;
             }
-            case ast::ClauseKind::With:
-            case ast::ClauseKind::Return:
+            case bound::ClauseKind::With:
+            case bound::ClauseKind::Return:
                 bind_projection(c, scope);
-                if (c.kind == ast::ClauseKind::Return) {
+                if (c.kind == bound::ClauseKind::Return) {
                     columns.clear();
                     for (auto& item : c.projection.items) columns.push_back(item.alias);
                     if (!last)
@@ -672,7 +478,7 @@ private:
 
     // Checks that an expression of an aggregating projection uses variables only through
     // grouping keys; returns false when it does not.
-    bool grouped(const ast::Expr& e, const std::set<std::string>& keys) const {
+    bool grouped(const bound::Expr& e, const std::set<std::string>& keys) const {
         if (is_aggregate_call(e)) return true;
         if (e.kind == ExprKind::Variable) return keys.count(canonical(e)) > 0;
         if (e.kind == ExprKind::Property && keys.count(canonical(e))) return true;
@@ -684,13 +490,13 @@ private:
         return true;
     }
 
-    void collect_vars(const ast::Expr& e, std::set<std::string>& out) const {
+    void collect_vars(const bound::Expr& e, std::set<std::string>& out) const {
         if (e.kind == ExprKind::Variable) out.insert(e.name);
         for (const auto& a : e.args)
             if (a) collect_vars(*a, out);
     }
 
-    void check_constant(ast::ExprPtr& e, const char* what) {
+    void check_constant(bound::ExprPtr& e, const char* what) {
         if (!e) return;
         std::set<std::string> vars;
         collect_vars(*e, vars);
@@ -707,16 +513,16 @@ private:
         }
     }
 
-    void bind_projection(ast::Clause& c, Scope& scope) {
-        ast::Projection& p = c.projection;
-        bool is_with = c.kind == ast::ClauseKind::With;
+    void bind_projection(bound::Clause& c, Scope& scope) {
+        bound::Projection& p = c.projection;
+        bool is_with = c.kind == bound::ClauseKind::With;
         if (p.star) {
             if (scope.empty() && !is_with)
                 fail(c.begin, "NoVariablesInScope", "RETURN * needs variables in scope");
-            std::vector<ast::ProjectionItem> star;
+            std::vector<bound::ProjectionItem> star;
             for (const auto& [name, var] : scope) {
-                ast::ProjectionItem item;
-                item.expr = ast::make_expr(ExprKind::Variable, c.begin, c.begin);
+                bound::ProjectionItem item;
+                item.expr = bound::make_expr(ExprKind::Variable, c.begin, c.begin);
                 item.expr->name = name;
                 item.alias = name;
                 item.has_alias = true;
@@ -731,7 +537,7 @@ private:
         std::set<std::string> aliases;
         for (auto& item : p.items) {
             bind_expr(item.expr.get(), scope, ctx);
-            check_pattern_values(*item.expr, false);
+            check_pattern_values(src_, *item.expr, false);
             if (is_with && !item.has_alias && item.expr->kind != ExprKind::Variable)
                 fail(item.expr->begin, "NoExpressionAlias",
                      "an expression in WITH needs an alias (AS name)");
@@ -774,7 +580,7 @@ private:
                 if (is_with) check_new_order_aggregates(*s.expr, p, next);
                 std::set<std::string> known = keys;
                 for (const auto& [name, var] : next) {
-                    ast::Expr v;
+                    bound::Expr v;
                     v.kind = ExprKind::Variable;
                     v.name = name;
                     known.insert(canonical(v));
@@ -792,22 +598,22 @@ private:
             } else if (p.aggregating || p.distinct) {
                 check_order_key(*s.expr, next, item_keys, key_vars, p);
             }
-            std::vector<ast::Expr*> order_aggregates;
+            std::vector<bound::Expr*> order_aggregates;
             ExprContext octx;
             octx.allow_aggregates = p.aggregating;
             octx.aggregates = &order_aggregates;
             bind_expr(s.expr.get(), order_scope, octx);
-            for (ast::Expr* a : order_aggregates) {
-                for (ast::Expr* known : p.aggregates) {
+            for (bound::Expr* a : order_aggregates) {
+                for (bound::Expr* known : p.aggregates) {
                     if (canonical(*known) == canonical(*a)) {
                         a->aggregate_slot = known->aggregate_slot;
                         break;
                     }
                 }
             }
-            for (ast::Expr* a : order_aggregates) {
+            for (bound::Expr* a : order_aggregates) {
                 bool found = false;
-                for (ast::Expr* known : p.aggregates)
+                for (bound::Expr* known : p.aggregates)
                     found |= known == a || known->aggregate_slot == a->aggregate_slot;
                 if (!found) p.aggregates.push_back(a);
             }
@@ -822,8 +628,9 @@ private:
         scope = std::move(next);
     }
 
-    void check_order_key(const ast::Expr& e, const Scope& next, const std::set<std::string>& items,
-                         const std::set<std::string>& key_vars, const ast::Projection& p) {
+    void check_order_key(const bound::Expr& e, const Scope& next,
+                         const std::set<std::string>& items, const std::set<std::string>& key_vars,
+                         const bound::Projection& p) {
         if (items.count(canonical(e))) return;
         if (is_aggregate_call(e)) return;
         if (e.kind == ExprKind::Variable) {
@@ -839,13 +646,12 @@ private:
     }
 
     std::string_view text_;
+    binding::Source src_;
     std::vector<std::string> names_;
 };
 
 }  // namespace
 
-BoundQuery bind(ast::Query query, std::string_view text) {
-    return Binder(text).run(std::move(query));
-}
+BoundQuery bind(const ast::Query& query, std::string_view text) { return Binder(text).run(query); }
 
 }  // namespace liaison::query

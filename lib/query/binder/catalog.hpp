@@ -1,6 +1,6 @@
 #pragma once
-// The functions a query may call: their arity and whether they aggregate. The binder checks
-// calls against this list; the executor implements each name.
+// The procedures a query may CALL, as the binder checks them (the functions are in one table,
+// executor/functions.hpp).
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,16 +8,7 @@
 
 namespace liaison::query {
 
-struct FunctionInfo {
-    std::string_view name;  // lower case; calls are case-insensitive
-    int min_args;
-    int max_args;  // -1: any number
-    bool aggregate;
-};
-
-// nullopt when no function of that name exists.
-std::optional<FunctionInfo> find_function(std::string_view name);
-
+// ASCII lower case (names of functions, procedures and units are case-insensitive).
 std::string lower(std::string_view s);
 
 }  // namespace liaison::query

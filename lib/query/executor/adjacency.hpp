@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "model/property_graph.hpp"
+#include "liaison/model/property_graph.hpp"
 
 namespace liaison::query {
 

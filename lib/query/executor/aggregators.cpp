@@ -206,23 +206,35 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Aggregator> make_aggregator(const std::string& name, bool distinct, bool count_star,
+std::unique_ptr<Aggregator> make_aggregator(AggregateKind kind, bool distinct, bool count_star,
                                             Governor& gov) {
     std::unique_ptr<Aggregator> a;
-    if (count_star || name == "count")
-        a = std::make_unique<Count>(count_star);
-    else if (name == "sum" || name == "avg")
-        a = std::make_unique<Sum>(name == "avg");
-    else if (name == "min" || name == "max")
-        a = std::make_unique<MinMax>(name == "max");
-    else if (name == "collect")
-        a = std::make_unique<Collect>(gov);
-    else if (name == "percentilecont" || name == "percentiledisc")
-        a = std::make_unique<Percentile>(name == "percentilecont", gov);
-    else if (name == "stdev" || name == "stdevp")
-        a = std::make_unique<StdDev>(name == "stdevp", gov);
-    else
-        runtime_error("SyntaxError", "UnknownFunction", "unknown aggregate " + name);
+    switch (kind) {
+        case AggregateKind::Count:
+            a = std::make_unique<Count>(count_star);
+            break;
+        case AggregateKind::Sum:
+        case AggregateKind::Avg:
+            a = std::make_unique<Sum>(kind == AggregateKind::Avg);
+            break;
+        case AggregateKind::Min:
+        case AggregateKind::Max:
+            a = std::make_unique<MinMax>(kind == AggregateKind::Max);
+            break;
+        case AggregateKind::Collect:
+            a = std::make_unique<Collect>(gov);
+            break;
+        case AggregateKind::PercentileCont:
+        case AggregateKind::PercentileDisc:
+            a = std::make_unique<Percentile>(kind == AggregateKind::PercentileCont, gov);
+            break;
+        case AggregateKind::StDev:
+        case AggregateKind::StDevP:
+            a = std::make_unique<StdDev>(kind == AggregateKind::StDevP, gov);
+            break;
+        case AggregateKind::None:
+            runtime_error("SyntaxError", "UnknownFunction", "not an aggregate function");
+    }
     if (distinct) a = std::make_unique<Distinct>(std::move(a));
     return a;
 }

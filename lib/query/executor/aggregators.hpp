@@ -4,8 +4,9 @@
 #include <memory>
 #include <string>
 
+#include "liaison/query/value.hpp"
+#include "query/executor/functions.hpp"
 #include "query/executor/governor.hpp"
-#include "query/value.hpp"
 
 namespace liaison::query {
 
@@ -17,9 +18,9 @@ public:
     virtual Value result() const = 0;
 };
 
-// name is lower case; count_star for count(*).
+// `kind` from the function table; count_star for count(*).
 // Aggregators that keep values check their growth with `gov`.
-std::unique_ptr<Aggregator> make_aggregator(const std::string& name, bool distinct, bool count_star,
+std::unique_ptr<Aggregator> make_aggregator(AggregateKind kind, bool distinct, bool count_star,
                                             Governor& gov);
 
 }  // namespace liaison::query

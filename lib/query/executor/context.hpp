@@ -8,30 +8,17 @@
 #include <string>
 #include <vector>
 
-#include "model/property_graph.hpp"
-#include "query/error.hpp"
+#include "liaison/model/property_graph.hpp"
+#include "liaison/query/error.hpp"
+#include "liaison/query/limits.hpp"
+#include "liaison/query/value.hpp"
 #include "query/executor/governor.hpp"
-#include "query/value.hpp"
 
 namespace liaison::query {
 
 class RegexCache;  // executor/regex.hpp
 
 using Row = std::vector<Value>;
-
-struct QueryStats {
-    std::int64_t nodes_created = 0;
-    std::int64_t nodes_deleted = 0;
-    std::int64_t relationships_created = 0;
-    std::int64_t relationships_deleted = 0;
-    std::int64_t labels_added = 0;
-    std::int64_t labels_removed = 0;
-    std::int64_t properties_set = 0;
-    bool contains_updates() const {
-        return nodes_created || nodes_deleted || relationships_created || relationships_deleted ||
-               labels_added || labels_removed || properties_set;
-    }
-};
 
 // Where a query's writes go: straight into a PropertyGraph, or through a store transaction.
 // graph() is the current state, writes included.

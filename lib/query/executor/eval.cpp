@@ -1,10 +1,11 @@
 #include "query/executor/eval.hpp"
 
+#include <array>
 #include <cmath>
 
 #include <fmt/format.h>
 
-#include "query/binder/catalog.hpp"
+#include "query/executor/functions.hpp"
 #include "query/executor/graph_access.hpp"
 #include "query/executor/matcher.hpp"
 #include "query/executor/regex.hpp"
@@ -12,8 +13,8 @@
 
 namespace liaison::query {
 
-using ast::ExprKind;
-using ast::Op;
+using bound::ExprKind;
+using bound::Op;
 using K = Value::Kind;
 
 namespace {
@@ -83,7 +84,7 @@ Value arithmetic(Op op, const Value& a, const Value& b, ExecContext& ctx) {
                    b.as_string();
     }
     if (!a.is_number() || !b.is_number())
-        type_error(fmt::format("cannot apply '{}' to {} and {}", ast::op_text(op),
+        type_error(fmt::format("cannot apply '{}' to {} and {}", bound::op_text(op),
                                Value::kind_name(a.kind()), Value::kind_name(b.kind())));
     if (a.kind() == K::Int && b.kind() == K::Int && op != Op::Pow) {
         std::int64_t x = a.as_int(), y = b.as_int(), r = 0;
@@ -228,7 +229,7 @@ Value slice(const Value& target, const Value& from, const Value& to, bool has_fr
     return ValueList(l.begin() + a, l.begin() + b);
 }
 
-Value eval_case(const ast::Expr& e, Row& row, ExecContext& ctx) {
+Value eval_case(const bound::Expr& e, Row& row, ExecContext& ctx) {
     std::size_t i = 0;
     Value subject;
     if (e.has_subject) subject = eval(*e.args[i++], row, ctx);
@@ -247,7 +248,7 @@ Value eval_case(const ast::Expr& e, Row& row, ExecContext& ctx) {
     return e.has_else ? eval(*e.args.back(), row, ctx) : Value();
 }
 
-Value eval_list_op(const ast::Expr& e, Row& row, ExecContext& ctx) {
+Value eval_list_op(const bound::Expr& e, Row& row, ExecContext& ctx) {
     Value list = eval(*e.args[0], row, ctx);
     if (list.is_null()) return {};
     if (list.kind() != K::List) type_error("expected a list to iterate over");
@@ -290,8 +291,8 @@ Value eval_list_op(const ast::Expr& e, Row& row, ExecContext& ctx) {
     }
 }
 
-Value eval_pattern(const ast::Expr& e, Row& row, ExecContext& ctx) {
-    const ast::PatternPart& part = *e.pattern;
+Value eval_pattern(const bound::Expr& e, Row& row, ExecContext& ctx) {
+    const bound::PatternPart& part = *e.pattern;
     std::vector<int> rels;
     for (const auto& r : part.rels) rels.push_back(r.slot);
     StartPlan start = default_start(part, row);
@@ -313,6 +314,32 @@ Value eval_pattern(const ast::Expr& e, Row& row, ExecContext& ctx) {
             found = true;
     });
     return found;
+}
+
+// A call of the function the binder resolved. Arguments live on the stack when few.
+Value call(const bound::Expr& e, Row& row, ExecContext& ctx) {
+    const FunctionDef* f = e.function;
+    if (!f || !f->call)
+        runtime_error("SyntaxError", "UnknownFunction",
+                      fmt::format("unknown function '{}'", e.name));
+    constexpr std::size_t kInline = 4;
+    std::array<Value, kInline> inline_args;
+    std::vector<Value> many;
+    std::size_t n = e.args.size();
+    FunctionArgs args;
+    if (n <= kInline) {
+        args = FunctionArgs(inline_args.data(), n);
+    } else {
+        many.resize(n);
+        args = FunctionArgs(many);
+    }
+    bool has_null = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        args[i] = eval(*e.args[i], row, ctx);
+        has_null |= args[i].is_null();
+    }
+    if (has_null && (f->flags & FunctionDef::kNullIn)) return {};
+    return f->call(args, ctx);
 }
 
 }  // namespace
@@ -346,12 +373,12 @@ Value property_of(ExecContext& ctx, const Value& target, const std::string& key)
     }
 }
 
-bool eval_predicate(const ast::Expr& e, Row& row, ExecContext& ctx) {
+bool eval_predicate(const bound::Expr& e, Row& row, ExecContext& ctx) {
     Value v = truth(eval(e, row, ctx), "a predicate");
     return !v.is_null() && v.as_bool();
 }
 
-Value eval(const ast::Expr& e, Row& row, ExecContext& ctx) {
+Value eval(const bound::Expr& e, Row& row, ExecContext& ctx) {
     switch (e.kind) {
         case ExprKind::Literal:
             return e.value;
@@ -404,10 +431,10 @@ Value eval(const ast::Expr& e, Row& row, ExecContext& ctx) {
         }
         case ExprKind::Binary: {
             if (e.op == Op::And || e.op == Op::Or || e.op == Op::Xor) {
-                Value a = truth(eval(*e.args[0], row, ctx), ast::op_text(e.op));
+                Value a = truth(eval(*e.args[0], row, ctx), bound::op_text(e.op));
                 if (e.op == Op::And && !a.is_null() && !a.as_bool()) return false;
                 if (e.op == Op::Or && !a.is_null() && a.as_bool()) return true;
-                Value b = truth(eval(*e.args[1], row, ctx), ast::op_text(e.op));
+                Value b = truth(eval(*e.args[1], row, ctx), bound::op_text(e.op));
                 if (e.op == Op::And) {
                     if (!b.is_null() && !b.as_bool()) return false;
                     return a.is_null() || b.is_null() ? Value() : Value(true);
@@ -466,12 +493,9 @@ Value eval(const ast::Expr& e, Row& row, ExecContext& ctx) {
             return true;
         }
         case ExprKind::Function:
-        case ExprKind::CountStar: {
+        case ExprKind::CountStar:
             if (e.aggregate_slot >= 0) return row[e.aggregate_slot];
-            std::vector<Value> args;
-            for (const auto& a : e.args) args.push_back(eval(*a, row, ctx));
-            return call_function(lower(e.name), args, ctx);
-        }
+            return call(e, row, ctx);
         case ExprKind::Case:
             return eval_case(e, row, ctx);
         case ExprKind::ListComprehension:
@@ -495,7 +519,7 @@ Value eval(const ast::Expr& e, Row& row, ExecContext& ctx) {
             return eval_pattern(e, row, ctx);
         case ExprKind::Exists: {
             if (e.pattern) return eval_pattern(e, row, ctx);
-            const ast::Expr& arg = *e.args[0];
+            const bound::Expr& arg = *e.args[0];
             if (arg.kind != ExprKind::Property)
                 runtime_error("SyntaxError", "InvalidArgumentExpression",
                               "exists() expects a property or a pattern");
@@ -508,10 +532,10 @@ Value eval(const ast::Expr& e, Row& row, ExecContext& ctx) {
             for (std::size_t i = 0; i < e.map_items.size(); ++i) {
                 const std::string& key = e.keys[i];
                 switch (e.map_items[i]) {
-                    case ast::MapItemKind::Property:
+                    case bound::MapItemKind::Property:
                         map_set(out, key, property_of(ctx, base, key));
                         break;
-                    case ast::MapItemKind::AllProperties: {
+                    case bound::MapItemKind::AllProperties: {
                         ValueMap all = base.kind() == K::Node ? node_properties(ctx, base.as_node())
                                        : base.kind() == K::Relationship
                                            ? rel_properties(ctx, base.as_rel())
@@ -520,8 +544,8 @@ Value eval(const ast::Expr& e, Row& row, ExecContext& ctx) {
                         for (auto& [k, v] : all) map_set(out, k, v);
                         break;
                     }
-                    case ast::MapItemKind::Literal:
-                    case ast::MapItemKind::Variable:
+                    case bound::MapItemKind::Literal:
+                    case bound::MapItemKind::Variable:
                         map_set(out, key, eval(*e.args[i + 1], row, ctx));
                         break;
                 }

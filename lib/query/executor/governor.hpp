@@ -8,12 +8,9 @@
 #include <cstdint>
 #include <vector>
 
-namespace liaison::query {
+#include "liaison/query/limits.hpp"
 
-struct QueryLimits {
-    double timeout_seconds = 60;                        // 0: no limit
-    std::uint64_t max_memory = std::uint64_t{2} << 30;  // bytes of growth; 0: no limit
-};
+namespace liaison::query {
 
 class Governor {
 public:

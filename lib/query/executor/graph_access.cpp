@@ -20,61 +20,9 @@ void type_error(const std::string& message) {
     runtime_error("TypeError", "InvalidArgumentType", message);
 }
 
-Value from_model(const liaison::Value& v) {
-    using K = liaison::Value::Kind;
-    switch (v.kind()) {
-        case K::Null:
-            return {};
-        case K::Bool:
-            return v.as_bool();
-        case K::Int:
-            return v.as_int();
-        case K::Float:
-            return v.as_float();
-        case K::String:
-            return v.as_string();
-        case K::Date:
-            return v.as_date();
-        case K::List: {
-            ValueList out;
-            for (const auto& x : v.as_list()) out.push_back(from_model(x));
-            return out;
-        }
-    }
-    return {};
-}
-
-liaison::Value to_model(const Value& v) {
-    using K = Value::Kind;
-    switch (v.kind()) {
-        case K::Null:
-            return {};
-        case K::Bool:
-            return v.as_bool();
-        case K::Int:
-            return v.as_int();
-        case K::Float:
-            return v.as_float();
-        case K::String:
-            return v.as_string();
-        case K::Date:
-            return v.as_date();
-        case K::List: {
-            liaison::ValueList out;
-            for (const auto& x : v.as_list()) {
-                if (x.kind() == K::List || x.kind() == K::Map || x.kind() == K::Node ||
-                    x.kind() == K::Relationship || x.kind() == K::Path)
-                    runtime_error("TypeError", "InvalidPropertyType",
-                                  "a property list can only hold simple values");
-                out.push_back(to_model(x));
-            }
-            return out;
-        }
-        default:
-            runtime_error(
-                "TypeError", "InvalidPropertyType",
-                fmt::format("a {} cannot be stored as a property", Value::kind_name(v.kind())));
-    }
+const Value& storable(const Value& v) {
+    if (auto why = why_not_storable(v)) runtime_error("TypeError", "InvalidPropertyType", *why);
+    return v;
 }
 
 void check_alive(ExecContext& ctx, const Value& v) {
@@ -121,7 +69,7 @@ Value name_of(const Node& node) {
 Value node_property(ExecContext& ctx, NodeRef n, std::string_view key) {
     check_alive(ctx, n);
     const Node& node = ctx.g().node(n.index);
-    if (const auto* v = node.properties.get(key)) return from_model(*v);
+    if (const auto* v = node.properties.get(key)) return *v;
     if (key == "name") return name_of(node);
     if (key == "name_en") return node.names.en.empty() ? Value() : Value(node.names.en);
     if (key == "name_ar") return node.names.ar.empty() ? Value() : Value(node.names.ar);
@@ -137,7 +85,7 @@ Value node_property(ExecContext& ctx, NodeRef n, std::string_view key) {
 Value rel_property(ExecContext& ctx, RelRef r, std::string_view key) {
     check_alive(ctx, r);
     const Edge& edge = ctx.g().edge(r.index);
-    if (const auto* v = edge.properties.get(key)) return from_model(*v);
+    if (const auto* v = edge.properties.get(key)) return *v;
     return time_property(edge.time, key);
 }
 
@@ -145,7 +93,7 @@ ValueMap node_properties(ExecContext& ctx, NodeRef n) {
     check_alive(ctx, n);
     const Node& node = ctx.g().node(n.index);
     ValueMap out;
-    for (const auto& [k, v] : node.properties) out.emplace_back(k, from_model(v));
+    for (const auto& [k, v] : node.properties) out.emplace_back(k, v);
     for (std::string_view key : {"name", "name_en", "name_ar", "aliases"}) {
         if (node.properties.contains(key)) continue;
         Value v = node_property(ctx, n, key);
@@ -159,7 +107,7 @@ ValueMap rel_properties(ExecContext& ctx, RelRef r) {
     check_alive(ctx, r);
     ValueMap out;
     const Edge& edge = ctx.g().edge(r.index);
-    for (const auto& [k, v] : edge.properties) out.emplace_back(k, from_model(v));
+    for (const auto& [k, v] : edge.properties) out.emplace_back(k, v);
     add_time(edge.time, edge.properties, out);
     return out;
 }

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/value.hpp"
+#include "liaison/core/value.hpp"
 #include "query/executor/context.hpp"
 
 namespace liaison::query {
@@ -16,10 +16,9 @@ namespace liaison::query {
 // Ids of nodes created by queries ("node-<k>"); they are not shown as an `id` property.
 bool is_generated_id(std::string_view id);
 
-Value from_model(const liaison::Value& v);
-// Converts a value to store as a property; throws TypeError for maps, nodes and paths, or lists
-// mixing types.
-liaison::Value to_model(const Value& v);
+// The value itself when it can be stored as a property (liaison::why_not_storable); throws
+// TypeError (InvalidPropertyType) for maps, nodes, relationships, paths and nested lists.
+const Value& storable(const Value& v);
 
 Value node_property(ExecContext& ctx, NodeRef n, std::string_view key);
 Value rel_property(ExecContext& ctx, RelRef r, std::string_view key);

@@ -11,7 +11,7 @@ namespace liaison::query {
 
 namespace {
 
-bool props_match(ExecContext& ctx, const ast::Expr* props, const Value& entity, Row& row) {
+bool props_match(ExecContext& ctx, const bound::Expr* props, const Value& entity, Row& row) {
     if (!props) return true;
     Value want = eval(*props, row, ctx);
     if (want.is_null()) return true;
@@ -40,9 +40,9 @@ struct Step {
     bool forward;  // traversing in pattern order
 };
 
-Direction step_direction(const ast::RelPattern& r, bool forward) {
-    if (r.direction == ast::RelDirection::Right) return forward ? Direction::Out : Direction::In;
-    if (r.direction == ast::RelDirection::Left) return forward ? Direction::In : Direction::Out;
+Direction step_direction(const bound::RelPattern& r, bool forward) {
+    if (r.direction == bound::RelDirection::Right) return forward ? Direction::Out : Direction::In;
+    if (r.direction == bound::RelDirection::Left) return forward ? Direction::In : Direction::Out;
     return Direction::Both;
 }
 
@@ -74,11 +74,11 @@ struct PartCursor::State {
         bool pending = false;             // the current path is still to be offered
         std::size_t pos = 0;
         bool set_rel = false, set_node = false;
-        std::vector<const ast::Expr*> filters;
+        std::vector<const bound::Expr*> filters;
     };
 
     ExecContext& ctx;
-    const ast::PatternPart& part;
+    const bound::PatternPart& part;
     const StartPlan& start;
     Row& row;
     const std::vector<int>& unique;
@@ -89,7 +89,7 @@ struct PartCursor::State {
     const std::vector<NodeIndex>* seek = nullptr;  // Source::Name: the candidates
     bool started = false, done = false;
 
-    State(ExecContext& c, const ast::PatternPart& p, const StartPlan& s, Row& r,
+    State(ExecContext& c, const bound::PatternPart& p, const StartPlan& s, Row& r,
           const std::vector<int>& u)
         : ctx(c), part(p), start(s), row(r), unique(u) {
         std::size_t first = s.node;
@@ -125,7 +125,7 @@ struct PartCursor::State {
     }
 
     bool edge_ok(std::uint32_t e, std::size_t rel) {
-        const ast::RelPattern& r = part.rels[rel];
+        const bound::RelPattern& r = part.rels[rel];
         if (!ctx.deleted_rels.empty() && ctx.deleted_rels.count(e)) return false;
         if (!types[rel].allows(g().edge(e).type)) return false;
         return !r.properties || props_match(ctx, r.properties.get(), RelRef{e}, row);
@@ -135,7 +135,7 @@ struct PartCursor::State {
     bool complete(std::size_t level) {
         if (level == steps.size() && part.path_slot >= 0)
             row[part.path_slot] = build_path(ctx, part, row);
-        for (const ast::Expr* f : levels[level].filters)
+        for (const bound::Expr* f : levels[level].filters)
             if (!eval_predicate(*f, row, ctx)) return false;
         return true;
     }
@@ -159,7 +159,7 @@ struct PartCursor::State {
         lv.pos = 0;
         if (level == 0) return;
         const Step& st = steps[level - 1];
-        const ast::RelPattern& r = part.rels[st.rel];
+        const bound::RelPattern& r = part.rels[st.rel];
         std::uint32_t from = row[part.nodes[st.from].slot].as_node().index;
         if (r.var_length)
             start_paths(level, from);
@@ -168,7 +168,7 @@ struct PartCursor::State {
     }
 
     bool try_start(std::uint32_t n) {
-        const ast::NodePattern& np = part.nodes[start.node];
+        const bound::NodePattern& np = part.nodes[start.node];
         if (!ctx.deleted_nodes.empty() && ctx.deleted_nodes.count(n)) return false;
         if (!node_matches(ctx, n, np, row)) return false;
         row[np.slot] = NodeRef{n};
@@ -181,7 +181,7 @@ struct PartCursor::State {
     bool advance_start() {
         Level& lv = levels[0];
         unbind(0);
-        const ast::NodePattern& np = part.nodes[start.node];
+        const bound::NodePattern& np = part.nodes[start.node];
         const Value& cur = row[np.slot];
         if (np.prebound || !cur.is_null()) {
             if (lv.pos++ > 0 || cur.kind() != Value::Kind::Node) return false;
@@ -229,7 +229,7 @@ struct PartCursor::State {
 
     // Binds the node at the end of step `level - 1`; false when it does not fit.
     bool arrive(std::size_t level, std::uint32_t m) {
-        const ast::NodePattern& np = part.nodes[steps[level - 1].to];
+        const bound::NodePattern& np = part.nodes[steps[level - 1].to];
         Value& slot = row[np.slot];
         if (np.prebound || !slot.is_null())
             return slot.kind() == Value::Kind::Node && slot.as_node().index == m &&
@@ -245,7 +245,7 @@ struct PartCursor::State {
         Level& lv = levels[level];
         unbind(level);
         const Step& st = steps[level - 1];
-        const ast::RelPattern& r = part.rels[st.rel];
+        const bound::RelPattern& r = part.rels[st.rel];
         if (r.var_length) {
             bool bound = r.prebound || !row[r.slot].is_null();
             while (next_path(level)) {
@@ -290,7 +290,7 @@ struct PartCursor::State {
     void start_paths(std::size_t level, std::uint32_t from) {
         Level& lv = levels[level];
         const Step& st = steps[level - 1];
-        const ast::RelPattern& r = part.rels[st.rel];
+        const bound::RelPattern& r = part.rels[st.rel];
         lv.walks.clear(), lv.used.clear(), lv.ends.assign(1, from);
         lv.walks.emplace_back().reset(g(), from, step_direction(r, st.forward));
         lv.pending = r.min_hops.value_or(1) <= 0;
@@ -301,7 +301,7 @@ struct PartCursor::State {
     bool next_path(std::size_t level) {
         Level& lv = levels[level];
         const Step& st = steps[level - 1];
-        const ast::RelPattern& r = part.rels[st.rel];
+        const bound::RelPattern& r = part.rels[st.rel];
         auto min = static_cast<std::size_t>(std::max<std::int64_t>(r.min_hops.value_or(1), 0));
         std::int64_t max = r.max_hops.value_or(INT64_MAX);
         Direction dir = step_direction(r, st.forward);
@@ -353,7 +353,7 @@ struct PartCursor::State {
     }
 };
 
-PartCursor::PartCursor(ExecContext& ctx, const ast::PatternPart& part, const StartPlan& start,
+PartCursor::PartCursor(ExecContext& ctx, const bound::PatternPart& part, const StartPlan& start,
                        Row& row, const std::vector<int>& unique_rels)
     : s_(std::make_unique<State>(ctx, part, start, row, unique_rels)) {}
 
@@ -361,7 +361,7 @@ PartCursor::~PartCursor() = default;
 
 bool PartCursor::next() { return s_->next(); }
 
-bool node_matches(ExecContext& ctx, std::uint32_t n, const ast::NodePattern& p, Row& row) {
+bool node_matches(ExecContext& ctx, std::uint32_t n, const bound::NodePattern& p, Row& row) {
     if (p.labels.empty() && !p.properties) return true;
     const Node& node = ctx.g().node(n);
     for (const auto& l : p.labels)
@@ -369,7 +369,7 @@ bool node_matches(ExecContext& ctx, std::uint32_t n, const ast::NodePattern& p, 
     return props_match(ctx, p.properties.get(), NodeRef{n}, row);
 }
 
-StartPlan default_start(const ast::PatternPart& part, const Row& row) {
+StartPlan default_start(const bound::PatternPart& part, const Row& row) {
     StartPlan plan;
     for (std::size_t i = 0; i < part.nodes.size(); ++i) {
         if (part.nodes[i].prebound || !row[part.nodes[i].slot].is_null()) {
@@ -385,7 +385,7 @@ StartPlan default_start(const ast::PatternPart& part, const Row& row) {
     return plan;
 }
 
-Path build_path(ExecContext& ctx, const ast::PatternPart& part, const Row& row) {
+Path build_path(ExecContext& ctx, const bound::PatternPart& part, const Row& row) {
     Path p;
     std::uint32_t cur = row[part.nodes[0].slot].as_node().index;
     p.nodes.push_back(cur);
@@ -411,7 +411,7 @@ Path build_path(ExecContext& ctx, const ast::PatternPart& part, const Row& row) 
     return p;
 }
 
-void match_part(ExecContext& ctx, const ast::PatternPart& part, const StartPlan& start, Row& row,
+void match_part(ExecContext& ctx, const bound::PatternPart& part, const StartPlan& start, Row& row,
                 const std::vector<int>& unique_rels, const std::function<void(Row&)>& emit) {
     PartCursor cursor(ctx, part, start, row, unique_rels);
     while (cursor.next()) emit(row);

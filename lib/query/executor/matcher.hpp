@@ -8,23 +8,23 @@
 #include <memory>
 #include <vector>
 
+#include "query/binder/bound.hpp"
 #include "query/executor/context.hpp"
-#include "query/parser/ast.hpp"
 
 namespace liaison::query {
 
 // A WHERE conjunct checked inside the match as soon as the part's slots it reads are bound.
 struct PartFilter {
-    const ast::Expr* expr = nullptr;
+    const bound::Expr* expr = nullptr;
     std::vector<int> slots;  // slots of this part the conjunct reads
 };
 
 // Where matching of a part begins, and the filters pushed into it.
 struct StartPlan {
     enum class Source { Bound, Id, Name, Label, All } source = Source::All;
-    std::size_t node = 0;           // position in part.nodes
-    std::string label;              // Source::Label
-    const ast::Expr* id = nullptr;  // Source::Id / Name: expression giving the id / name
+    std::size_t node = 0;             // position in part.nodes
+    std::string label;                // Source::Label
+    const bound::Expr* id = nullptr;  // Source::Id / Name: expression giving the id / name
     std::vector<PartFilter> filters;
 };
 
@@ -33,7 +33,7 @@ struct StartPlan {
 // bound are null again.
 class PartCursor {
 public:
-    PartCursor(ExecContext& ctx, const ast::PatternPart& part, const StartPlan& start, Row& row,
+    PartCursor(ExecContext& ctx, const bound::PatternPart& part, const StartPlan& start, Row& row,
                const std::vector<int>& unique_rels);
     ~PartCursor();
     PartCursor(const PartCursor&) = delete;
@@ -48,17 +48,17 @@ private:
 // Calls emit(row) for each match of `part` consistent with the row's bound slots; slots bound by
 // the match are reset to null afterwards. Evaluates property maps against the row. A var-length
 // relationship slot holds the list of relationships in pattern order; a named path is built.
-void match_part(ExecContext& ctx, const ast::PatternPart& part, const StartPlan& start, Row& row,
+void match_part(ExecContext& ctx, const bound::PatternPart& part, const StartPlan& start, Row& row,
                 const std::vector<int>& unique_rels, const std::function<void(Row&)>& emit);
 
 // A plan for a part without statistics: the first bound node, else the first node.
-StartPlan default_start(const ast::PatternPart& part, const Row& row);
+StartPlan default_start(const bound::PatternPart& part, const Row& row);
 
 // Builds the path value of a part from its bound slots.
-Path build_path(ExecContext& ctx, const ast::PatternPart& part, const Row& row);
+Path build_path(ExecContext& ctx, const bound::PatternPart& part, const Row& row);
 
 // Whether node n has the labels and properties of the pattern.
-bool node_matches(ExecContext& ctx, std::uint32_t n, const ast::NodePattern& p, Row& row);
+bool node_matches(ExecContext& ctx, std::uint32_t n, const bound::NodePattern& p, Row& row);
 
 // The relation types a pattern allows, resolved in the graph; `any` when it names none.
 struct TypeSet {

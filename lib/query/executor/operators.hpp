@@ -8,11 +8,11 @@
 #include <utility>
 #include <vector>
 
+#include "query/binder/bound.hpp"
 #include "query/executor/aggregators.hpp"
 #include "query/executor/matcher.hpp"
 #include "query/executor/node_set.hpp"
 #include "query/executor/operator.hpp"
-#include "query/parser/ast.hpp"
 
 namespace liaison::query {
 
@@ -50,7 +50,7 @@ private:
 // matches (nothing is buffered).
 class MatchPart : public Operator {
 public:
-    MatchPart(const ast::PatternPart& part, StartPlan start, std::vector<int> unique_rels,
+    MatchPart(const bound::PatternPart& part, StartPlan start, std::vector<int> unique_rels,
               std::string text)
         : part_(part),
           start_(std::move(start)),
@@ -63,7 +63,7 @@ protected:
     bool produce(Row& row) override;
 
 private:
-    const ast::PatternPart& part_;
+    const bound::PatternPart& part_;
     StartPlan start_;
     std::vector<int> unique_;
     std::string text_;
@@ -74,8 +74,8 @@ private:
 // The end nodes of a shortest-path part given by id (`{id: $a}` or `WHERE a.id = $a`), so the
 // search need not scan for them; null when not given.
 struct PathEnds {
-    const ast::Expr* first = nullptr;
-    const ast::Expr* last = nullptr;
+    const bound::Expr* first = nullptr;
+    const bound::Expr* last = nullptr;
 };
 
 // shortestPath / allShortestPaths between bound (or sought, or scanned) end nodes. One shortest
@@ -83,7 +83,7 @@ struct PathEnds {
 // other cases search breadth-first from each start.
 class ShortestPath : public Operator {
 public:
-    ShortestPath(const ast::PatternPart& part, std::vector<int> unique_rels, PathEnds ends)
+    ShortestPath(const bound::PatternPart& part, std::vector<int> unique_rels, PathEnds ends)
         : part_(part), unique_(std::move(unique_rels)), ends_(ends) {}
     std::string describe() const override;
 
@@ -94,8 +94,8 @@ protected:
 private:
     void search(Row& row);
     bool bidirectional(Row& row);
-    std::vector<std::uint32_t> end_nodes(Row& row, std::size_t which, const ast::Expr* id);
-    const ast::PatternPart& part_;
+    std::vector<std::uint32_t> end_nodes(Row& row, std::size_t which, const bound::Expr* id);
+    const bound::PatternPart& part_;
     std::vector<int> unique_;
     PathEnds ends_;
     std::vector<Row> buffer_;
@@ -111,7 +111,7 @@ private:
 
 class Filter : public Operator {
 public:
-    Filter(const ast::Expr& predicate, std::string text)
+    Filter(const bound::Expr& predicate, std::string text)
         : pred_(predicate), text_(std::move(text)) {}
     std::string describe() const override { return "Filter " + text_; }
 
@@ -119,7 +119,7 @@ protected:
     bool produce(Row& row) override;
 
 private:
-    const ast::Expr& pred_;
+    const bound::Expr& pred_;
     std::string text_;
 };
 
@@ -145,7 +145,7 @@ private:
 
 class Unwind : public Operator {
 public:
-    Unwind(const ast::Expr& list, int slot, std::string text)
+    Unwind(const bound::Expr& list, int slot, std::string text)
         : list_(list), slot_(slot), text_(std::move(text)) {}
     std::string describe() const override { return "Unwind " + text_; }
 
@@ -154,7 +154,7 @@ protected:
     bool produce(Row& row) override;
 
 private:
-    const ast::Expr& list_;
+    const bound::Expr& list_;
     int slot_;
     std::string text_;
     Row current_;
@@ -165,7 +165,7 @@ private:
 // Evaluates projection items into their slots (the row keeps its other slots for ORDER BY).
 class Project : public Operator {
 public:
-    Project(std::vector<std::pair<const ast::Expr*, int>> items, std::string text)
+    Project(std::vector<std::pair<const bound::Expr*, int>> items, std::string text)
         : items_(std::move(items)), text_(std::move(text)) {}
     std::string describe() const override { return "Project " + text_; }
 
@@ -173,7 +173,7 @@ protected:
     bool produce(Row& row) override;
 
 private:
-    std::vector<std::pair<const ast::Expr*, int>> items_;
+    std::vector<std::pair<const bound::Expr*, int>> items_;
     std::string text_;
 };
 
@@ -181,7 +181,7 @@ private:
 // group's first input row with the keys and aggregate values set, then the aggregating items.
 class Aggregate : public Operator {
 public:
-    Aggregate(const ast::Projection& p, int slots, std::string text)
+    Aggregate(const bound::Projection& p, int slots, std::string text)
         : p_(p), slots_(slots), text_(std::move(text)) {}
     std::string describe() const override { return "Aggregate " + text_; }
 
@@ -191,7 +191,7 @@ protected:
 
 private:
     void compute();
-    const ast::Projection& p_;
+    const bound::Projection& p_;
     int slots_;
     std::string text_;
     std::vector<Row> out_;
@@ -216,7 +216,7 @@ private:
 
 class Sort : public Operator {
 public:
-    Sort(std::vector<std::pair<const ast::Expr*, bool>> keys, std::string text)
+    Sort(std::vector<std::pair<const bound::Expr*, bool>> keys, std::string text)
         : keys_(std::move(keys)), text_(std::move(text)) {}
     std::string describe() const override { return "Sort " + text_; }
 
@@ -225,7 +225,7 @@ protected:
     bool produce(Row& row) override;
 
 private:
-    std::vector<std::pair<const ast::Expr*, bool>> keys_;  // expression, descending
+    std::vector<std::pair<const bound::Expr*, bool>> keys_;  // expression, descending
     std::string text_;
     std::vector<Row> rows_;
     std::size_t pos_ = 0;
@@ -235,7 +235,7 @@ private:
 // SKIP (skip = true) or LIMIT.
 class SkipLimit : public Operator {
 public:
-    SkipLimit(const ast::Expr& count, bool skip) : count_(count), skip_(skip) {}
+    SkipLimit(const bound::Expr& count, bool skip) : count_(count), skip_(skip) {}
     std::string describe() const override { return skip_ ? "Skip" : "Limit"; }
 
 protected:
@@ -243,7 +243,7 @@ protected:
     bool produce(Row& row) override;
 
 private:
-    const ast::Expr& count_;
+    const bound::Expr& count_;
     bool skip_;
     std::int64_t n_ = -1;
     std::int64_t seen_ = 0;
@@ -270,32 +270,32 @@ private:
 
 class Create : public Eager {
 public:
-    explicit Create(const std::vector<ast::PatternPart>& parts) : parts_(parts) {}
+    explicit Create(const std::vector<bound::PatternPart>& parts) : parts_(parts) {}
     std::string describe() const override { return "Create"; }
 
 protected:
     void write(Row& row, std::vector<Row>& out) override;
 
 private:
-    const std::vector<ast::PatternPart>& parts_;
+    const std::vector<bound::PatternPart>& parts_;
 };
 
 class Merge : public Eager {
 public:
-    explicit Merge(const ast::Clause& clause) : clause_(clause) {}
+    explicit Merge(const bound::Clause& clause) : clause_(clause) {}
     std::string describe() const override { return "Merge"; }
 
 protected:
     void write(Row& row, std::vector<Row>& out) override;
 
 private:
-    const ast::Clause& clause_;
+    const bound::Clause& clause_;
 };
 
 // SET and REMOVE items.
 class SetProperties : public Eager {
 public:
-    SetProperties(const std::vector<ast::SetItem>& items, bool remove)
+    SetProperties(const std::vector<bound::SetItem>& items, bool remove)
         : items_(items), remove_(remove) {}
     std::string describe() const override { return remove_ ? "Remove" : "Set"; }
 
@@ -303,26 +303,26 @@ protected:
     void write(Row& row, std::vector<Row>& out) override;
 
 private:
-    const std::vector<ast::SetItem>& items_;
+    const std::vector<bound::SetItem>& items_;
     bool remove_;
 };
 
 class Delete : public Eager {
 public:
-    explicit Delete(const ast::Clause& clause) : clause_(clause) {}
+    explicit Delete(const bound::Clause& clause) : clause_(clause) {}
     std::string describe() const override { return clause_.detach ? "DetachDelete" : "Delete"; }
 
 protected:
     void write(Row& row, std::vector<Row>& out) override;
 
 private:
-    const ast::Clause& clause_;
+    const bound::Clause& clause_;
 };
 
 // CALL of a procedure: one output row per result record, fields bound to the yield slots.
 class CallProcedure : public Operator {
 public:
-    explicit CallProcedure(const ast::Clause& clause) : clause_(clause) {}
+    explicit CallProcedure(const bound::Clause& clause) : clause_(clause) {}
     std::string describe() const override { return "Call " + clause_.procedure; }
 
 protected:
@@ -330,15 +330,15 @@ protected:
     bool produce(Row& row) override;
 
 private:
-    const ast::Clause& clause_;
+    const bound::Clause& clause_;
     Row current_;
     std::vector<ValueMap> records_;
     std::size_t pos_ = 0;
 };
 
 // Write helpers shared by CREATE and MERGE.
-void create_part(ExecContext& ctx, const ast::PatternPart& part, Row& row);
-void apply_set_item(ExecContext& ctx, const ast::SetItem& item, Row& row, bool remove);
+void create_part(ExecContext& ctx, const bound::PatternPart& part, Row& row);
+void apply_set_item(ExecContext& ctx, const bound::SetItem& item, Row& row, bool remove);
 // Removes what DELETE marked, once the query has produced all its rows. Throws
 // ConstraintVerificationFailed when a deleted node keeps relationships.
 void apply_deletions(ExecContext& ctx);

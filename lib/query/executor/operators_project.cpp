@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include "query/binder/binder.hpp"
-#include "query/binder/catalog.hpp"
 #include "query/executor/eval.hpp"
 #include "query/executor/operators.hpp"
 
@@ -27,7 +26,7 @@ void Aggregate::compute() {
         ValueList keys;
         std::vector<std::unique_ptr<Aggregator>> aggs;
     };
-    std::vector<const ast::ProjectionItem*> key_items;
+    std::vector<const bound::ProjectionItem*> key_items;
     for (const auto& item : p_.items)
         if (!contains_aggregate(*item.expr)) key_items.push_back(&item);
     std::map<ValueList, std::size_t, ValueLess> index;
@@ -36,9 +35,9 @@ void Aggregate::compute() {
         Group g;
         g.first = row;
         g.keys = std::move(keys);
-        for (const ast::Expr* a : p_.aggregates)
-            g.aggs.push_back(make_aggregator(lower(a->name), a->distinct,
-                                             a->kind == ast::ExprKind::CountStar, ctx().gov));
+        for (const bound::Expr* a : p_.aggregates)
+            g.aggs.push_back(make_aggregator(a->function->aggregate, a->distinct,
+                                             a->kind == bound::ExprKind::CountStar, ctx().gov));
         before_growth(ctx().gov, groups);
         groups.push_back(std::move(g));
         return groups.size() - 1;
@@ -56,7 +55,7 @@ void Aggregate::compute() {
             gi = it->second;
         }
         for (std::size_t i = 0; i < p_.aggregates.size(); ++i) {
-            const ast::Expr* a = p_.aggregates[i];
+            const bound::Expr* a = p_.aggregates[i];
             Value v = a->args.empty() ? Value() : eval(*a->args[0], row, ctx());
             Value extra = a->args.size() > 1 ? eval(*a->args[1], row, ctx()) : Value();
             groups[gi].aggs[i]->add(v, extra);

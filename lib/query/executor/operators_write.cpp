@@ -38,7 +38,7 @@ std::string fresh_id(ExecContext& ctx) {
     }
 }
 
-Properties evaluate_properties(ExecContext& ctx, const ast::Expr* props, Row& row) {
+Properties evaluate_properties(ExecContext& ctx, const bound::Expr* props, Row& row) {
     Properties out;
     if (!props) return out;
     Value m = eval(*props, row, ctx);
@@ -46,14 +46,14 @@ Properties evaluate_properties(ExecContext& ctx, const ast::Expr* props, Row& ro
     if (m.kind() != Value::Kind::Map) type_error("properties must be given as a map");
     for (const auto& [k, v] : m.as_map()) {
         if (v.is_null()) continue;
-        out.set(k, to_model(v));
+        out.set(k, storable(v));
     }
     return out;
 }
 
 }  // namespace
 
-void create_part(ExecContext& ctx, const ast::PatternPart& part, Row& row) {
+void create_part(ExecContext& ctx, const bound::PatternPart& part, Row& row) {
     GraphWriter& g = ctx.w();
     for (const auto& np : part.nodes) {
         Value& slot = row[np.slot];
@@ -79,7 +79,7 @@ void create_part(ExecContext& ctx, const ast::PatternPart& part, Row& row) {
         edge.type = g.relation(rp.types.at(0));
         std::uint32_t a = row[part.nodes[i].slot].as_node().index;
         std::uint32_t b = row[part.nodes[i + 1].slot].as_node().index;
-        bool left = rp.direction == ast::RelDirection::Left;
+        bool left = rp.direction == bound::RelDirection::Left;
         edge.source = left ? b : a;
         edge.target = left ? a : b;
         edge.properties = evaluate_properties(ctx, rp.properties.get(), row);
@@ -99,8 +99,8 @@ namespace {
 
 // MERGE ({p: null}) can never match what it would create (null equals nothing), so openCypher
 // refuses it rather than create a new entity on every run.
-void reject_null_properties(ExecContext& ctx, const ast::PatternPart& part, Row& row) {
-    auto check = [&](const ast::Expr* props) {
+void reject_null_properties(ExecContext& ctx, const bound::PatternPart& part, Row& row) {
+    auto check = [&](const bound::Expr* props) {
         if (!props) return;
         Value m = eval(*props, row, ctx);
         if (m.kind() != Value::Kind::Map) return;
@@ -117,7 +117,7 @@ void reject_null_properties(ExecContext& ctx, const ast::PatternPart& part, Row&
 }  // namespace
 
 void Merge::write(Row& row, std::vector<Row>& out) {
-    const ast::PatternPart& part = clause_.pattern.at(0);
+    const bound::PatternPart& part = clause_.pattern.at(0);
     std::vector<int> rels;
     for (const auto& r : part.rels) rels.push_back(r.slot);
     std::vector<Row> found;
@@ -137,10 +137,10 @@ void Merge::write(Row& row, std::vector<Row>& out) {
     }
 }
 
-void apply_set_item(ExecContext& ctx, const ast::SetItem& item, Row& row, bool remove) {
+void apply_set_item(ExecContext& ctx, const bound::SetItem& item, Row& row, bool remove) {
     const PropertyGraph& g = ctx.g();
-    const ast::Expr& target_expr =
-        item.kind == ast::SetKind::Property ? *item.target->args[0] : *item.target;
+    const bound::Expr& target_expr =
+        item.kind == bound::SetKind::Property ? *item.target->args[0] : *item.target;
     Value target = eval(target_expr, row, ctx);
     if (target.is_null()) return;
     check_alive(ctx, target);
@@ -159,20 +159,20 @@ void apply_set_item(ExecContext& ctx, const ast::SetItem& item, Row& row, bool r
         }
     };
     switch (item.kind) {
-        case ast::SetKind::Property: {
+        case bound::SetKind::Property: {
             Value v = remove ? Value() : eval(*item.value, row, ctx);
-            liaison::Value stored = to_model(v);
+            storable(v);
             edit([&](Properties& p, std::vector<std::string>*) {
                 if (v.is_null())
                     p.erase(item.target->name);
                 else
-                    p.set(item.target->name, stored);
+                    p.set(item.target->name, v);
             });
             ++ctx.stats.properties_set;
             break;
         }
-        case ast::SetKind::Replace:
-        case ast::SetKind::Merge: {
+        case bound::SetKind::Replace:
+        case bound::SetKind::Merge: {
             Value v = eval(*item.value, row, ctx);
             ValueMap m;
             if (v.kind() == Value::Kind::Map)
@@ -184,18 +184,18 @@ void apply_set_item(ExecContext& ctx, const ast::SetItem& item, Row& row, bool r
             else if (!v.is_null())
                 type_error("SET expects a map of properties");
             edit([&](Properties& p, std::vector<std::string>*) {
-                if (item.kind == ast::SetKind::Replace) p = Properties();
+                if (item.kind == bound::SetKind::Replace) p = Properties();
                 for (const auto& [k, x] : m) {
                     if (x.is_null())
                         p.erase(k);
                     else
-                        p.set(k, to_model(x));
+                        p.set(k, storable(x));
                 }
             });
             ctx.stats.properties_set += static_cast<std::int64_t>(m.size());
             break;
         }
-        case ast::SetKind::Labels: {
+        case bound::SetKind::Labels: {
             if (!is_node) type_error("labels can only be set on nodes");
             edit([&](Properties&, std::vector<std::string>* labels) {
                 for (const auto& l : item.labels) {

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "model/lookup.hpp"
+#include "liaison/model/lookup.hpp"
 #include "query/executor/eval.hpp"
 #include "query/executor/operators.hpp"
 #ifdef LIAISON_QUERY_WITH_ANALYSIS

@@ -20,7 +20,7 @@ std::string ShortestPath::describe() const {
     if (ends_.first || ends_.last) ends = "  ends by id";
     return fmt::format(
         "{} ({}){}",
-        part_.function == ast::PathFunction::AllShortest ? "AllShortestPaths" : "ShortestPath",
+        part_.function == bound::PathFunction::AllShortest ? "AllShortestPaths" : "ShortestPath",
         part_.path_var, ends);
 }
 
@@ -38,10 +38,10 @@ bool ShortestPath::produce(Row& row) {
 
 namespace {
 
-Direction pattern_direction(const ast::RelPattern& r) {
-    return r.direction == ast::RelDirection::Right  ? Direction::Out
-           : r.direction == ast::RelDirection::Left ? Direction::In
-                                                    : Direction::Both;
+Direction pattern_direction(const bound::RelPattern& r) {
+    return r.direction == bound::RelDirection::Right  ? Direction::Out
+           : r.direction == bound::RelDirection::Left ? Direction::In
+                                                      : Direction::Both;
 }
 
 Direction reversed(Direction d) {
@@ -133,9 +133,9 @@ void all_paths(ExecContext& c, std::uint32_t s, std::uint32_t t, std::int64_t le
 
 // The candidates for an end node: the bound node, the node with the given id, or a scan.
 std::vector<std::uint32_t> ShortestPath::end_nodes(Row& row, std::size_t which,
-                                                   const ast::Expr* id) {
+                                                   const bound::Expr* id) {
     ExecContext& c = ctx();
-    const ast::NodePattern& n = part_.nodes[which];
+    const bound::NodePattern& n = part_.nodes[which];
     const Value& v = row[n.slot];
     if (!v.is_null()) {
         if (v.kind() != Value::Kind::Node) return {};
@@ -158,9 +158,9 @@ std::vector<std::uint32_t> ShortestPath::end_nodes(Row& row, std::size_t which,
 // One shortest path between the two known ends; true when this search applies (whether or not
 // a path exists).
 bool ShortestPath::bidirectional(Row& row) {
-    const ast::NodePattern& a = part_.nodes[0];
-    const ast::NodePattern& b = part_.nodes[1];
-    const ast::RelPattern& r = part_.rels[0];
+    const bound::NodePattern& a = part_.nodes[0];
+    const bound::NodePattern& b = part_.nodes[1];
+    const bound::RelPattern& r = part_.rels[0];
     std::int64_t min = r.var_length ? r.min_hops.value_or(1) : 1;
     std::int64_t max = r.var_length ? r.max_hops.value_or(INT64_MAX) : 1;
     bool a_known = !row[a.slot].is_null() || a.prebound || ends_.first;
@@ -237,7 +237,7 @@ bool ShortestPath::bidirectional(Row& row) {
         if (meet != kNone) break;
     }
     if (meet == kNone) return true;
-    if (part_.function == ast::PathFunction::AllShortest) {
+    if (part_.function == bound::PathFunction::AllShortest) {
         all_paths(c, s, t, best, level_f, {&dist_f, &dist_b, &types, dir}, emit, edges);
         return true;
     }
@@ -258,10 +258,10 @@ void ShortestPath::search(Row& row) {
     if (bidirectional(row)) return;
     ExecContext& c = ctx();
     const PropertyGraph& g = c.g();
-    const ast::NodePattern& a = part_.nodes[0];
-    const ast::NodePattern& b = part_.nodes[1];
-    const ast::RelPattern& r = part_.rels[0];
-    bool all = part_.function == ast::PathFunction::AllShortest;
+    const bound::NodePattern& a = part_.nodes[0];
+    const bound::NodePattern& b = part_.nodes[1];
+    const bound::RelPattern& r = part_.rels[0];
+    bool all = part_.function == bound::PathFunction::AllShortest;
     std::int64_t min = r.var_length ? r.min_hops.value_or(1) : 1;
     std::int64_t max = r.var_length ? r.max_hops.value_or(INT64_MAX) : 1;
 

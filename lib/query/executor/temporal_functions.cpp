@@ -45,15 +45,23 @@ Value make_date(std::int64_t days) {
 
 namespace {
 
-// What a constructor builds: a date (liaison's Date) or one of the Temporal types.
-enum class Target { Date, LocalTime, Time, LocalDateTime, DateTime };
+using Target = TemporalTarget;
 
-Target target_of(std::string_view name) {
-    if (name == "date") return Target::Date;
-    if (name == "localtime") return Target::LocalTime;
-    if (name == "time") return Target::Time;
-    if (name == "localdatetime") return Target::LocalDateTime;
-    return Target::DateTime;
+// The constructor's name, for messages.
+const char* target_name(Target target) {
+    switch (target) {
+        case Target::Date:
+            return "date";
+        case Target::LocalTime:
+            return "localtime";
+        case Target::Time:
+            return "time";
+        case Target::LocalDateTime:
+            return "localdatetime";
+        case Target::DateTime:
+            break;
+    }
+    return "datetime";
 }
 
 // Builds the target from parts, with UTC where no offset is given.
@@ -307,7 +315,8 @@ Value duration_from_map(const ValueMap& m) {
     return b.result();
 }
 
-Value construct(Target target, const Value& x, const std::string& f) {
+Value construct(Target target, const Value& x) {
+    const char* f = target_name(target);
     if (x.is_null()) return {};
     switch (x.kind()) {
         case K::String:
@@ -329,7 +338,7 @@ Value construct(Target target, const Value& x, const std::string& f) {
 
 // date.truncate('month', d, {day: 2}) and the like: the value cut down to the unit, then the
 // map's fields set on it.
-Value truncate(Target target, const std::vector<Value>& a) {
+Value truncate(Target target, std::span<const Value> a) {
     if (a[1].is_null()) return {};
     if (a[0].kind() != K::String) type_error("truncate() expects a unit name");
     auto parts = parts_of(a[1]);
@@ -388,58 +397,46 @@ Value truncate(Target target, const std::vector<Value>& a) {
 
 }  // namespace
 
-std::optional<Value> call_temporal_function(const std::string& f, std::vector<Value>& a,
-                                            ExecContext& ctx) {
-    std::string_view name = f, member;
-    if (auto dot = name.find('.'); dot != std::string_view::npos)
-        member = name.substr(dot + 1), name = name.substr(0, dot);
-    bool constructor = name == "date" || name == "localtime" || name == "time" ||
-                       name == "localdatetime" || name == "datetime";
-    if (name == "duration") {
-        if (member.empty()) {
-            const Value& x = a.at(0);
-            if (x.is_null()) return Value();
-            if (x.kind() == K::String) {
-                auto d = parse_duration(x.as_string());
-                if (!d) invalid_temporal(fmt::format("'{}' is not a duration", x.as_string()));
-                return Value(*d);
-            }
-            if (x.kind() == K::Map) return duration_from_map(x.as_map());
-            type_error(fmt::format("duration() cannot take a {}", Value::kind_name(x.kind())));
-        }
-        if (member == "between") return duration_between(a.at(0), a.at(1), "all");
-        if (member == "inmonths") return duration_between(a.at(0), a.at(1), "months");
-        if (member == "indays") return duration_between(a.at(0), a.at(1), "days");
-        if (member == "inseconds") return duration_between(a.at(0), a.at(1), "seconds");
-        return std::nullopt;
+Value temporal_construct(TemporalTarget target, std::span<const Value> a, ExecContext& ctx) {
+    if (a.empty() ||
+        (a[0].kind() == K::Map && map_get(a[0].as_map(), "timezone") && a[0].as_map().size() == 1))
+        return now(target, ctx, a.empty() ? nullptr : map_get(a[0].as_map(), "timezone"));
+    return construct(target, a[0]);
+}
+
+Value temporal_now(TemporalTarget target, std::span<const Value> a, ExecContext& ctx) {
+    if (!a.empty() && a[0].is_null()) return Value();  // a null zone: null, as for any argument
+    return now(target, ctx, a.empty() ? nullptr : &a[0]);
+}
+
+Value temporal_truncate(TemporalTarget target, std::span<const Value> a) {
+    return truncate(target, a);
+}
+
+Value duration_construct(const Value& x) {
+    if (x.is_null()) return Value();
+    if (x.kind() == K::String) {
+        auto d = parse_duration(x.as_string());
+        if (!d) invalid_temporal(fmt::format("'{}' is not a duration", x.as_string()));
+        return Value(*d);
     }
-    if (!constructor) return std::nullopt;
-    Target target = target_of(name);
-    if (member.empty()) {
-        if (a.empty() || (a[0].kind() == K::Map && map_get(a[0].as_map(), "timezone") &&
-                          a[0].as_map().size() == 1))
-            return now(target, ctx, a.empty() ? nullptr : map_get(a[0].as_map(), "timezone"));
-        return construct(target, a[0], std::string(name));
-    }
-    if (member == "transaction" || member == "statement" || member == "realtime") {
-        if (!a.empty() && a[0].is_null()) return Value();  // a null zone: null, as for any argument
-        return now(target, ctx, a.empty() ? nullptr : &a[0]);
-    }
-    if (member == "truncate") return truncate(target, a);
-    if (name == "datetime" && member == "fromepoch") {
-        if (a[0].is_null() || a[1].is_null()) return Value();
-        if (a[0].kind() != K::Int || a[1].kind() != K::Int)
-            type_error("datetime.fromepoch() expects integer seconds and nanoseconds");
-        Wide128 instant = static_cast<Wide128>(a[0].as_int()) * kNanosPerSecond + a[1].as_int();
-        return Value(datetime_at(instant, 0, 0));
-    }
-    if (name == "datetime" && member == "fromepochmillis") {
-        if (a[0].is_null()) return Value();
-        if (a[0].kind() != K::Int)
-            type_error("datetime.fromepochmillis() expects integer milliseconds");
-        return Value(datetime_at(static_cast<Wide128>(a[0].as_int()) * 1'000'000, 0, 0));
-    }
-    return std::nullopt;
+    if (x.kind() == K::Map) return duration_from_map(x.as_map());
+    type_error(fmt::format("duration() cannot take a {}", Value::kind_name(x.kind())));
+}
+
+Value datetime_from_epoch(const Value& seconds, const Value& nanos) {
+    if (seconds.is_null() || nanos.is_null()) return Value();
+    if (seconds.kind() != K::Int || nanos.kind() != K::Int)
+        type_error("datetime.fromepoch() expects integer seconds and nanoseconds");
+    Wide128 instant = static_cast<Wide128>(seconds.as_int()) * kNanosPerSecond + nanos.as_int();
+    return Value(datetime_at(instant, 0, 0));
+}
+
+Value datetime_from_epoch_millis(const Value& millis) {
+    if (millis.is_null()) return Value();
+    if (millis.kind() != K::Int)
+        type_error("datetime.fromepochmillis() expects integer milliseconds");
+    return Value(datetime_at(static_cast<Wide128>(millis.as_int()) * 1'000'000, 0, 0));
 }
 
 Value temporal_property(const Value& v, const std::string& name) {

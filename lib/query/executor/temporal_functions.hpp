@@ -1,19 +1,28 @@
 #pragma once
 // openCypher's temporal functions, component access and arithmetic (temporal_functions.cpp).
 #include <optional>
+#include <span>
 #include <string>
-#include <vector>
 
 #include "query/executor/context.hpp"
 #include "query/parser/ast.hpp"
 
 namespace liaison::query {
 
-// date(), localtime(), time(), localdatetime(), datetime(), duration() and their namespaced
-// functions (date.truncate, duration.between, datetime.fromepoch, ...); nullopt when `f` is none
-// of them.
-std::optional<Value> call_temporal_function(const std::string& f, std::vector<Value>& a,
-                                            ExecContext& ctx);
+// What a temporal constructor builds: a date (liaison's Date) or one of the Temporal types.
+enum class TemporalTarget { Date, LocalTime, Time, LocalDateTime, DateTime };
+
+// The temporal functions of the function table (functions.cpp), each for one target.
+// date(x), localtime(x)...: from a string, a map or another temporal value; with no argument, or
+// only {timezone: z}, the instant the query started.
+Value temporal_construct(TemporalTarget target, std::span<const Value> a, ExecContext& ctx);
+// date.transaction(), .statement() and .realtime(): the instant the query started, in a zone.
+Value temporal_now(TemporalTarget target, std::span<const Value> a, ExecContext& ctx);
+// date.truncate(unit, value[, fields]) and the like.
+Value temporal_truncate(TemporalTarget target, std::span<const Value> a);
+Value duration_construct(const Value& x);
+Value datetime_from_epoch(const Value& seconds, const Value& nanos);
+Value datetime_from_epoch_millis(const Value& millis);
 
 // A component of a date, time, datetime or duration (`d.year`, `t.offset`, `dur.days`).
 Value temporal_property(const Value& v, const std::string& key);

@@ -9,8 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "liaison/query/value.hpp"
 #include "query/executor/graph_access.hpp"
-#include "query/value.hpp"
 
 namespace liaison::query {
 

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "core/utf8.hpp"
-#include "query/error.hpp"
+#include "liaison/core/utf8.hpp"
+#include "liaison/query/error.hpp"
 
 namespace liaison::query {
 

@@ -120,9 +120,6 @@ ExprPtr clone(const Expr& e) {
     c->has_else = e.has_else;
     c->begin = e.begin;
     c->end = e.end;
-    c->slot = e.slot;
-    c->slot2 = e.slot2;
-    c->aggregate_slot = e.aggregate_slot;
     return c;
 }
 
@@ -131,15 +128,12 @@ std::unique_ptr<PatternPart> clone(const PatternPart& p) {
     c->path_var = p.path_var;
     c->function = p.function;
     c->begin = p.begin;
-    c->path_slot = p.path_slot;
     for (const auto& n : p.nodes) {
         NodePattern m;
         m.var = n.var;
         m.labels = n.labels;
         if (n.properties) m.properties = clone(*n.properties);
         m.begin = n.begin;
-        m.slot = n.slot;
-        m.prebound = n.prebound;
         c->nodes.push_back(std::move(m));
     }
     for (const auto& r : p.rels) {
@@ -152,8 +146,6 @@ std::unique_ptr<PatternPart> clone(const PatternPart& p) {
         m.min_hops = r.min_hops;
         m.max_hops = r.max_hops;
         m.begin = r.begin;
-        m.slot = r.slot;
-        m.prebound = r.prebound;
         c->rels.push_back(std::move(m));
     }
     return c;

@@ -1,6 +1,7 @@
 #pragma once
-// The abstract syntax tree of a query. Nodes own their children through std::unique_ptr and carry
-// a kind tag; the binder annotates them in place (variable slots, aggregate slots).
+// The abstract syntax tree of a query, as parsed. Nodes own their children through
+// std::unique_ptr and carry a kind tag. The binder reads it and builds a separate bound tree
+// (binder/bound.hpp); nothing writes into it after parsing.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -8,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "query/value.hpp"
+#include "liaison/query/value.hpp"
 
 namespace liaison::query::ast {
 
@@ -19,7 +20,7 @@ using ExprPtr = std::unique_ptr<Expr>;
 enum class ExprKind {
     Literal,               // value
     Parameter,             // name
-    Variable,              // name, slot
+    Variable,              // name
     Property,              // args[0].name
     Subscript,             // args[0][args[1]]
     Slice,                 // args[0][args[1]..args[2]]; absent bounds are null pointers
@@ -31,8 +32,8 @@ enum class ExprKind {
     IsNull,                // args[0] IS NULL
     IsNotNull,             // args[0] IS NOT NULL
     LabelTest,             // args[0]:labels...
-    Function,              // name(args), distinct; aggregate_slot when an aggregate
-    CountStar,             // count(*); aggregate_slot
+    Function,              // name(args), distinct
+    CountStar,             // count(*)
     Case,                  // [subject] (when then)* [else]; see has_subject / has_else
     ListComprehension,     // [name IN args[0] WHERE args[1] | args[2]]; absent parts null
     Quantifier,            // all/any/none/single(name IN args[0] WHERE args[1]); op = quantifier
@@ -106,11 +107,6 @@ struct Expr {
     bool has_subject = false;              // Case
     bool has_else = false;                 // Case
     std::size_t begin = 0, end = 0;        // source offsets
-
-    // Annotations of the binder.
-    int slot = -1;            // Variable: row slot; comprehensions: the iteration variable
-    int slot2 = -1;           // Reduce: accumulator slot
-    int aggregate_slot = -1;  // aggregate function: where the aggregated value lands
 };
 
 ExprPtr make_expr(ExprKind kind, std::size_t begin, std::size_t end);
@@ -129,8 +125,6 @@ struct NodePattern {
     std::vector<std::string> labels;
     ExprPtr properties;  // Map or Parameter, or null
     std::size_t begin = 0;
-    int slot = -1;
-    bool prebound = false;  // binder: the variable was bound before this clause
 };
 
 struct RelPattern {
@@ -141,8 +135,6 @@ struct RelPattern {
     bool var_length = false;
     std::optional<std::int64_t> min_hops, max_hops;  // for var_length; absent = default
     std::size_t begin = 0;
-    int slot = -1;
-    bool prebound = false;
 };
 
 enum class PathFunction { None, Shortest, AllShortest };
@@ -153,7 +145,6 @@ struct PatternPart {
     std::vector<NodePattern> nodes;  // nodes.size() == rels.size() + 1
     std::vector<RelPattern> rels;
     std::size_t begin = 0;
-    int path_slot = -1;
 };
 
 std::unique_ptr<PatternPart> clone(const PatternPart& p);
@@ -167,7 +158,6 @@ struct ProjectionItem {
     ExprPtr expr;
     std::string alias;  // the column name: the alias, or the expression's text
     bool has_alias = false;
-    int slot = -1;
 };
 
 struct Projection {
@@ -177,10 +167,6 @@ struct Projection {
     std::vector<SortItem> order;
     ExprPtr skip, limit;
     ExprPtr where;  // WITH ... WHERE
-
-    // Annotations of the binder.
-    bool aggregating = false;       // some item or sort key holds an aggregate function
-    std::vector<Expr*> aggregates;  // every aggregate call in items and sort keys
 };
 
 enum class SetKind { Property, Replace, Merge, Labels };  // n.p = v, n = map, n += map, n:L
@@ -197,7 +183,6 @@ enum class ClauseKind { Match, Unwind, With, Return, Create, Merge, Set, Delete,
 struct YieldItem {
     std::string field;
     std::string alias;
-    int slot = -1;
 };
 
 struct Clause {
@@ -209,7 +194,6 @@ struct Clause {
     Projection projection;                     // With, Return
     ExprPtr expr;                              // Unwind
     std::string alias;                         // Unwind
-    int slot = -1;                             // Unwind
     std::vector<SetItem> set_items;            // Set, Remove
     std::vector<SetItem> on_create, on_match;  // Merge
     std::vector<ExprPtr> exprs;                // Delete; Call arguments

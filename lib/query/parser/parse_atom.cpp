@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "query/error.hpp"
+#include "liaison/query/error.hpp"
 #include "query/parser/parser_impl.hpp"
 
 namespace liaison::query::detail {

@@ -1,7 +1,7 @@
 // Patterns: (a:Label {p: 1})-[r:TYPE*1..3]->(b), named paths and shortestPath(...).
 #include <fmt/format.h>
 
-#include "query/error.hpp"
+#include "liaison/query/error.hpp"
 #include "query/parser/parser_impl.hpp"
 
 namespace liaison::query::detail {

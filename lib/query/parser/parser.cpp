@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "core/utf8.hpp"
-#include "query/error.hpp"
+#include "liaison/core/utf8.hpp"
+#include "liaison/query/error.hpp"
 #include "query/parser/parser_impl.hpp"
 
 namespace liaison::query {

@@ -5,18 +5,18 @@
 #include <string_view>
 #include <vector>
 
-#include "query/parser/ast.hpp"
+#include "query/binder/bound.hpp"
 
 namespace liaison::query {
 
 // `a AND (b AND c)` → a, b, c (a row passes the whole only when it passes each).
-void split_conjuncts(const ast::Expr& e, std::vector<const ast::Expr*>& out);
+void split_conjuncts(const bound::Expr& e, std::vector<const bound::Expr*>& out);
 
 // Every row slot an expression may read: its variables and the elements of nested patterns.
-void referenced_slots(const ast::Expr& e, std::set<int>& out);
+void referenced_slots(const bound::Expr& e, std::set<int>& out);
 
 // For `v.key = c` or `c = v.key`, with v the variable in `slot` and c a parameter or a string
 // literal: c. Else nullptr.
-const ast::Expr* key_equality(const ast::Expr& e, int slot, std::string_view key);
+const bound::Expr* key_equality(const bound::Expr& e, int slot, std::string_view key);
 
 }  // namespace liaison::query

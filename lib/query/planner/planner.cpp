@@ -11,8 +11,8 @@
 
 namespace liaison::query {
 
-std::string pattern_text(const ast::PatternPart& part) {
-    auto node = [](const ast::NodePattern& n) {
+std::string pattern_text(const bound::PatternPart& part) {
+    auto node = [](const bound::NodePattern& n) {
         std::string s = "(" + n.var;
         for (const auto& l : n.labels) s += ":" + l;
         if (n.properties) s += " {…}";
@@ -32,9 +32,9 @@ std::string pattern_text(const ast::PatternPart& part) {
                 if (r.max_hops) inner += std::to_string(*r.max_hops);
             }
         }
-        out += r.direction == ast::RelDirection::Left ? "<-" : "-";
+        out += r.direction == bound::RelDirection::Left ? "<-" : "-";
         if (!inner.empty()) out += "[" + inner + "]";
-        out += r.direction == ast::RelDirection::Right ? "->" : "-";
+        out += r.direction == bound::RelDirection::Right ? "->" : "-";
         out += node(part.nodes[i + 1]);
     }
     return out;
@@ -69,13 +69,13 @@ bool has_stored(const PropertyGraph& g, std::string_view key) {
     return seen.back().has;
 }
 
-const ast::Expr* constant_key(const ast::NodePattern& n, std::string_view key) {
-    if (!n.properties || n.properties->kind != ast::ExprKind::Map) return nullptr;
+const bound::Expr* constant_key(const bound::NodePattern& n, std::string_view key) {
+    if (!n.properties || n.properties->kind != bound::ExprKind::Map) return nullptr;
     for (std::size_t i = 0; i < n.properties->keys.size(); ++i) {
-        const ast::Expr& v = *n.properties->args[i];
+        const bound::Expr& v = *n.properties->args[i];
         if (n.properties->keys[i] == key &&
-            ((v.kind == ast::ExprKind::Literal && v.value.kind() == Value::Kind::String) ||
-             v.kind == ast::ExprKind::Parameter))
+            ((v.kind == bound::ExprKind::Literal && v.value.kind() == Value::Kind::String) ||
+             v.kind == bound::ExprKind::Parameter))
             return &v;
     }
     return nullptr;
@@ -88,8 +88,8 @@ public:
     Plan run() {
         Plan plan;
         plan.columns = q_.columns;
-        plan.union_all = q_.ast.union_all;
-        for (const auto& part : q_.ast.parts) {
+        plan.union_all = q_.tree.union_all;
+        for (const auto& part : q_.tree.parts) {
             std::vector<int> columns;
             plan.roots.push_back(single(part, columns, plan.updates));
             plan.column_slots.push_back(std::move(columns));
@@ -103,12 +103,12 @@ private:
         return op;
     }
 
-    OperatorPtr single(const ast::SingleQuery& sq, std::vector<int>& columns, bool& updates) {
+    OperatorPtr single(const bound::SingleQuery& sq, std::vector<int>& columns, bool& updates) {
         OperatorPtr op = std::make_unique<Once>(q_.slot_count);
         bound_.clear();
         for (const auto& c : sq.clauses) {
             switch (c.kind) {
-                case ast::ClauseKind::Match:
+                case bound::ClauseKind::Match:
                     if (c.optional) {
                         auto arg = std::make_unique<Argument>();
                         Argument* a = arg.get();
@@ -119,36 +119,37 @@ private:
                         op = match(std::move(op), c);
                     }
                     break;
-                case ast::ClauseKind::Unwind:
+                case bound::ClauseKind::Unwind:
                     op = chain(std::move(op),
                                std::make_unique<Unwind>(*c.expr, c.slot, source(*c.expr)));
                     bound_.insert(c.slot);
                     break;
-                case ast::ClauseKind::With:
-                case ast::ClauseKind::Return:
+                case bound::ClauseKind::With:
+                case bound::ClauseKind::Return:
                     op = projection(std::move(op), c.projection);
                     break;
-                case ast::ClauseKind::Create:
+                case bound::ClauseKind::Create:
                     updates = true;
                     op = chain(std::move(op), std::make_unique<Create>(c.pattern));
                     mark_bound(c.pattern);
                     break;
-                case ast::ClauseKind::Merge:
+                case bound::ClauseKind::Merge:
                     updates = true;
                     op = chain(std::move(op), std::make_unique<Merge>(c));
                     mark_bound(c.pattern);
                     break;
-                case ast::ClauseKind::Set:
-                case ast::ClauseKind::Remove:
+                case bound::ClauseKind::Set:
+                case bound::ClauseKind::Remove:
                     updates = true;
-                    op = chain(std::move(op), std::make_unique<SetProperties>(
-                                                  c.set_items, c.kind == ast::ClauseKind::Remove));
+                    op =
+                        chain(std::move(op), std::make_unique<SetProperties>(
+                                                 c.set_items, c.kind == bound::ClauseKind::Remove));
                     break;
-                case ast::ClauseKind::Delete:
+                case bound::ClauseKind::Delete:
                     updates = true;
                     op = chain(std::move(op), std::make_unique<Delete>(c));
                     break;
-                case ast::ClauseKind::Call:
+                case bound::ClauseKind::Call:
                     op = chain(std::move(op), std::make_unique<CallProcedure>(c));
                     if (c.where)
                         op = chain(std::move(op),
@@ -156,15 +157,15 @@ private:
                     break;
             }
         }
-        const ast::Clause& last = sq.clauses.back();
-        if (last.kind == ast::ClauseKind::Return)
+        const bound::Clause& last = sq.clauses.back();
+        if (last.kind == bound::ClauseKind::Return)
             for (const auto& item : last.projection.items) columns.push_back(item.slot);
-        if (last.kind == ast::ClauseKind::Call)
+        if (last.kind == bound::ClauseKind::Call)
             for (const auto& y : last.yields) columns.push_back(y.slot);
         return op;
     }
 
-    void mark_bound(const std::vector<ast::PatternPart>& parts) {
+    void mark_bound(const std::vector<bound::PatternPart>& parts) {
         for (const auto& part : parts) {
             for (const auto& n : part.nodes) bound_.insert(n.slot);
             for (const auto& r : part.rels) bound_.insert(r.slot);
@@ -172,7 +173,7 @@ private:
         }
     }
 
-    std::string source(const ast::Expr& e) const {
+    std::string source(const bound::Expr& e) const {
         if (e.end > e.begin && e.end <= text_size())
             return std::string(text_.substr(e.begin, e.end - e.begin));
         return "";
@@ -181,21 +182,21 @@ private:
 
     // The value of n's indexed property `key` (id or name): `{key: c}` in the pattern or
     // `n.key = c` among the conjuncts. A stored property of that name would shadow the index.
-    const ast::Expr* indexed(const ast::NodePattern& n, std::string_view key,
-                             const std::vector<const ast::Expr*>& conjuncts) const {
-        const ast::Expr* found = constant_key(n, key);
+    const bound::Expr* indexed(const bound::NodePattern& n, std::string_view key,
+                               const std::vector<const bound::Expr*>& conjuncts) const {
+        const bound::Expr* found = constant_key(n, key);
         if (!found && !n.var.empty())
-            for (const ast::Expr* c : conjuncts)
+            for (const bound::Expr* c : conjuncts)
                 if ((found = key_equality(*c, n.slot, key))) break;
         return found && !has_stored(g_, key) ? found : nullptr;
     }
-    const ast::Expr* id_of(const ast::NodePattern& n,
-                           const std::vector<const ast::Expr*>& conjuncts) const {
+    const bound::Expr* id_of(const bound::NodePattern& n,
+                             const std::vector<const bound::Expr*>& conjuncts) const {
         return indexed(n, "id", conjuncts);
     }
 
-    StartPlan choose_start(const ast::PatternPart& part, std::string& why,
-                           const std::vector<const ast::Expr*>& conjuncts) {
+    StartPlan choose_start(const bound::PatternPart& part, std::string& why,
+                           const std::vector<const bound::Expr*>& conjuncts) {
         StartPlan best;
         double best_cost = -1;
         for (std::size_t i = 0; i < part.nodes.size(); ++i) {
@@ -206,11 +207,11 @@ private:
             if (n.prebound || bound_.count(n.slot)) {
                 p.source = StartPlan::Source::Bound;
                 cost = 0;
-            } else if (const ast::Expr* id = id_of(n, conjuncts)) {
+            } else if (const bound::Expr* id = id_of(n, conjuncts)) {
                 p.source = StartPlan::Source::Id;
                 p.id = id;
                 cost = 1;
-            } else if (const ast::Expr* name = indexed(n, "name", conjuncts)) {
+            } else if (const bound::Expr* name = indexed(n, "name", conjuncts)) {
                 // The name index folds case and script: a few candidates, checked exactly.
                 p.source = StartPlan::Source::Name;
                 p.id = name;
@@ -252,7 +253,7 @@ private:
         return best;
     }
 
-    static void part_slots(const ast::PatternPart& part, std::set<int>& out) {
+    static void part_slots(const bound::PatternPart& part, std::set<int>& out) {
         for (const auto& n : part.nodes) out.insert(n.slot);
         for (const auto& r : part.rels) out.insert(r.slot);
         if (part.path_slot >= 0) out.insert(part.path_slot);
@@ -261,12 +262,12 @@ private:
     // Each WHERE conjunct is checked by the first part after which every variable it reads
     // from this clause is bound (inside that part's match, as soon as they are bound), so
     // `WHERE a.id = $x AND b.age > 3` prunes during the expansion rather than after it.
-    OperatorPtr match(OperatorPtr op, const ast::Clause& c) {
+    OperatorPtr match(OperatorPtr op, const bound::Clause& c) {
         std::vector<int> rels;
         for (const auto& part : c.pattern)
-            if (part.function == ast::PathFunction::None)
+            if (part.function == bound::PathFunction::None)
                 for (const auto& r : part.rels) rels.push_back(r.slot);
-        std::vector<const ast::Expr*> conjuncts;
+        std::vector<const bound::Expr*> conjuncts;
         if (c.where) split_conjuncts(*c.where, conjuncts);
         std::set<int> local;  // slots this clause binds
         for (const auto& part : c.pattern) part_slots(part, local);
@@ -298,7 +299,7 @@ private:
                 if (!filter_text.empty()) filter_text += " AND ";
                 filter_text += source(*conjuncts[i]);
             }
-            if (part.function != ast::PathFunction::None) {
+            if (part.function != bound::PathFunction::None) {
                 PathEnds ends;
                 if (!part.nodes.front().prebound && !bound_.count(part.nodes.front().slot))
                     ends.first = id_of(part.nodes.front(), conjuncts);
@@ -320,7 +321,7 @@ private:
         return op;
     }
 
-    OperatorPtr projection(OperatorPtr op, const ast::Projection& p) {
+    OperatorPtr projection(OperatorPtr op, const bound::Projection& p) {
         std::string names;
         std::vector<int> slots;
         for (const auto& item : p.items) {
@@ -331,13 +332,13 @@ private:
         if (p.aggregating) {
             op = chain(std::move(op), std::make_unique<Aggregate>(p, q_.slot_count, names));
         } else {
-            std::vector<std::pair<const ast::Expr*, int>> items;
+            std::vector<std::pair<const bound::Expr*, int>> items;
             for (const auto& item : p.items) items.emplace_back(item.expr.get(), item.slot);
             op = chain(std::move(op), std::make_unique<Project>(std::move(items), names));
         }
         if (p.distinct) op = chain(std::move(op), std::make_unique<Distinct>(slots));
         if (!p.order.empty()) {
-            std::vector<std::pair<const ast::Expr*, bool>> keys;
+            std::vector<std::pair<const bound::Expr*, bool>> keys;
             std::string text;
             for (const auto& s : p.order) {
                 keys.emplace_back(s.expr.get(), s.descending);

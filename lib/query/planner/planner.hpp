@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "model/property_graph.hpp"
+#include "liaison/model/property_graph.hpp"
 #include "query/binder/binder.hpp"
 #include "query/executor/operator.hpp"
 
@@ -22,10 +22,10 @@ struct Plan {
     bool updates = false;  // has CREATE/MERGE/SET/REMOVE/DELETE
 };
 
-// The plan reads the AST of `query`, which must outlive it.
+// The plan reads the bound tree of `query`, which must outlive it.
 Plan plan_query(const BoundQuery& query, const PropertyGraph& g);
 
 // A pattern part as text, e.g. "(a:Person)-[:MET_WITH]-(b)".
-std::string pattern_text(const ast::PatternPart& part);
+std::string pattern_text(const bound::PatternPart& part);
 
 }  // namespace liaison::query

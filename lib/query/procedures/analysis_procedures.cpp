@@ -1,10 +1,13 @@
 #include "query/procedures/analysis_procedures.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
-#include "analysis/centrality.hpp"
-#include "analysis/community.hpp"
-#include "analysis/projection.hpp"
+#include <algorithm>
+
+#include "liaison/analysis/projection_request.hpp"
+#include "liaison/analysis/registry.hpp"
+#include "liaison/core/error.hpp"
 #include "query/executor/graph_access.hpp"
 #include "query/executor/procedures.hpp"
 
@@ -12,19 +15,20 @@ namespace liaison::query {
 
 namespace {
 
-const Value* option(const ValueMap& config, std::string_view key) {
-    const Value* v = map_get(config, key);
-    return v && !v->is_null() ? v : nullptr;
+// The config keys that choose the projection; every other key is an algorithm option.
+const std::vector<std::string> kProjectionKeys{"labels", "types",  "direction", "from",
+                                               "to",     "weight", "fold",      "keep_undated"};
+
+[[noreturn]] void bad_argument(const std::string& message) {
+    runtime_error("ArgumentError", "InvalidArgumentValue", message);
 }
 
-std::vector<std::string> strings(const ValueMap& config, std::string_view key) {
-    std::vector<std::string> out;
-    const Value* v = option(config, key);
-    if (!v) return out;
-    if (v->kind() == Value::Kind::String) return {v->as_string()};
-    if (v->kind() != Value::Kind::List)
+std::vector<std::string> strings(const Value& v, std::string_view key) {
+    if (v.kind() == Value::Kind::String) return {v.as_string()};
+    if (v.kind() != Value::Kind::List)
         type_error(fmt::format("'{}' must be a list of strings", key));
-    for (const auto& x : v->as_list()) {
+    std::vector<std::string> out;
+    for (const auto& x : v.as_list()) {
         if (x.kind() != Value::Kind::String)
             type_error(fmt::format("'{}' must be a list of strings", key));
         out.push_back(x.as_string());
@@ -32,18 +36,9 @@ std::vector<std::string> strings(const ValueMap& config, std::string_view key) {
     return out;
 }
 
-double number(const ValueMap& config, std::string_view key, double fallback) {
-    const Value* v = option(config, key);
-    if (!v) return fallback;
-    if (!v->is_number()) type_error(fmt::format("'{}' must be a number", key));
-    return v->to_double();
-}
-
-bool flag(const ValueMap& config, std::string_view key, bool fallback) {
-    const Value* v = option(config, key);
-    if (!v) return fallback;
-    if (v->kind() != Value::Kind::Bool) type_error(fmt::format("'{}' must be true or false", key));
-    return v->as_bool();
+const std::string& text(const Value& v, std::string_view key, std::string_view what) {
+    if (v.kind() != Value::Kind::String) type_error(fmt::format("'{}' must {}", key, what));
+    return v.as_string();
 }
 
 ValueMap config_of(const std::vector<Value>& args) {
@@ -52,115 +47,102 @@ ValueMap config_of(const std::vector<Value>& args) {
     return args[0].as_map();
 }
 
-analysis::Projection projection(ExecContext& ctx, const ValueMap& config) {
-    analysis::ProjectionOptions o;
-    o.labels = strings(config, "labels");
-    o.edge_types = strings(config, "types");
-    if (const Value* d = option(config, "direction")) {
-        std::string s = d->kind() == Value::Kind::String ? d->as_string() : "";
-        if (s == "directed")
-            o.direction = analysis::ProjectionDirection::Directed;
-        else if (s == "reversed")
-            o.direction = analysis::ProjectionDirection::Reversed;
-        else if (s == "undirected")
-            o.direction = analysis::ProjectionDirection::Undirected;
-        else
-            runtime_error("ArgumentError", "InvalidArgumentValue",
-                          "direction must be 'undirected', 'directed' or 'reversed'");
+// The request a config map makes: its projection keys, and the algorithm's options (checked
+// against the registry's schema by the caller).
+struct Request {
+    analysis::ProjectionRequest projection;
+    analysis::OptionValues options;
+};
+
+Request request_of(const ValueMap& config) {
+    Request r;
+    for (const auto& [key, v] : config) {
+        if (v.is_null()) continue;
+        if (key == "labels") {
+            r.projection.labels = strings(v, key);
+        } else if (key == "types") {
+            r.projection.types = strings(v, key);
+        } else if (key == "direction") {
+            r.projection.direction = text(v, key, "be 'undirected', 'directed' or 'reversed'");
+        } else if (key == "from" || key == "to") {
+            // A date value bounds the window directly; a text is a window text (window.hpp).
+            if (v.kind() == Value::Kind::Date) {
+                (key == "from" ? r.projection.window.from : r.projection.window.to) = v.as_date();
+            } else {
+                (key == "from" ? r.projection.from : r.projection.to) =
+                    text(v, key, "be a date, a window text ('2025', '2023..2025') or an event");
+            }
+        } else if (key == "weight") {
+            r.projection.weight = text(v, key, "name an edge property (or be 'count')");
+        } else if (key == "fold") {
+            r.projection.fold = text(v, key, "name a label");
+        } else if (key == "keep_undated") {
+            if (v.kind() != Value::Kind::Bool) type_error("'keep_undated' must be true or false");
+            r.projection.keep_undated = v.as_bool();
+        } else if (v.kind() == Value::Kind::Bool) {
+            r.options.emplace_back(key, v.as_bool());
+        } else if (v.kind() == Value::Kind::Int) {
+            r.options.emplace_back(key, v.as_int());
+        } else if (v.kind() == Value::Kind::Float) {
+            r.options.emplace_back(key, v.as_float());
+        } else if (v.kind() == Value::Kind::String) {
+            r.options.emplace_back(key, v.as_string());
+        } else {
+            type_error(fmt::format("'{}' must be a boolean, a number or a string", key));
+        }
     }
-    auto date = [&](std::string_view key) -> std::optional<Date> {
-        const Value* v = option(config, key);
-        if (!v) return std::nullopt;
-        if (v->kind() == Value::Kind::Date) return v->as_date();
-        if (v->kind() == Value::Kind::String)
-            if (auto d = Date::parse(v->as_string())) return d;
-        runtime_error("ArgumentError", "InvalidArgumentValue",
-                      fmt::format("'{}' must be a date (YYYY[-MM[-DD]])", key));
-    };
-    o.window.from = date("from");
-    o.window.to = date("to");
-    if (const Value* w = option(config, "weight")) {
-        if (w->kind() != Value::Kind::String) type_error("'weight' must name an edge property");
-        o.weight = analysis::WeightMode::Property;
-        o.weight_property = w->as_string();
-    }
-    if (const Value* f = option(config, "fold")) {
-        if (f->kind() != Value::Kind::String) type_error("'fold' must name a label");
-        o.fold_via = f->as_string();
-    }
-    return analysis::project(ctx.g(), o);
+    return r;
 }
 
-std::vector<ValueMap> score_rows(const analysis::Projection& p, const analysis::Scores& s) {
-    std::vector<ValueMap> out;
-    const auto& origins = p.graph.origins();
-    for (std::size_t v = 0; v < s.value.size(); ++v)
-        out.push_back({{"node", NodeRef{origins[v]}}, {"score", s.value[v]}});
-    return out;
+// Library errors (an unknown option, a label no node has, a bad window) as the query's
+// argument errors, the message naming the procedure.
+template <typename F>
+auto checked(const std::string& procedure, F&& f) {
+    try {
+        return f();
+    } catch (const ArgumentError& e) {
+        bad_argument(fmt::format("{}: {}", procedure, e.what()));
+    } catch (const LookupError& e) {
+        bad_argument(fmt::format("{}: {}", procedure, e.what()));
+    }
 }
 
-using Centrality = analysis::Scores (*)(const analysis::Projection&, const ValueMap&);
-
-ProcedureFn centrality(Centrality f) {
-    return [f](ExecContext& ctx, const std::vector<Value>& args) {
-        ValueMap config = config_of(args);
-        analysis::Projection p = projection(ctx, config);
-        return score_rows(p, f(p, config));
+ProcedureFn run(const analysis::AlgorithmInfo& info) {
+    const std::string procedure = "liaison." + info.name;
+    return [&info, procedure](ExecContext& ctx, const std::vector<Value>& args) {
+        const Request r = request_of(config_of(args));
+        std::vector<ValueMap> out;
+        checked(procedure, [&] {
+            const std::string field = "config";
+            const analysis::AlgorithmOptions options =
+                analysis::validate_options(info, r.options, field);
+            const analysis::Projection p = analysis::project(ctx.g(), r.projection, "");
+            const auto& origins = p.graph.origins();
+            if (info.kind == analysis::AlgorithmKind::Measure) {
+                const analysis::Scores s = info.measure(p.graph, options);
+                for (std::size_t v = 0; v < s.value.size(); ++v)
+                    out.push_back({{"node", NodeRef{origins[v]}}, {"score", s.value[v]}});
+            } else {
+                const analysis::Partition part = info.partition(p.graph, options);
+                for (std::size_t v = 0; v < part.membership.size(); ++v)
+                    out.push_back({{"community", std::int64_t{part.membership[v]}},
+                                   {"node", NodeRef{origins[v]}}});
+            }
+            return 0;
+        });
+        return out;
     };
 }
 
 }  // namespace
 
 void register_analysis_procedures() {
-    auto add = [](const char* name, Centrality f) {
-        register_procedure({{name, {"config"}, {"node", "score"}, 0, {}}, centrality(f)});
-    };
-    add("liaison.pagerank", [](const analysis::Projection& p, const ValueMap& c) {
-        analysis::PageRankOptions o;
-        o.damping = number(c, "damping", o.damping);
-        return analysis::page_rank(p.graph, o);
-    });
-    add("liaison.degree", [](const analysis::Projection& p, const ValueMap& c) {
-        analysis::DegreeOptions o;
-        o.normalized = flag(c, "normalized", false);
-        return analysis::degree(p.graph, o);
-    });
-    add("liaison.betweenness", [](const analysis::Projection& p, const ValueMap& c) {
-        analysis::BetweennessOptions o;
-        o.normalized = flag(c, "normalized", o.normalized);
-        return analysis::betweenness(p.graph, o);
-    });
-    add("liaison.closeness", [](const analysis::Projection& p, const ValueMap&) {
-        return analysis::closeness(p.graph);
-    });
-    add("liaison.harmonic", [](const analysis::Projection& p, const ValueMap& c) {
-        analysis::HarmonicOptions o;
-        o.normalized = flag(c, "normalized", o.normalized);
-        return analysis::harmonic(p.graph, o);
-    });
-    add("liaison.eigenvector", [](const analysis::Projection& p, const ValueMap&) {
-        return analysis::eigenvector(p.graph);
-    });
-    add("liaison.katz", [](const analysis::Projection& p, const ValueMap& c) {
-        analysis::KatzOptions o;
-        o.alpha = number(c, "alpha", o.alpha);
-        return analysis::katz(p.graph, o);
-    });
-    register_procedure({{"liaison.louvain", {"config"}, {"node", "community"}, 0, {}},
-                        [](ExecContext& ctx, const std::vector<Value>& args) {
-                            ValueMap config = config_of(args);
-                            analysis::Projection p = projection(ctx, config);
-                            analysis::LouvainOptions o;
-                            o.resolution = number(config, "resolution", o.resolution);
-                            o.seed = static_cast<std::uint64_t>(number(config, "seed", 0));
-                            analysis::Partition part = analysis::louvain(p.graph, o);
-                            std::vector<ValueMap> out;
-                            const auto& origins = p.graph.origins();
-                            for (std::size_t v = 0; v < part.membership.size(); ++v)
-                                out.push_back({{"community", std::int64_t{part.membership[v]}},
-                                               {"node", NodeRef{origins[v]}}});
-                            return out;
-                        }});
+    for (const analysis::AlgorithmInfo& info : analysis::algorithms()) {
+        const bool measure = info.kind == analysis::AlgorithmKind::Measure;
+        std::vector<std::string> outputs = measure ? std::vector<std::string>{"node", "score"}
+                                                   : std::vector<std::string>{"node", "community"};
+        register_procedure({{"liaison." + info.name, {"config"}, outputs, 0, {}}, run(info)});
+    }
 }
 
 }  // namespace liaison::query
