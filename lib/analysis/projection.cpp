@@ -152,4 +152,20 @@ LinkEvidence explain_link(const PropertyGraph& g, const ProjectionOptions& optio
     return evidence;
 }
 
+TiesAmong ties_among(const PropertyGraph& g, const ProjectionOptions& options, const Projection& p,
+                     const std::vector<Vertex>& vertices) {
+    std::vector<char> inside(p.graph.node_count(), 0);
+    for (Vertex v : vertices) inside[v] = 1;
+    TiesAmong t;
+    for (const WeightedEdge& e : p.graph.edges()) {
+        if (!inside[e.source] || !inside[e.target]) continue;
+        ++t.pairs;
+        const std::size_t n =
+            explain_link(g, options, p.graph.origins()[e.source], p.graph.origins()[e.target])
+                .edges.size();
+        t.ties += std::max<std::size_t>(n, 1);
+    }
+    return t;
+}
+
 }  // namespace liaison::analysis

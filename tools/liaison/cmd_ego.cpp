@@ -2,7 +2,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <algorithm>
 #include <memory>
 
 #include "analysis_flags.hpp"
@@ -34,20 +33,8 @@ int run_ego(const EgoOptions& o) {
                                        : o.follow == "in" ? analysis::EgoDirection::In
                                                           : analysis::EgoDirection::Both;
     analysis::Ego ego = analysis::ego_network(p.graph, p.vertex(g, center), {o.hops, direction});
-    // Ties inside the neighbourhood, for the summary line, counted as `render --ego` counts
-    // them: every kept edge of the network between two of its entities, parallel ties each
-    // (docs/algorithms.md); a projection link stands for one or more of them.
-    std::vector<char> inside(p.graph.node_count(), 0);
-    for (analysis::Vertex v : ego.vertices) inside[v] = 1;
-    std::size_t ties = 0, pairs = 0;
-    for (const analysis::WeightedEdge& e : p.graph.edges()) {
-        if (!inside[e.source] || !inside[e.target]) continue;
-        ++pairs;
-        std::size_t n = analysis::explain_link(g, options, p.graph.origins()[e.source],
-                                               p.graph.origins()[e.target])
-                            .edges.size();
-        ties += std::max<std::size_t>(n, 1);
-    }
+    // Counted as `render --ego` counts them (docs/algorithms.md).
+    const analysis::TiesAmong among = analysis::ties_among(g, options, p, ego.vertices);
     const bool people = o.format == OutputFormat::Table;
     Table t({"hops", "id", "name", "labels"});
     for (std::size_t i = 0; i < ego.vertices.size(); ++i) {
@@ -61,7 +48,7 @@ int run_ego(const EgoOptions& o) {
             fmt::format("{} within {} hop{}: {} entities, {} ties among them ({} linked "
                         "pairs)\n\n",
                         g.node(center).display_name(), o.hops, o.hops == 1 ? "" : "s",
-                        ego.vertices.size(), ties, pairs));
+                        ego.vertices.size(), among.ties, among.pairs));
     print(t.render(o.format));
     return 0;
 }

@@ -64,4 +64,14 @@ struct LinkEvidence {
 LinkEvidence explain_link(const PropertyGraph& g, const ProjectionOptions& options, NodeIndex u,
                           NodeIndex v);
 
+// The ties among a set of a projection's vertices (an ego network, a community): `pairs` counts
+// the projection's links with both ends in the set, `ties` the network edges behind them,
+// parallel ties each, a link with no single edge behind it (a fold) once.
+struct TiesAmong {
+    std::size_t ties = 0;
+    std::size_t pairs = 0;
+};
+TiesAmong ties_among(const PropertyGraph& g, const ProjectionOptions& options, const Projection& p,
+                     const std::vector<Vertex>& vertices);
+
 }  // namespace liaison::analysis
