@@ -10,6 +10,7 @@
 #include "liaison/core/text_distance.hpp"
 #include "liaison/core/utf8.hpp"
 #include "liaison/core/value.hpp"
+#include "liaison/model/index_definition.hpp"
 #include "liaison/model/lookup.hpp"
 #include "liaison/model/names.hpp"
 #include "liaison/model/property_graph.hpp"

@@ -61,6 +61,14 @@ struct Scan {
         for (std::size_t k = 0; k < n; ++k) v = v * 10 + (s[i++] - '0');
         return v;
     }
+    // A field of n digits that may be left out: the extended form announces it with `sep`, the
+    // basic form by n more digits. `v` keeps its default when the field is absent; false when
+    // the field is announced but its digits are not there.
+    bool optional_field(bool extended, char sep, std::size_t n, int& v) {
+        if (!(extended ? eat(sep) : digits_ahead() >= n)) return true;
+        v = number(n);
+        return v >= 0;
+    }
 };
 
 std::optional<std::int64_t> ymd_days(int y, int m, int d) {
@@ -89,10 +97,7 @@ std::optional<std::int64_t> scan_date(Scan& c) {
         int w = c.number(2);
         if (w < 0) return std::nullopt;
         int dow = 1;
-        if (ext ? c.eat('-') : c.digits_ahead() >= 1) {
-            dow = c.number(1);
-            if (dow < 0) return std::nullopt;
-        }
+        if (!c.optional_field(ext, '-', 1, dow)) return std::nullopt;
         return week_days(y, w, dow);
     }
     std::size_t n = c.digits_ahead();
@@ -105,10 +110,7 @@ std::optional<std::int64_t> scan_date(Scan& c) {
     int m = c.number(2);
     if (m < 0) return std::nullopt;
     int d = 1;
-    if (ext ? c.eat('-') : c.digits_ahead() >= 2) {
-        d = c.number(2);
-        if (d < 0) return std::nullopt;
-    }
+    if (!c.optional_field(ext, '-', 2, d)) return std::nullopt;
     return ymd_days(y, m, d);
 }
 
@@ -145,15 +147,34 @@ std::optional<std::int32_t> scan_offset(Scan& c) {
     if (ext || c.digits_ahead() >= 2) {
         m = c.number(2);
         if (m < 0 || m > 59) return std::nullopt;
-        if (ext ? c.eat(':') : c.digits_ahead() >= 2) {
-            s = c.number(2);
-            if (s < 0 || s > 59) return std::nullopt;
-        }
+        if (!c.optional_field(ext, ':', 2, s) || s > 59) return std::nullopt;
     }
     return sign * (h * 3600 + m * 60 + s);
 }
 
 }  // namespace
+
+int compare_at_shared_precision(const Date& a, const Date& b) {
+    if (a.last_day() < b.first_day()) return -1;
+    if (a.first_day() > b.last_day()) return 1;
+    return 0;
+}
+
+bool date_within(const Date& a, const Date& b) {
+    return a.first_day() >= b.first_day() && a.last_day() <= b.last_day();
+}
+
+const char* precision_name(Date::Precision p) {
+    switch (p) {
+        case Date::Precision::Year:
+            return "year";
+        case Date::Precision::Month:
+            return "month";
+        case Date::Precision::Day:
+            break;
+    }
+    return "day";
+}
 
 Wide128 Temporal::instant() const {
     return static_cast<Wide128>(days) * kNanosPerDay + nanos -

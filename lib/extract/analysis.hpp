@@ -137,12 +137,16 @@ void find_places_and_agencies(Analysis& a);
 // the lexicon has its iso3-x, else the most named country that has one, else the article's own.
 std::uint32_t context_country(const Analysis& a, std::uint32_t lex_agency);
 void find_officials(Analysis& a);
+// Drops the HEADS of deputies, assistants and former holders of an office (roles.cpp).
+void resolve_roles(Analysis& a);
 void find_name_aliases(Analysis& a);
 // Descriptions (المسؤول المغربي، الوزير الإيطالي) linked to the person they describe; gives named
 // persons the nationality written beside them (نظيره الإيطالي ماتيو …). Run by find_name_aliases.
 void resolve_descriptions(Analysis& a);
 void find_events(Analysis& a);
 void find_frames(Analysis& a);
+// Visits told in a clause about the visitor: الذي يزور … (visits.cpp).
+void find_relative_visits(Analysis& a);
 void find_event_frames(Analysis& a);
 // Dates for the facts whose sentence states none (after every fact is found; dates.cpp).
 void inherit_dates(Analysis& a);

@@ -41,9 +41,11 @@ PropertyGraph extract(const std::vector<Article>& articles, const Options& optio
         find_dates(a);
         find_places_and_agencies(a);
         find_officials(a);
+        resolve_roles(a);
         find_name_aliases(a);
         find_events(a);
         find_frames(a);
+        find_relative_visits(a);
         find_event_frames(a);
         inherit_dates(a);
         writer.add(a, doc);

@@ -13,293 +13,12 @@ using namespace frames_detail;
 
 namespace frames_detail {
 
-Label label_of(const Analysis& a, const Participant& p) {
-    return p.counterpart ? Label::Person : a.entities[p.entity].label;
-}
-
-bool is_place(const Analysis& a, const Participant& p) {
-    const Label l = label_of(a, p);
-    return l == Label::Country || l == Label::City;
-}
-
-// A participant standing where mention `m` stands, with the clitics of its first token.
-Participant participant_at(const Mention& m, const SentenceState& st) {
-    Participant p;
-    p.entity = m.entity;
-    p.first = m.first;
-    p.last = m.last;
-    p.start = m.start;
-    p.end = m.end;
-    for (const Item& it : st.items)
-        if (it.first == m.first) p.flags = it.flags;
-    return p;
-}
-
-// The mentions a frame can link: not an official's agency or country, not inside another.
-std::vector<Participant> participants(Analysis& a, const SentenceState& st) {
-    std::vector<Participant> out;
-    std::uint32_t covered = 0;
-    for (const Mention& m : st.mentions) {
-        if (m.entity == kNone || m.first < covered) continue;
-        if (m.complement || m.kind == MentionKind::Generic) continue;
-        Participant p = participant_at(m, st);
-        p.adjective = m.adjective;
-        out.push_back(p);
-        covered = m.last;
-    }
-    // Counterparts: نظيره، نظيرته، نظراءه, with the country adjective after them.
-    for (std::size_t k = 0; k < st.items.size(); ++k) {
-        const Item& it = st.items[k];
-        const Entry* c = a.entry(it, EntryKind::Counterpart);
-        if (!c || a.lex.counterparts[c->index] != 1) continue;
-        Participant p;
-        p.counterpart = true;
-        p.first = it.first;
-        p.last = it.last;
-        p.start = a.start_of(it);
-        p.end = a.end_of(it);
-        p.flags = it.flags;
-        if (k + 1 < st.items.size())
-            if (const Entry* ce = a.entry(st.items[k + 1], EntryKind::Country)) {
-                p.counterpart_country = ce->index;
-                p.last = st.items[k + 1].last;
-                p.end = a.end_of(st.items[k + 1]);
-            }
-        // The country adjective is the counterpart's, not a participant of its own.
-        out.erase(std::remove_if(
-                      out.begin(), out.end(),
-                      [&](const Participant& q) { return q.first >= p.first && q.first < p.last; }),
-                  out.end());
-        // "نظيرتها الأردنية الدكتورة ريم الخطيب": the counterpart is the person named next.
-        bool named = false;
-        for (const Participant& q : out)
-            if (q.first >= p.last && q.first <= p.last + 1 &&
-                a.entities[q.entity].label == Label::Person)
-                named = true;
-        if (!named) out.push_back(p);
-    }
-    std::sort(out.begin(), out.end(),
-              [](const Participant& x, const Participant& y) { return x.first < y.first; });
-    return out;
-}
-
-// The person نظيره refers to: someone of that country already in the article, else the
-// subject's own title for that country, kept as a role.
-std::uint32_t resolve_counterpart(Analysis& a, const Participant& p, std::uint32_t subject) {
-    const std::uint32_t c = p.counterpart_country;
-    if (c == kNone || subject == kNone) return kNone;
-    const Entity& s = a.entities[subject];
-    // "الدرك الملكي ونظيره الفرنسي": a body's counterpart is the same kind of body of that
-    // country (mar-gend → @gend → fra-gend when the lexicon has it).
-    if ((s.label == Label::Agency || s.label == Label::Organization) && s.lex != kNone) {
-        // One the article names (الدرك الوطني الفرنسي), else the lexicon's.
-        for (std::uint32_t i = 0; i < a.entities.size(); ++i)
-            if (i != subject && a.entities[i].label == s.label && a.entities[i].country == c &&
-                !a.entities[i].weak)
-                return i;
-        const std::string& key = a.lex.agencies[s.lex].key;
-        std::string generic = key;
-        if (key.size() > 4 && key[3] == '-') generic = "@" + key.substr(4);
-        const std::uint32_t g = a.lex.agency_index(generic);
-        if (g != UINT32_MAX && a.lex.agencies[g].country == AgencyInfo::kInContext)
-            return a.agency_entity(g, c, p.start, p.end, a.slice(p.start, p.end));
-    }
-    // A named person before a role (الوزير الإيطالي names nobody when the article names him).
-    std::uint32_t same_title[2] = {kNone, kNone}, any[2] = {kNone, kNone};
-    for (std::uint32_t i = 0; i < a.entities.size(); ++i) {
-        const Entity& e = a.entities[i];
-        if (i == subject || e.label != Label::Person || e.country != c || e.weak) continue;
-        const int u = e.unnamed ? 1 : 0;
-        if (any[u] == kNone) any[u] = i;
-        if (s.title != kNone && e.title == s.title && same_title[u] == kNone) same_title[u] = i;
-    }
-    for (const std::uint32_t i : {same_title[0], any[0], same_title[1], any[1]})
-        if (i != kNone) return i;
-    Entity e;
-    e.label = Label::Person;
-    e.unnamed = true;
-    e.country = c;
-    e.title = s.title;
-    e.start = p.start;
-    e.end = p.end;
-    const CountryInfo& ci = a.lex.countries[c];
-    if (s.title != kNone) {
-        const std::string adjective = a.slice(a.tokens.tokens[p.last - 1].start, p.end);
-        e.ar = s.title_text + " " + adjective;
-        e.en = a.lex.titles[s.title].en + " of " + ci.en + " (unnamed)";
-    } else {
-        e.ar = a.slice(p.start, p.end);
-        e.en = "Counterpart from " + ci.en + " (unnamed)";
-    }
-    e.confidence = 0.6;
-    e.rule = "person.counterpart";
-    return a.add_entity(std::move(e), "counterpart:" + ci.iso3 + ":" + e.ar);
-}
-
-StopRole role_before(const Analysis& a, const SentenceState& st, std::uint32_t token,
-                     std::uint32_t limit) {
-    // The function word right before a participant (مع، بين، إلى، من طرف), if any.
-    for (std::size_t k = st.items.size(); k-- > 0;) {
-        const Item& it = st.items[k];
-        if (it.last > token) continue;
-        if (it.last <= limit) break;
-        if (it.node == 0 && a.token(it).kind == TokenKind::Comma) return StopRole::Other;
-        return a.stop_role(it);
-    }
-    return StopRole::Other;
-}
-
-// Items between two token positions that carry content: words other than dates, and stopwords;
-// commas, quotes and date words do not separate an object from what introduces it.
-std::size_t content_between(const Analysis& a, const SentenceState& st, std::uint32_t from,
-                            std::uint32_t to) {
-    std::size_t n = 0;
-    for (const Item& it : st.items) {
-        if (it.first < from || it.first >= to) continue;
-        if (it.node == 0 && a.token(it).kind != TokenKind::Word &&
-            a.token(it).kind != TokenKind::Number)
-            continue;
-        if (a.is(it, EntryKind::DateWord) || a.is(it, EntryKind::Month)) continue;
-        ++n;
-    }
-    return n;
-}
-
-// Only commas, و and list words (وكذا، إضافة إلى) between two items of a list.
-bool list_glue(const Analysis& a, const SentenceState& st, std::uint32_t from, std::uint32_t to) {
-    for (const Item& it : st.items) {
-        if (it.first < from || it.first >= to) continue;
-        if (it.node == 0) {
-            const Token& t = a.token(it);
-            if (t.kind == TokenKind::Comma || t.kind == TokenKind::Dash) continue;
-            if (t.kind == TokenKind::Word && t.form(a.text) == U"\u0648") continue;
-            return false;
-        }
-        if (a.stop_role(it) != StopRole::And) return false;
-    }
-    return true;
-}
-
-// "استقبل وزير الداخلية المكلف بحكومة الوحدة الوطنية، عماد الطرابلسي" or "قائد أركان الدرك
-// الوطني، اللواء أحمد ولد بكار": a title phrase the recognisers did not join to its name, a comma,
-// then the name: one participant, the named person. From token `from`, which starts an office or
-// role, the first named person of `list` (from index i) right after a comma, with only the words
-// of the title before it: no date (a guest follows the date), no other trigger, no مع / إلى.
-const Participant* apposed_name(const Analysis& a, const SentenceState& st,
-                                const std::vector<const Participant*>& list, std::size_t i,
-                                std::uint32_t from) {
-    bool title = false;
-    for (const Item& it : st.items)
-        if (it.first == from)
-            if (const Entry* t = a.entry(it, EntryKind::Title))
-                title = a.lex.titles[t->index].kind == TitleKind::Office ||
-                        a.lex.titles[t->index].kind == TitleKind::Role;
-    for (std::size_t k = i; k < list.size() && !title; ++k)
-        if (list[k]->first == from && !list[k]->counterpart &&
-            a.entities[list[k]->entity].label == Label::Person &&
-            a.entities[list[k]->entity].unnamed)
-            title = true;
-    if (!title) return nullptr;
-    for (std::size_t k = i; k < list.size(); ++k) {
-        const Participant* p = list[k];
-        if (p->counterpart) return nullptr;
-        const Entity& e = a.entities[p->entity];
-        if (e.label != Label::Person || e.unnamed) continue;
-        if (p->first <= from || a.tokens.tokens[p->first - 1].kind != TokenKind::Comma ||
-            content_between(a, st, from, p->first) > 8)
-            return nullptr;
-        for (const Item& it : st.items) {
-            if (it.first < from || it.first > p->first) continue;
-            const StopRole r = a.stop_role(it);
-            // An office right after the comma starts another person (، السفير الإيطالي X).
-            if (it.first == p->first) {
-                if (const Entry* t = a.entry(it, EntryKind::Title))
-                    if (a.lex.titles[t->index].kind == TitleKind::Office) return nullptr;
-                continue;
-            }
-            if ((r != StopRole::Other && r != StopRole::In) || a.is(it, EntryKind::Frame) ||
-                a.is(it, EntryKind::DateWord) || a.is(it, EntryKind::Month) ||
-                (it.node == 0 && a.token(it).kind == TokenKind::Number))
-                return nullptr;
-        }
-        return p;
-    }
-    return nullptr;
-}
-
-// "الذي يزور المملكة حاليا"، "زيارة عمل لبلادنا": the place visited is the host country, named
-// without its name (stopwords.tsv, role home) close after the trigger: the country of a city of
-// the sentence, else of whoever received or met the visitor, else the article's country; never
-// the visitor's own.
-bool home_visited(Analysis& a, const SentenceState& st, const Trigger& tr, std::uint32_t right,
-                  std::uint32_t visitor, Participant& out) {
-    for (const Item& it : st.items) {
-        if (it.first < tr.last || it.first >= right || a.stop_role(it) != StopRole::Home) continue;
-        if (content_between(a, st, tr.last, it.first) > 2) return false;
-        const std::uint32_t own = a.entities[visitor].country;
-        std::uint32_t host = kNone;
-        // A city of the sentence (حل وفد … بالمعهد الملكي للشرطة بالقنيطرة في إطار زيارة للمملكة);
-        // a country named by its adjective there is the visitors' (وفد أمني إماراتي).
-        std::uint32_t visitors = kNone;
-        for (const Mention& m : st.mentions) {
-            if (m.entity == kNone) continue;
-            const Entity& e = a.entities[m.entity];
-            if (e.label == Label::City && e.country != kNone && e.country != own && host == kNone)
-                host = e.country;
-            if (e.label == Label::Country && m.adjective && m.first < tr.first) visitors = e.lex;
-        }
-        for (std::size_t i = a.facts.size(); i-- > 0 && host == kNone;) {
-            const Fact& f = a.facts[i];
-            if ((f.relation == "RECEIVED" || f.relation == "MET_WITH") &&
-                (f.a == visitor || f.b == visitor)) {
-                const std::uint32_t c = a.entities[f.a == visitor ? f.b : f.a].country;
-                if (c != kNone && c != own) host = c;
-            }
-        }
-        if (host == kNone && a.main_country != own && a.main_country != visitors)
-            host = a.main_country;
-        if (host == kNone) return false;
-        out.start = a.start_of(it);
-        out.end = a.end_of(it);
-        out.first = it.first;
-        out.last = it.last;
-        out.entity = a.country_entity(host, out.start, out.end);
-        return true;
-    }
-    return false;
-}
-
 struct Pending {
     std::uint32_t subject = kNone;
     const FrameInfo* frame = nullptr;
     bool planned = false, from_topic = false;
     std::uint32_t trigger_start = 0, trigger_end = 0;
 };
-
-void add_fact(Analysis& a, const SentenceState& st, const FrameInfo& frame,
-              const std::string& relation, Voice voice, std::uint32_t subject,
-              const Participant* subject_p, const Participant& o, std::uint32_t obj,
-              std::uint32_t trigger_start, std::uint32_t trigger_end, bool planned, bool from_topic,
-              bool countries) {
-    Fact f;
-    f.relation = relation;
-    f.a = subject;
-    f.b = obj;
-    f.planned = planned;
-    f.confidence = frame.confidence * (from_topic ? 0.8 : 1.0) * (countries ? 0.9 : 1.0);
-    f.rule = std::string("frame.") +
-             (voice == Voice::Active    ? "active"
-              : voice == Voice::Passive ? "passive"
-                                        : "nominal") +
-             (from_topic ? ".topic" : "") + (countries ? ".countries" : "") +
-             (o.counterpart ? ".counterpart" : "");
-    std::uint32_t qs = trigger_start, qe = trigger_end;
-    if (subject_p) qs = std::min(qs, subject_p->start), qe = std::max(qe, subject_p->end);
-    f.start = std::min(qs, o.start);
-    f.end = std::max(qe, o.end);
-    if (st.time) f.time = *st.time;
-    a.facts.push_back(f);
-}
 
 }  // namespace frames_detail
 
@@ -344,8 +63,10 @@ void find_frames(Analysis& a) {
                 content_between(a, st, triggers[t].last, triggers[n + 1].first) <= 5)
                 ++n;
             const FrameInfo* noun = triggers[n].frame;
+            // A verb with an attached pronoun (وقعاها) already has its object: a noun after it
+            // is another document (أعقبتها مذكرات تفاهم).
             if (verb->voice != Voice::Nominal && noun->voice == Voice::Nominal &&
-                verb->relation.rfind("SIGNED_", 0) == 0 &&
+                !(triggers[t].flags & kSuffix) && verb->relation.rfind("SIGNED_", 0) == 0 &&
                 noun->relation.rfind("SIGNED_", 0) == 0) {
                 triggers[t].relation = &noun->relation;
                 triggers.erase(triggers.begin() + static_cast<std::ptrdiff_t>(n));
@@ -386,8 +107,19 @@ void find_frames(Analysis& a) {
             // article reported signing before.
             // A noun of signing a few words on names its kind (وقعا في ختام المباحثات مذكرة تفاهم).
             bool named = false;
-            if (!tr.relation && tr.frame->voice == Voice::Active && tr.frame->confidence < 0.6 &&
-                rel.rfind("SIGNED_", 0) == 0)
+            // "باتفاقية للتعاون الأمني وقعاها": with an attached pronoun it signs the noun of
+            // signing before it.
+            if (!tr.relation && (tr.flags & kSuffix) && tr.frame->voice == Voice::Active &&
+                tr.frame->confidence < 0.6 && rel.rfind("SIGNED_", 0) == 0)
+                for (std::size_t k = tr.item; k-- > 0 && !named;)
+                    if (const Entry* e = a.entry(st.items[k], EntryKind::Frame);
+                        e && a.lex.frames[e->index].voice == Voice::Nominal &&
+                        a.lex.frames[e->index].relation.rfind("SIGNED_", 0) == 0) {
+                        rel = a.lex.frames[e->index].relation;
+                        named = true;
+                    }
+            if (!tr.relation && !named && tr.frame->voice == Voice::Active &&
+                tr.frame->confidence < 0.6 && rel.rfind("SIGNED_", 0) == 0)
                 for (const Item& it : st.items)
                     if (const Entry* e = a.entry(it, EntryKind::Frame);
                         e && it.first >= tr.last &&
@@ -410,8 +142,8 @@ void find_frames(Analysis& a) {
             const std::uint32_t left = t == 0 ? st.s.first : triggers[t - 1].last;
             const std::uint32_t right = t + 1 < triggers.size() ? triggers[t + 1].first : st.s.last;
             // Modality before the trigger (من المقرر أن، سيجري) or on the trigger itself
-            // (سيلتقي، سيزور) plans or negates the fact; so does a coming day in its clause
-            // (يلتقي … غدا، بعد غد، tomorrow).
+            // (سيلتقي، سيزور) plans or negates the fact; so does a coming day or period in its
+            // clause (يلتقي … غدا، بعد غد، الأسبوع المقبل، tomorrow).
             bool planned = false, negated = false;
             for (std::size_t k = 0; k <= tr.item; ++k)
                 if (const Entry* m = a.entry(st.items[k], EntryKind::Modality)) {
@@ -427,8 +159,8 @@ void find_frames(Analysis& a) {
                 if (it.first >= left && it.first < right)
                     if (const Entry* d = a.entry(it, EntryKind::DateWord)) {
                         const DateWordInfo& w = a.lex.date_words[d->index];
-                        if (w.kind == DateWordKind::Relative && w.amount > 0 && w.unit == "day")
-                            planned = true;
+                        // Any coming day, week, month or year (غدا، الأسبوع المقبل، نونبر المقبل).
+                        if (w.kind == DateWordKind::Relative && w.amount > 0) planned = true;
                     }
             if (negated) continue;
             if (rel.rfind("SIGNED_", 0) == 0) {
@@ -441,13 +173,21 @@ void find_frames(Analysis& a) {
                 if (tr.frame->voice == Voice::Active &&
                     sign_joined_before(a, st, *tr.frame, rel, tr, left, planned, ps))
                     continue;
+                if (sign_joined_after(a, st, *tr.frame, rel, tr, right, planned, ps)) continue;
             }
             std::vector<const Participant*> before, after;
             for (const Participant& p : ps) {
                 if (p.first >= left && p.last <= tr.first) before.push_back(&p);
                 if (p.first >= tr.last && p.first < right) after.push_back(&p);
             }
+            if (rel == "RECEIVED" && tr.frame->voice == Voice::Nominal &&
+                welcome_of_guest(a, st, tr)) {
+                reception_of_guest(a, st, tr, before, after, planned,
+                                   last_subject != kNone ? last_subject : a.topic);
+                continue;
+            }
             const bool visit = rel == "VISITED";
+            const bool english = latin(a, tr);
             Voice voice = tr.frame->voice;
             // An agent phrase (من طرف، من قبل) makes any verb passive.
             std::size_t agent = after.size();
@@ -459,10 +199,12 @@ void find_frames(Analysis& a) {
                 }
             std::uint32_t subject = kNone;
             const Participant* subject_p = nullptr;
+            const Participant* co_subject = nullptr;  // a second subject joined by و
             std::size_t objects_from = 0;
             bool from_topic = false;
             auto usable_subject = [&](const Participant* p) {
-                if (p->counterpart || is_place(a, *p) || (p->flags & kPrep)) return false;
+                if (p->counterpart || is_place(a, *p) || (p->flags & kPrep) || news_agency(a, *p))
+                    return false;
                 // The object of an earlier مع or بين is no subject.
                 const StopRole r = role_before(a, st, p->first, left);
                 return r != StopRole::With && r != StopRole::Between && r != StopRole::To &&
@@ -470,6 +212,12 @@ void find_frames(Analysis& a) {
             };
             if (voice == Voice::Passive) {
                 if (agent < after.size()) subject_p = after[agent];
+                // "was received by Iraq's Deputy National Security Adviser, Dr. Hamid al-Shatri":
+                // the country before the agent's title is his, the person is the agent.
+                if (subject_p && is_place(a, *subject_p) && agent + 1 < after.size() &&
+                    label_of(a, *after[agent + 1]) == Label::Person &&
+                    content_between(a, st, subject_p->last, after[agent + 1]->first) <= 6)
+                    subject_p = after[agent + 1];
                 // "من طرف وزير المالية والميزانية السنغالي، الشيخ ديبا": the role is the name after
                 // it.
                 if (subject_p && !subject_p->counterpart &&
@@ -478,6 +226,16 @@ void find_frames(Analysis& a) {
                     if (const Participant* n = apposed_name(a, st, after, agent, subject_p->first))
                         subject_p = n;
             } else {
+                // "…مع السيد خالد النوري، الذي يقوم بزيارة عمل إلى الجزائر": a relative pronoun
+                // right before the verb makes the one it follows the subject, even the object
+                // of an earlier مع.
+                if (voice == Voice::Active && tr.first > left && relative(a, tr.first - 1))
+                    for (std::size_t i = before.size(); i-- > 0;)
+                        if (!before[i]->counterpart && !is_place(a, *before[i])) {
+                            if (content_between(a, st, before[i]->last, tr.first) <= 1)
+                                subject_p = before[i];
+                            break;
+                        }
                 // "الطرابلسي يستقبل وزير الداخلية الإيطالي": a headline puts the subject first
                 // (SVO), alone in its clause right before the verb (وكان اللواء فرح قد التقى).
                 // Between them only a particle (قد), no dash or bracket of a dateline ((و م ع) –).
@@ -504,11 +262,22 @@ void find_frames(Analysis& a) {
                                           a.lex.titles[ti->index].kind == TitleKind::Office ||
                                           a.lex.titles[ti->index].kind == TitleKind::Role;
                 if (voice == Voice::Active && !(tr.flags & kSuffix) && !after.empty() &&
-                    !subject_p && !bare_office && usable_subject(after[0]) &&
+                    !subject_p && !bare_office && !english && usable_subject(after[0]) &&
                     content_between(a, st, tr.last, after[0]->first) <= 1 &&
                     role_before(a, st, after[0]->first, tr.last) == StopRole::Other) {
                     subject_p = after[0];
                     objects_from = 1;
+                    // "أن يلتقي دارمانان وفيزر خلال الزيارة الرئيس التونسي …": two persons joined
+                    // by و right after the verb, and more after something else, are its subjects.
+                    if (after.size() > 2 && label_of(a, *after[0]) == Label::Person &&
+                        label_of(a, *after[1]) == Label::Person && !after[1]->counterpart &&
+                        (after[1]->flags & kConj) &&
+                        list_glue(a, st, after[0]->last, after[1]->first) &&
+                        !list_glue(a, st, after[1]->last, after[2]->first) &&
+                        !is_place(a, *after[2])) {
+                        co_subject = after[1];
+                        objects_from = 2;
+                    }
                 }
                 // "يزور وفد من مديرية الأمن العام برلين": a delegation from a body is that body.
                 if (voice == Voice::Active && !(tr.flags & kSuffix) && !subject_p &&
@@ -556,6 +325,16 @@ void find_frames(Analysis& a) {
                 };
                 // "أن يعقد الطرابلسي وبيانتيدوزي اجتماعا": of parties joined by و before the
                 // noun, the first is the subject (the others join it below).
+                // "Lieutenant General X, Commander-in-Chief of Dubai Police, on Tuesday received
+                // Y": English writes the subject first and its title after it; the person is the
+                // subject, not the body the title names.
+                if (!subject_p && english)
+                    for (std::size_t i = before.size(); i-- > 0;)
+                        if (usable_subject(before[i]) && !object_before(before[i]) &&
+                            label_of(a, *before[i]) == Label::Person) {
+                            subject_p = before[i];
+                            break;
+                        }
                 if (!subject_p)
                     for (std::size_t i = before.size(); i-- > 0;)
                         if (usable_subject(before[i]) && !object_before(before[i])) {
@@ -632,7 +411,17 @@ void find_frames(Analysis& a) {
             if (voice == Voice::Passive) {
                 for (std::size_t i = 0; i < agent && i < after.size(); ++i)
                     pool.push_back(after[i]);
-                if (pool.empty() && !before.empty()) pool.push_back(before.back());
+                if (pool.empty() && !before.empty()) {
+                    // "The Syrian delegation, led by Maj. Gen. X, head of Syria's …, was
+                    // received by": in English the person before the verb, not his body.
+                    const Participant* nearest = before.back();
+                    for (std::size_t i = before.size(); english && i-- > 0;)
+                        if (label_of(a, *before[i]) == Label::Person) {
+                            nearest = before[i];
+                            break;
+                        }
+                    pool.push_back(nearest);
+                }
                 // "استُقبل المسؤول الأمني المغربي … من طرف X": with no one named before the agent,
                 // the one received is the person the article follows.
                 const std::uint32_t followed =
@@ -736,7 +525,8 @@ void find_frames(Analysis& a) {
                     }
                 }
                 // Meetings with delegations "from" a list of countries: one per country.
-                if (objects.empty() && rel == "MET_WITH") {
+                // "استقبل … أعضاء الوفد المغربي": a reception of a delegation, by its country.
+                if (objects.empty() && (rel == "MET_WITH" || rel == "RECEIVED")) {
                     const std::uint32_t own = a.entities[subject].country;
                     // Not after بين: "التعاون بين المغرب وإسبانيا" is no meeting.
                     std::uint32_t between = right;
@@ -771,10 +561,24 @@ void find_frames(Analysis& a) {
                             cs[i]->first < with)
                             continue;
                         const StopRole r = role_before(a, st, cs[i]->first, tr.last);
-                        const bool introduced = r == StopRole::From || r == StopRole::In ||
-                                                r == StopRole::With || anchored(cs[i]);
+                        // Reported speech after أن / إن names no party ("…أن العراق لن يسمح …").
+                        if (said_before(a, tr.last, cs[i]->first)) continue;
+                        // A country after في is where they met (نظرائه العرب في تونس), or an
+                        // official's (وزير الدولة لشؤون الأمن في المملكة المتحدة).
+                        const bool introduced =
+                            r == StopRole::From || r == StopRole::With || anchored(cs[i]);
                         const bool listed = i + 2 < cs.size() && glued(i + 1) && glued(i + 2);
                         ok[i] = introduced || listed || (i > 0 && ok[i - 1] && glued(i));
+                        // An adjective is a party only as a delegation's (مع الوفد الإسباني), not
+                        // an official's (مع مفوض الشرطة الأسترالية، السفيرين البريطاني والكندي);
+                        // a reception only of a delegation.
+                        const bool delegation = of_delegation(a, st, *cs[i]);
+                        if ((cs[i]->adjective || rel == "RECEIVED") && !delegation &&
+                            !(i > 0 && ok[i - 1] && glued(i)))
+                            ok[i] = false;
+                        if (delegation && (anchored(cs[i]) || r == StopRole::Other) &&
+                            cs[i]->adjective)
+                            ok[i] = true;
                     }
                     for (std::size_t i = 0; i < cs.size(); ++i)
                         if (ok[i] && a.entities[cs[i]->entity].lex != own) objects.push_back(cs[i]);
@@ -814,6 +618,10 @@ void find_frames(Analysis& a) {
                 add_fact(a, st, *tr.frame, rel, voice, subject, subject_p, *o, obj,
                          a.tokens.tokens[tr.first].start, a.tokens.tokens[tr.last - 1].end, planned,
                          from_topic, countries);
+                if (co_subject && co_subject->entity != obj)
+                    add_fact(a, st, *tr.frame, rel, voice, co_subject->entity, co_subject, *o, obj,
+                             a.tokens.tokens[tr.first].start, a.tokens.tokens[tr.last - 1].end,
+                             planned, false, countries);
                 taken.push_back(o->entity);
             }
         }

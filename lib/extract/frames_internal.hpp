@@ -1,6 +1,7 @@
 #pragma once
-// Types and helpers shared by the two halves of the frames: clause walking (frames.cpp) and the
-// parties of a signature (frames_signatures.cpp). Internal to lib/extract.
+// Types and helpers shared by the parts of the frames: clause walking (frames.cpp), the parties
+// of a frame (frames_parties.cpp) and of a signature (frames_signatures.cpp). Internal to
+// lib/extract.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -27,6 +28,34 @@ struct Trigger {
     const std::string* relation = nullptr;  // when another trigger of the clause names it
 };
 
+// The mentions a frame can link, in reading order, with نظيره and its kind as participants.
+std::vector<Participant> participants(Analysis& a, const SentenceState& st);
+// The entity a counterpart (نظيره الإسباني) stands for, given the subject it is the peer of.
+std::uint32_t resolve_counterpart(Analysis& a, const Participant& p, std::uint32_t subject);
+// A title at token `from` set apart from its name by a comma: the named person of `list` (from
+// index i) it stands for, or nullptr.
+const Participant* apposed_name(const Analysis& a, const SentenceState& st,
+                                const std::vector<const Participant*>& list, std::size_t i,
+                                std::uint32_t from);
+// The host country a visit names as المملكة / البلاد between the trigger and `right`.
+bool home_visited(Analysis& a, const SentenceState& st, const Trigger& tr, std::uint32_t right,
+                  std::uint32_t visitor, Participant& out);
+// A country adjective of a delegation or of peers (الوفد الإسباني، نظيريه الأردني).
+bool of_delegation(const Analysis& a, const SentenceState& st, const Participant& p);
+// الذي، التي، الذين at `token`.
+bool relative(const Analysis& a, std::uint32_t token);
+// A news agency (of a credit line): never a subject.
+bool news_agency(const Analysis& a, const Participant& p);
+// أن / إن between two tokens: reported speech.
+bool said_before(const Analysis& a, std::uint32_t from, std::uint32_t to);
+// An English trigger.
+bool latin(const Analysis& a, const Trigger& tr);
+// "كان في استقباله X": the reception with the guest as its pronoun, and the fact it gives.
+bool welcome_of_guest(const Analysis& a, const SentenceState& st, const Trigger& tr);
+void reception_of_guest(Analysis& a, const SentenceState& st, const Trigger& tr,
+                        const std::vector<const Participant*>& before,
+                        const std::vector<const Participant*>& after, bool planned,
+                        std::uint32_t followed);
 Label label_of(const Analysis& a, const Participant& p);
 bool is_place(const Analysis& a, const Participant& p);
 // A participant standing where mention `m` stands, with the clitics of its first token.
@@ -54,6 +83,9 @@ bool sign_generic(Analysis& a, const SentenceState& st, const FrameInfo& frame,
 bool sign_joined_before(Analysis& a, const SentenceState& st, const FrameInfo& frame,
                         const std::string& rel, const Trigger& tr, std::uint32_t left, bool planned,
                         const std::vector<Participant>& ps);
+bool sign_joined_after(Analysis& a, const SentenceState& st, const FrameInfo& frame,
+                       const std::string& rel, const Trigger& tr, std::uint32_t right, bool planned,
+                       const std::vector<Participant>& ps);
 bool sign_for_sides(Analysis& a, const SentenceState& st, const FrameInfo& frame,
                     const std::string& rel, const Trigger& tr, std::uint32_t right, bool planned,
                     const std::vector<Participant>& ps);

@@ -33,16 +33,39 @@ bool dual_officials(const Analysis& a, const Item& it) {
         if (w == d) return true;
     return false;
 }
+// The party after another carries و, itself or on a word before it that the lexicons do not
+// know (وآلية "أفريبول"، وحكومة جمهورية مصر العربية).
+bool joined_by_and(const Analysis& a, const SentenceState& st, std::uint32_t from,
+                   const Participant& p) {
+    if (p.flags & kConj) return true;
+    for (const Item& it : st.items)
+        if (it.first >= from && it.first < p.first) {
+            if (it.node != 0 || a.token(it).kind != TokenKind::Word) return false;
+            const std::u32string_view w = a.token(it).form(a.text);
+            return w.size() >= 4 && w[0] == U'\u0648';
+        }
+    return false;
+}
+
 }  // namespace
 
 // The dual is the verb's subject: right after the trigger, or before it in its sentence, where
 // a noun of meeting may stand between (ووقع المسؤولان، في ختام اللقاء، اتفاقية).
 bool sign_dual(Analysis& a, const SentenceState& st, const FrameInfo& frame, const std::string& rel,
                const Trigger& tr, std::uint32_t from, bool planned) {
+    // "وشهد الوزيران توقيع مذكرة تفاهم بين …": before a noun of signing the dual witnessed or
+    // supervised it; only a verb of signing makes them the signers.
+    if (frame.voice != Voice::Active) return false;
     std::size_t at = st.items.size();
     if (tr.item + 1 < st.items.size() && dual_officials(a, st.items[tr.item + 1])) at = tr.item + 1;
+    // Before the verb, no other noun of signing between (وشهد الوزيران توقيع مذكرة …، وقعها
+    // عن الجانب …: they witnessed, others signed).
     for (std::size_t k = 0; k < tr.item && at == st.items.size(); ++k)
         if (st.items[k].first >= from && dual_officials(a, st.items[k])) at = k;
+    for (std::size_t k = at + 1; k < tr.item && at < st.items.size(); ++k)
+        if (const Entry* e = a.entry(st.items[k], EntryKind::Frame);
+            e && a.lex.frames[e->index].relation.rfind("SIGNED_", 0) == 0)
+            return false;
     if (at == st.items.size()) return false;
     // The last 64 facts: a meeting further back is no antecedent, and the work stays bounded on
     // a run-on text full of duals.
@@ -93,7 +116,7 @@ bool sign_between(Analysis& a, const SentenceState& st, const FrameInfo& frame,
         if (label_of(a, x) == Label::City) return false;
         for (std::size_t k = 1; k < ps.size(); ++k) {
             const Participant& p = ps[k];
-            if (!(p.flags & kConj) || is_place(a, p) != is_place(a, x) ||
+            if (!joined_by_and(a, st, x.last, p) || is_place(a, p) != is_place(a, x) ||
                 label_of(a, p) == Label::City || content_between(a, st, x.last, p.first) > 4)
                 continue;
             if (p.entity == x.entity) return false;
@@ -114,13 +137,26 @@ bool sign_between(Analysis& a, const SentenceState& st, const FrameInfo& frame,
 bool sign_generic(Analysis& a, const SentenceState& st, const FrameInfo& frame,
                   const std::string& rel, const Trigger& tr, std::uint32_t left,
                   std::uint32_t right, bool planned) {
+    // The sides are the verb's subject: close before it with no other verb of signing between
+    // (ويرتبط البلدان باتفاقية للتعاون الأمني وقعاها، إن الجانبين وقعا) or right after it
+    // (أن يوقع الجانبان).
     const Item* side = nullptr;
-    for (const Item& it : st.items)
-        if (it.first >= left && it.first < right && a.stop_role(it) == StopRole::Generic) {
+    for (const Item& it : st.items) {
+        if (it.first < left || it.first >= right || a.stop_role(it) != StopRole::Generic) continue;
+        const bool before = it.last <= tr.first && content_between(a, st, it.last, tr.first) <= 5;
+        const bool after = it.first >= tr.last && content_between(a, st, tr.last, it.first) <= 1;
+        if (before || after) {
             side = &it;
             break;
         }
+    }
     if (!side) return false;
+    for (const Item& it : st.items)
+        if (it.first >= side->last && it.last <= tr.first)
+            if (const Entry* e = a.entry(it, EntryKind::Frame);
+                e && a.lex.frames[e->index].relation.rfind("SIGNED_", 0) == 0 &&
+                a.lex.frames[e->index].voice != Voice::Nominal)
+                return false;
     bool countries = false;
     for (std::uint32_t k = side->first; k < side->last; ++k) {
         const std::u32string_view w = a.tokens.tokens[k].form(a.text);
@@ -140,8 +176,10 @@ bool sign_generic(Analysis& a, const SentenceState& st, const FrameInfo& frame,
         if (x.label != Label::Person || y.label != Label::Person) continue;
         std::uint32_t p = countries ? country_entity(x.country) : x.agency;
         std::uint32_t q = countries ? country_entity(y.country) : y.agency;
-        if (x.country == kNone || y.country == kNone || x.country == y.country) return false;
-        if (p == kNone || q == kNone || p == q) return false;
+        // A person the recognisers could not place (a name apart from its title) tells nothing
+        // of the sides: an earlier meeting may; two of one country are no two sides.
+        if (x.country == kNone || y.country == kNone || p == kNone || q == kNone) continue;
+        if (x.country == y.country || p == q) return false;
         Participant o;
         o.entity = q;
         o.first = side->first;
@@ -167,8 +205,17 @@ bool sign_joined_before(Analysis& a, const SentenceState& st, const FrameInfo& f
         if (p.first >= left && p.last <= tr.first) x = y, y = &p;
     if (!x || !y || x->entity == y->entity || label_of(a, *x) == Label::City ||
         label_of(a, *y) == Label::City || (x->flags & kPrep) || x->counterpart || y->counterpart ||
-        !list_glue(a, st, x->last, y->first) || x->last == y->first)
+        x->last == y->first)
         return false;
+    // Only list glue between them, or the country that ends the first body's name (الجمارك
+    // المغربية والسنغالية).
+    for (const Item& it : st.items) {
+        if (it.first < x->last || it.first >= y->first) continue;
+        bool country_of_x = false;
+        for (const Mention& m : st.mentions)
+            country_of_x = country_of_x || (m.complement && m.first == it.first);
+        if (!country_of_x && !list_glue(a, st, it.first, it.last)) return false;
+    }
     for (const Item& it : st.items)
         if (it.first >= y->last && it.first < tr.first && it.node == 0)
             return false;  // a comma or a word outside the lexicons: the pair is no subject
@@ -183,31 +230,97 @@ bool sign_joined_before(Analysis& a, const SentenceState& st, const FrameInfo& f
     return true;
 }
 
+// "وقعت الجمهورية الإسلامية الموريتانية والمملكة العربية السعودية اتفاقية"، "التي وقعتها مصر
+// والسعودية عام 2017": two countries or bodies joined by و right after a verb of signing are
+// its subject and sign with each other (two countries never meet, but they sign).
+bool sign_joined_after(Analysis& a, const SentenceState& st, const FrameInfo& frame,
+                       const std::string& rel, const Trigger& tr, std::uint32_t right, bool planned,
+                       const std::vector<Participant>& ps) {
+    if (frame.voice != Voice::Active) return false;
+    const Participant *x = nullptr, *y = nullptr;
+    for (const Participant& p : ps) {
+        if (p.first < tr.last || p.first >= right) continue;
+        if (!x)
+            x = &p;
+        else {
+            y = &p;
+            break;
+        }
+    }
+    if (!x || !y || x->entity == kNone || y->entity == kNone || x->entity == y->entity ||
+        x->counterpart || y->counterpart || (x->flags & kPrep) ||
+        content_between(a, st, tr.last, x->first) > 0 || !(y->flags & kConj))
+        return false;
+    const Label lx = label_of(a, *x), ly = label_of(a, *y);
+    const bool body_x = lx == Label::Agency || lx == Label::Organization;
+    const bool body_y = ly == Label::Agency || ly == Label::Organization;
+    if (!((lx == Label::Country && ly == Label::Country) || (body_x && body_y))) return false;
+    // Between them only و and the place or country that ends the first one's name (في دولة
+    // الإمارات).
+    for (const Item& it : st.items) {
+        if (it.first < x->last || it.first >= y->first) continue;
+        bool country_of_x = false;
+        for (const Mention& m : st.mentions)
+            country_of_x = country_of_x || (m.complement && m.first == it.first);
+        if (!country_of_x && !list_glue(a, st, it.first, it.last) &&
+            a.stop_role(it) != StopRole::In)
+            return false;
+    }
+    add_fact(a, st, frame, rel, Voice::Active, x->entity, x, *y, y->entity,
+             a.tokens.tokens[tr.first].start, a.tokens.tokens[tr.last - 1].end, planned, false,
+             false);
+    a.facts.back().rule += ".joined";
+    return true;
+}
+
 // "ووقع المذكرة عن الجانب الإماراتي اللواء X، …، وعن الجانب الكويتي اللواء Y": each side's
 // signer is the first named person after its عن; two sides give one signature between them.
 bool sign_for_sides(Analysis& a, const SentenceState& st, const FrameInfo& frame,
                     const std::string& rel, const Trigger& tr, std::uint32_t right, bool planned,
                     const std::vector<Participant>& ps) {
-    static constexpr std::u32string_view kFor = U"\u0639\u0646";  // عن
+    static constexpr std::u32string_view kFor = U"\u0639\u0646";   // عن
+    static constexpr std::u32string_view kFrom = U"\u0645\u0646";  // من
     std::vector<std::uint32_t> sides;
     for (const Item& it : st.items) {
-        if (it.first < tr.last || it.first >= right || it.last - it.first != 1) continue;
-        std::u32string_view w = a.token(it).form(a.text);
+        if (it.first < tr.last || it.first >= right) continue;
+        std::u32string_view w = a.tokens.tokens[it.first].form(a.text);
         if (w.size() == 3 && w[0] == U'\u0648') w.remove_prefix(1);
-        if (w == kFor) sides.push_back(it.last);
+        if (w == kFor && it.last - it.first == 1) {
+            sides.push_back(it.last);
+            continue;
+        }
+        // "من الجانب الموريتاني …، ومن الجانب السعودي …": من only before a side (الجانب،
+        // الطرف), where it says for whom, not where from (the lexicons may read من جانب as one
+        // item).
+        const std::uint32_t n = it.first + 1;
+        if (w != kFrom || n >= right) continue;
+        const std::u32string_view side = a.tokens.tokens[n].form(a.text);
+        if (side == U"\u0627\u0644\u062c\u0627\u0646\u0628" ||  // الجانب
+            side == U"\u0627\u0644\u0637\u0631\u0641")          // الطرف
+            sides.push_back(n + 1);
     }
     if (sides.size() != 2) return false;
+    // Each side's signer: its first named person, else the first official kept as a role
+    // (وعن الجانب العراقي المدير العام لشؤون المخدرات).
     const Participant* signer[2] = {nullptr, nullptr};
     for (std::size_t k = 0; k < 2; ++k) {
         const std::uint32_t end = k == 0 ? sides[1] : right;
-        for (const Participant& p : ps)
-            if (p.first >= sides[k] && p.first < end && !p.counterpart &&
-                a.entities[p.entity].label == Label::Person && !a.entities[p.entity].unnamed) {
+        const Participant* role = nullptr;
+        for (const Participant& p : ps) {
+            if (p.first < sides[k] || p.first >= end || p.counterpart ||
+                a.entities[p.entity].label != Label::Person)
+                continue;
+            if (!a.entities[p.entity].unnamed) {
                 signer[k] = &p;
                 break;
             }
+            if (!role) role = &p;
+        }
+        if (!signer[k]) signer[k] = role;
     }
-    if (!signer[0] || !signer[1] || signer[0]->entity == signer[1]->entity) return false;
+    // Two sides stated but a signer not found (وعن الجامعة معالي رئيسها): the clause's other
+    // readings would take a side's body for a party met; propose nothing.
+    if (!signer[0] || !signer[1] || signer[0]->entity == signer[1]->entity) return true;
     add_fact(a, st, frame, rel, Voice::Active, signer[0]->entity, signer[0], *signer[1],
              signer[1]->entity, a.tokens.tokens[tr.first].start, a.tokens.tokens[tr.last - 1].end,
              planned, false, false);

@@ -158,6 +158,30 @@ struct LexiconLoader {
     }
 
     void line(std::string_view name, const std::vector<std::string_view>& c);
+
+    // A roles.tsv form: titles opening with it (deputy, secretary) or holding it after their
+    // first word (assistant) are marked; a one-word form is also looked for beside a title.
+    std::vector<std::vector<std::u32string>> title_words;
+    void mark_titles(std::string_view form, std::uint8_t kind) {
+        const auto words = lexicon_words(fold_string(form));
+        if (words.empty()) fail(1, "no word in the form");
+        if (title_words.size() != lex.titles.size()) {
+            title_words.clear();
+            for (const TitleInfo& t : lex.titles)
+                title_words.push_back(lexicon_words(fold_string(t.form)));
+        }
+        for (std::size_t i = 0; i < lex.titles.size(); ++i) {
+            const auto& tw = title_words[i];
+            const bool opens =
+                tw.size() >= words.size() && std::equal(words.begin(), words.end(), tw.begin());
+            const bool inside = words.size() == 1 && tw.size() > 1 &&
+                                std::find(tw.begin() + 1, tw.end(), words[0]) != tw.end();
+            if (kind == kRoleAssistant ? inside : (opens && kind != kRoleFormer))
+                lex.titles[i].standing |= kind;
+        }
+        if (words.size() == 1 && (kind == kRoleAssistant || kind == kRoleFormer))
+            lex.role_words.emplace_back(lex.words.add(words[0]), kind);
+    }
     void load(std::string_view name, std::string_view text);
 };
 
@@ -358,6 +382,20 @@ void LexiconLoader::line(std::string_view name, const std::vector<std::string_vi
         lex.stopwords.push_back(role);
         lex.add(c[0],
                 {EntryKind::Stopword, 0, static_cast<std::uint32_t>(lex.stopwords.size() - 1)});
+    } else if (name == "roles") {
+        need(2);
+        std::uint8_t kind = 0;
+        if (c[1] == "deputy")
+            kind = kRoleDeputy;
+        else if (c[1] == "assistant")
+            kind = kRoleAssistant;
+        else if (c[1] == "former")
+            kind = kRoleFormer;
+        else if (c[1] == "secretary")
+            kind = kRoleSecretary;
+        else
+            fail(column_of(c, 1), "expected kind deputy, assistant, former or secretary");
+        mark_titles(c[0], kind);
     } else if (name == "events") {
         need(3);
         EventWordInfo w;
@@ -417,11 +455,11 @@ void LexiconLoader::load(std::string_view name, std::string_view text) {
 Lexicon Lexicon::build(const std::vector<std::pair<std::string, std::string_view>>& files,
                        bool with_icu_regions) {
     Lexicon lex;
-    LexiconLoader loader{lex, {}, 0};
+    LexiconLoader loader{lex, {}, 0, {}};
     // Agencies before titles (titles name the agency they head); the rest in any order.
-    static constexpr const char* kOrder[] = {"countries",   "cities",       "agencies",  "titles",
-                                             "given_names", "frames",       "modality",  "months",
-                                             "dates",       "counterparts", "stopwords", "events"};
+    static constexpr const char* kOrder[] = {
+        "countries", "cities", "agencies",     "titles",    "given_names", "frames", "modality",
+        "months",    "dates",  "counterparts", "stopwords", "events",      "roles"};
     for (const char* name : kOrder)
         for (const auto& [file, text] : files)
             if (file == name) loader.load(file, text);

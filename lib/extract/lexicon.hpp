@@ -46,10 +46,18 @@ struct AgencyInfo {
     static constexpr std::uint32_t kInternational = UINT32_MAX;
 };
 enum class TitleKind : std::uint8_t { Office, Rank, Honorific, Role };
+// What roles.tsv says of an office (bits of TitleInfo::standing).
+enum RoleWordKind : std::uint8_t {
+    kRoleDeputy = 1,     // نائب وزير، وكيل وزارة: heads no body it is of
+    kRoleAssistant = 2,  // المساعد after a title's first word
+    kRoleFormer = 4,     // السابق: held no more
+    kRoleSecretary = 8,  // الأمين العام: heads an organisation, never a ministry
+};
 struct TitleInfo {
     std::string form, en;
     TitleKind kind = TitleKind::Office;
     std::uint32_t heads = UINT32_MAX;  // agency index, or none
+    std::uint8_t standing = 0;         // RoleWordKind bits from roles.tsv
 };
 enum class Voice : std::uint8_t { Active, Passive, Nominal };
 struct FrameInfo {
@@ -113,6 +121,9 @@ public:
     };
     std::vector<EventForm> event_forms;  // longest first within each first word
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> event_forms_by_first;
+    // roles.tsv, also out of the trie: its one-word forms by kind (read in the text beside a
+    // title); its title forms are marked on the titles (TitleInfo::standing).
+    std::vector<std::pair<std::uint32_t, std::uint8_t>> role_words;  // word, RoleWordKind
 
     // The trie: node 0 is the root.
     std::uint32_t child(std::uint32_t node, std::uint32_t word) const {

@@ -108,6 +108,14 @@ bool latin_lower(const Analysis& a, const Item& it) {
     return !w.empty() && w[0] >= 'a' && w[0] <= 'z' && !latin_name_word(a, it);
 }
 
+// "دعيج بن سلمان"، "مسقارو ولد سيدي": a word of lineage (بن، بنت، ولد) after an unknown word
+// makes it a given name the lexicon lacks.
+bool lineage(const Analysis& a, const Item& it) {
+    if (it.last - it.first != 1) return false;
+    const std::u32string_view w = a.token(it).form(a.text);
+    return w == U"\u0628\u0646" || w == U"\u0628\u0646\u062a" || w == U"\u0648\u0644\u062f";
+}
+
 bool is_comma(const Analysis& a, const Item& it) {
     return it.node == 0 && a.token(it).kind == TokenKind::Comma;
 }
@@ -164,9 +172,11 @@ NameSpan name_after(const Analysis& a, const SentenceState& st, std::size_t k, b
     if (!n.valid()) return n;
     const Item& first = st.items[n.first];
     const bool given =
-        a.is(first, EntryKind::GivenName) || (n.last - n.first >= 2 && latin_name_word(a, first) &&
-                                              !latin_surname_start(a.token(first).form(a.text)) &&
-                                              latin_name_word(a, st.items[n.first + 1]));
+        a.is(first, EntryKind::GivenName) ||
+        (n.last - n.first >= 2 && latin_name_word(a, first) &&
+         !latin_surname_start(a.token(first).form(a.text)) &&
+         latin_name_word(a, st.items[n.first + 1])) ||
+        (n.last - n.first >= 3 && a.plain(first) && lineage(a, st.items[n.first + 1]));
     // A first word with the article is an adjective of the title, not a name.
     const std::u32string_view first_form = a.token(first).form(a.text);
     if (!given && (starts_with_article(first_form) || clitic_before_article(first_form)))

@@ -275,6 +275,12 @@ void find_officials(Analysis& a) {
             NameSpan name = name_after(a, st, std::max(o.last, o.name_at),
                                        !o.office_kind || o.honorific, complement);
             if (!name.valid() && o.office_kind) name = name_before(a, st, o.first);
+            // "سعادة الشيخ خليفة بن حمد آل ثاني وزير الداخلية": the office right after a name
+            // that an honorific or rank opened is that person's.
+            if (!name.valid() && o.office_kind && !found.empty() && found.back().sentence == si &&
+                !found.back().official.office_kind && found.back().name.valid() &&
+                found.back().name.last == o.first)
+                name = found.back().name;
             Pending p{si, o, name, o.office_kind ? role_key(a, o) : std::string()};
             if (name.valid()) {
                 const auto words = folded_name_words(a, st, name);
@@ -293,7 +299,16 @@ void find_officials(Analysis& a) {
                 e.agency = o.agencies.empty() ? kNone : o.agencies.front();
                 e.confidence = has_given(a, st, name) ? 0.9 : 0.8;
                 e.rule = name.first >= o.last ? "person.title-name" : "person.name-title";
+                const std::string title_text = e.title_text;
                 const std::uint32_t id = a.add_entity(std::move(e), words_key(words));
+                // The same person named before by an honorific only: the office places them.
+                Entity& got = a.entities[id];
+                if (got.title == kNone && o.office_kind) {
+                    got.title = o.office;
+                    got.title_text = title_text;
+                }
+                if (got.country == kNone) got.country = official_country(a, o);
+                if (got.agency == kNone && !o.agencies.empty()) got.agency = o.agencies.front();
                 if (o.office_kind && !p.key.empty()) bound.emplace(p.key, id);
             }
             found.push_back(std::move(p));
@@ -480,146 +495,6 @@ void find_officials(Analysis& a) {
     }
 }
 
-namespace {
-
-// The word without a conjunction (وعن → عن).
-std::u32string_view without_conj(std::u32string_view w) {
-    if (w.size() > 2 && (w[0] == U'\u0648' || w[0] == U'\u0641')) w.remove_prefix(1);
-    return w;
-}
-
-// "وعن الجانب الكويتي اللواء فهد …"، "وقّع عن شرطة عُمان السلطانية الفريق حمد …"، "نيابة عن
-// المغرب السيد …": the person written right after عن X acts on behalf of X.
-void find_on_behalf(Analysis& a) {
-    for (SentenceState& st : a.sentences)
-        for (std::size_t k = 0; k + 2 < st.items.size(); ++k) {
-            const Item& it = st.items[k];
-            if (it.last - it.first != 1 ||
-                without_conj(a.token(it).form(a.text)) != U"\u0639\u0646")
-                continue;
-            std::size_t p = k + 1;
-            const std::u32string_view side = a.token(st.items[p]).form(a.text);
-            if (side == U"\u0627\u0644\u062C\u0627\u0646\u0628" ||
-                side == U"\u062C\u0627\u0646\u0628")
-                ++p;
-            if (p >= st.items.size()) continue;
-            const Mention* body = mention_at(st, st.items[p].first);
-            if (!body || body->entity == kNone || body->kind != MentionKind::Entity) continue;
-            const Label l = a.entities[body->entity].label;
-            if (l != Label::Country && l != Label::Agency && l != Label::Organization) continue;
-            std::size_t q = p;
-            while (q < st.items.size() && st.items[q].first < body->last) ++q;
-            // The country written after an agency belongs to its name.
-            if (q < st.items.size())
-                if (const Mention* cm = mention_at(st, st.items[q].first); cm && cm->complement)
-                    while (q < st.items.size() && st.items[q].first < cm->last) ++q;
-            if (q < st.items.size() && is_comma(a, st.items[q])) ++q;
-            if (q >= st.items.size()) continue;
-            const Mention* person = nullptr;
-            for (const Mention& m : st.mentions)
-                if (m.first == st.items[q].first && m.entity != kNone &&
-                    a.entities[m.entity].label == Label::Person)
-                    person = &m;
-            if (!person) continue;
-            Fact f;
-            f.relation = "REPRESENTS";
-            f.a = person->entity;
-            f.b = body->entity;
-            f.confidence = 0.75;
-            f.rule = "role.on-behalf";
-            f.start = a.start_of(it);
-            f.end = person->end;
-            a.facts.push_back(f);
-        }
-}
-
-const Mention* mention_of(const SentenceState& st, std::uint32_t token, Label label,
-                          const Analysis& a) {
-    for (const Mention& m : st.mentions)
-        if (m.first == token && m.entity != kNone && a.entities[m.entity].label == label) return &m;
-    return nullptr;
-}
-
-// The folded word without clitics and the article is one of `words`.
-bool word_is(const Analysis& a, const Item& it, std::initializer_list<std::u32string_view> words) {
-    if (it.last - it.first != 1) return false;
-    bool found = false;
-    word_variants(a.token(it).form(a.text), [&](std::u32string_view w, std::uint8_t, std::uint8_t) {
-        for (std::u32string_view x : words) found = found || strip_article(w) == x;
-    });
-    return found;
-}
-
-// The head of a country's delegation represents it: "وفد أمني إماراتي، يقوده اللواء …"، "وفد
-// المغرب برئاسة …"، "ترأس اللواء … وفد لبنان".
-void find_delegation_heads(Analysis& a) {
-    static constexpr std::u32string_view delegation = U"\u0648\u0641\u062F";  // وفد
-    for (SentenceState& st : a.sentences) {
-        const std::size_t n = st.items.size();
-        auto country_after = [&](std::size_t k, std::size_t& end) -> const Mention* {
-            // وفد [أمني|رفيع|من] COUNTRY
-            for (std::size_t j = k + 1; j < n && j <= k + 3; ++j) {
-                if (const Mention* c = mention_of(st, st.items[j].first, Label::Country, a)) {
-                    end = j + 1;
-                    return c;
-                }
-                if (st.items[j].node != 0 && !a.is(st.items[j], EntryKind::Stopword)) break;
-            }
-            return nullptr;
-        };
-        auto person_at = [&](std::size_t j) -> const Mention* {
-            if (j < n && is_comma(a, st.items[j])) ++j;
-            return j < n ? mention_of(st, st.items[j].first, Label::Person, a) : nullptr;
-        };
-        auto relate = [&](const Mention* person, const Mention* country, std::uint32_t start) {
-            Fact f;
-            f.relation = "REPRESENTS";
-            f.a = person->entity;
-            f.b = country->entity;
-            f.confidence = 0.7;
-            f.rule = "role.delegation";
-            f.start = std::min(start, person->start);
-            f.end = std::max(country->end, person->end);
-            a.facts.push_back(f);
-        };
-        for (std::size_t k = 0; k < n; ++k) {
-            if (!word_is(a, st.items[k], {delegation, U"\u0648\u0641\u062F\u0627"})) continue;
-            std::size_t end = 0;
-            const Mention* country = country_after(k, end);
-            if (!country) continue;
-            // … برئاسة / يقوده / يترأسه PERSON
-            std::size_t j = end;
-            if (j < n && is_comma(a, st.items[j])) ++j;
-            if (j < n &&
-                word_is(a, st.items[j],
-                        {U"\u0631\u064A\u0627\u0633\u0647", U"\u064A\u0642\u0648\u062F\u0647",
-                         U"\u064A\u062A\u0631\u0627\u0633\u0647", U"\u064A\u0631\u0627\u0633\u0647",
-                         U"\u0642\u064A\u0627\u062F\u0647"}))
-                if (const Mention* person = person_at(j + 1))
-                    relate(person, country, a.start_of(st.items[k]));
-            // ترأس / يترأس / رأس PERSON وفد COUNTRY
-            if (k >= 2)
-                for (const Mention& m : st.mentions) {
-                    if (m.entity == kNone || a.entities[m.entity].label != Label::Person ||
-                        m.last != st.items[k].first)
-                        continue;
-                    std::size_t v = 0;
-                    while (v < n && st.items[v].last <= m.first) ++v;
-                    if (v == 0) break;
-                    if (word_is(
-                            a, st.items[v - 1],
-                            {U"\u062A\u0631\u0627\u0633", U"\u064A\u062A\u0631\u0627\u0633",
-                             U"\u062A\u062A\u0631\u0627\u0633", U"\u062A\u0631\u0627\u0633\u062A",
-                             U"\u0642\u0627\u062F", U"\u064A\u0642\u0648\u062F"}))
-                        relate(&m, country, a.start_of(st.items[v - 1]));
-                    break;
-                }
-        }
-    }
-}
-
-}  // namespace
-
 void find_name_aliases(Analysis& a) {
     find_on_behalf(a);
     find_delegation_heads(a);
@@ -645,6 +520,31 @@ void find_name_aliases(Analysis& a) {
         same[i] = it->second;
         e.weak = true;  // not proposed: its mentions are the full name's
     }
+    // "السفيرة عبد الوهاب" is منى عبد الوهاب, "الشيخ خليفة بن حمد" is خليفة بن حمد بن خليفة آل
+    // ثاني: a name of several words that is a run of the name of exactly one longer named
+    // person (a compound surname, a shortened lineage) is that person.
+    for (std::uint32_t i = 0; i < a.entities.size(); ++i) {
+        Entity& e = a.entities[i];
+        if (e.label != Label::Person || e.unnamed || e.words.size() < 2 || same[i] != kNone)
+            continue;
+        std::uint32_t found = kNone;
+        bool several = false;
+        for (std::uint32_t j = 0; j < a.entities.size(); ++j) {
+            const Entity& f = a.entities[j];
+            if (j == i || f.label != Label::Person || f.unnamed ||
+                f.words.size() <= e.words.size() ||
+                std::search(f.words.begin(), f.words.end(), e.words.begin(), e.words.end()) ==
+                    f.words.end())
+                continue;
+            several = several || (found != kNone && found != j);
+            found = j;
+        }
+        if (found == kNone || several) continue;
+        same[i] = found;
+        e.weak = true;
+    }
+    for (std::uint32_t& t : same)
+        while (t != kNone && same[t] != kNone) t = same[t];
     for (SentenceState& st : a.sentences)
         for (Mention& m : st.mentions)
             if (m.entity != kNone && same[m.entity] != kNone) m.entity = same[m.entity];

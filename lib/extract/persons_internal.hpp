@@ -37,4 +37,9 @@ std::vector<std::u32string> folded_name_words(const Analysis& a, const SentenceS
                                               NameSpan n);
 std::string words_key(const std::vector<std::u32string>& words);
 
+// REPRESENTS from the words around a person (representatives.cpp): after عن X, and the head of
+// a country's delegation.
+void find_on_behalf(Analysis& a);
+void find_delegation_heads(Analysis& a);
+
 }  // namespace liaison::extract::person_detail

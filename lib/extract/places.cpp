@@ -2,6 +2,7 @@
 // and agencies, an agency "of the country in context" resolved to that country.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "extract/analysis.hpp"
@@ -50,6 +51,67 @@ bool has_own(const Analysis& a, const AgencyInfo& info, std::uint32_t country) {
     std::string own = a.lex.countries[country].iso3 + "-" + info.key.substr(1);
     for (char& ch : own) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return a.lex.agency_index(own) != UINT32_MAX;
+}
+
+// The body an elided noun names, of `country`: the lexicon's own when one of its spellings is
+// the name as written (الجمارك السعودية), else the generic body of that country.
+std::uint32_t elided_agency(Analysis& a, std::uint32_t generic, std::uint32_t country,
+                            const Item& it, const std::string& written) {
+    for (std::uint32_t i = 0; i < a.lex.agencies.size(); ++i) {
+        const AgencyInfo& g = a.lex.agencies[i];
+        if (g.country != country) continue;
+        if (g.ar == written || std::find(g.forms.begin(), g.forms.end(), written) != g.forms.end())
+            return a.agency_entity(i, country, a.start_of(it), a.end_of(it), written);
+    }
+    return a.agency_entity(generic, country, a.start_of(it), a.end_of(it), written);
+}
+
+// "الجمارك المغربية والسنغالية", "وزارة الداخلية المصرية والسعودية": an adjective joined by و
+// after a body and its country names the same kind of body of another country, its noun left
+// unwritten. Item k is the last of the first body; returns the last item consumed.
+std::size_t second_body(Analysis& a, SentenceState& st, std::size_t k, std::uint32_t ag,
+                        std::uint32_t adjacent, const Mention& m) {
+    if (k + 1 >= st.items.size()) return k;
+    const Item& si = st.items[k + 1];
+    const Entry* second = a.entry(si, EntryKind::Country);
+    if (!second || !(si.flags & kConj) || a.plain(si) || si.last - si.first != 1) return k;
+    // An adjective; a name written as a nisba (السعودية) reads as one here.
+    const std::u32string_view w = a.token(si).form(a.text);
+    if (second->sub != 1 && !(w.size() > 4 && w.substr(w.size() - 2) == U"\u064a\u0647")) return k;
+    const AgencyInfo& info = a.lex.agencies[ag];
+    const std::uint32_t own = adjacent != kNone ? adjacent : info.country;
+    if (own == second->index || info.country == AgencyInfo::kInternational) return k;
+    // The same kind of body: the generic entry (@customs for egy-customs).
+    std::uint32_t generic = ag;
+    if (info.country != AgencyInfo::kInContext) {
+        const std::size_t dash = info.key.find('-');
+        if (dash == std::string::npos) return k;
+        generic = a.lex.agency_index("@" + info.key.substr(dash + 1));
+        if (generic == UINT32_MAX) return k;
+    } else if (adjacent == kNone) {
+        return k;
+    }
+    const std::string noun = info.country == AgencyInfo::kInContext ? a.slice(m.start, m.end)
+                                                                    : a.lex.agencies[generic].ar;
+    const Token& t = a.token(si);
+    // The adjective without its و.
+    const std::string written = noun + " " + a.slice(a.text.origin[t.fstart + 1], a.end_of(si));
+    Mention om{elided_agency(a, generic, second->index, si, written),
+               si.first,
+               si.last,
+               a.start_of(si),
+               a.end_of(si),
+               MentionKind::Entity,
+               false,
+               false};
+    a.entities[om.entity].weak = false;
+    st.mentions.push_back(om);
+    Mention oc = om;
+    oc.entity = a.country_entity(second->index, om.start, om.end);
+    oc.complement = true;
+    oc.adjective = true;
+    st.mentions.push_back(oc);
+    return k + 1;
 }
 
 }  // namespace
@@ -176,6 +238,7 @@ void find_places_and_agencies(Analysis& a) {
                 } else {
                     k = next - 1;
                 }
+                k = second_body(a, st, k, agency->index, adjacent, m);
                 continue;
             }
             if (city && (!country || city_context(a, st, k))) {

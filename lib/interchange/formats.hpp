@@ -30,6 +30,12 @@ std::string write_edge_list(const PropertyGraph& g);
 void read_csv_file(const NamedText& in, GraphAssembler& out, ProblemLog& log);
 std::vector<ExportedFile> export_csv_files(const PropertyGraph& g);
 
+// Event data, read straight into a graph (events.hpp): GDELT 2.0 exports and ICEWS files.
+ImportResult read_gdelt(const std::string& name, std::string_view text,
+                        const ImportOptions& options);
+ImportResult read_icews(const std::string& name, std::string_view text,
+                        const ImportOptions& options);
+
 // Whether an edge is written undirected: a symmetric relation in a mixed export.
 bool undirected_edge(const PropertyGraph& g, const Edge& e, bool mixed);
 // Every edge is written undirected: the graph's default is then undirected, else directed with

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "interchange/events.hpp"
 #include "interchange/formats.hpp"
 #include "liaison/core/utf8.hpp"
 #include "liaison/io/native_format.hpp"
@@ -25,7 +26,8 @@ constexpr FormatName kNames[] = {
     {"nodelink", Format::NodeLink}, {"networkx", Format::NodeLink},
     {"dot", Format::Dot},           {"gv", Format::Dot},
     {"edgelist", Format::EdgeList}, {"edges", Format::EdgeList},
-    {"tsv", Format::EdgeList},
+    {"tsv", Format::EdgeList},      {"gdelt", Format::Gdelt},
+    {"icews", Format::Icews},
 };
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -82,6 +84,9 @@ std::optional<Format> format_of_path(std::string_view path) {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (ends_with(lower, ".graphml")) return Format::GraphML;
     if (ends_with(lower, ".gexf")) return Format::Gexf;
+    // GDELT's own names (tab-separated despite .CSV); the zip is refused with a hint
+    if (ends_with(lower, ".export.csv") || ends_with(lower, ".export.csv.zip"))
+        return Format::Gdelt;
     if (ends_with(lower, ".csv")) return Format::Csv;
     if (ends_with(lower, ".cyjs") || ends_with(lower, ".cy.json")) return Format::Cytoscape;
     if (ends_with(lower, ".nodelink.json") || ends_with(lower, ".node-link.json"))
@@ -128,6 +133,8 @@ ImportResult import_one(Format format, const NamedText& in, const ImportOptions&
     if (format == Format::Native) format = sniff_json(in.text);
     if (format == Format::Native) return import_native(in);
     if (format == Format::Csv) return import_csv({in}, options);
+    if (format == Format::Gdelt) return detail::read_gdelt(in.name, in.text, options);
+    if (format == Format::Icews) return detail::read_icews(in.name, in.text, options);
     ProblemLog log(options.strict);
     GraphAssembler out(log);
     switch (format) {
@@ -191,6 +198,25 @@ ImportResult import_files(const std::vector<std::string>& paths, std::optional<F
     }
     if (files.empty()) throw ArgumentError("no input files");
     if (!format) format = format_of_path(files.front());
+    std::error_code ec;
+    if ((format == Format::Gdelt || format == Format::Icews || format == Format::EdgeList ||
+         (!format && ends_with(files.front(), ".tab"))) &&
+        fs::is_regular_file(files.front(), ec)) {
+        // Event files are mapped, not read: a 10M-event export is gigabytes.
+        detail::EventInput input(files.front());
+        std::string_view head = input.text().substr(0, 64);
+        if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+        // ICEWS files (.tab, .tsv, .txt) are told by their header.
+        if (format != Format::Gdelt && head.starts_with("Event ID\tEvent Date"))
+            format = Format::Icews;
+        if (format == Format::Gdelt || format == Format::Icews) {
+            if (files.size() != 1)
+                throw ArgumentError(fmt::format("{} imports read one file", format_name(*format)));
+            return format == Format::Gdelt
+                       ? detail::read_gdelt(input.name(), input.text(), options)
+                       : detail::read_icews(input.name(), input.text(), options);
+        }
+    }
     Format f = format.value_or(Format::Native);
     std::vector<NamedText> texts;
     for (const auto& p : files) texts.push_back({p, read_file(p)});
@@ -219,6 +245,9 @@ std::string export_text(const PropertyGraph& g, Format format, const ExportOptio
             return detail::write_edge_list(g);
         case Format::Csv:
             break;
+        case Format::Gdelt:
+        case Format::Icews:
+            throw ArgumentError(fmt::format("{} is an import format only", format_name(format)));
     }
     throw ArgumentError("CSV export writes several files: use export_csv");
 }

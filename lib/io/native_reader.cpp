@@ -124,6 +124,8 @@ std::string strict_message(const detail::JsonProblem& p) {
         return fmt::format("duplicate document id '{}'", p.key);
     if (p.path == Path{"graph", "metadata", "liaison", "relations"})
         return fmt::format("duplicate relation type '{}'", p.key);
+    if (p.path == Path{"graph", "metadata", "liaison", "indexes"})
+        return fmt::format("duplicate index name '{}'", p.key);
     return p.message;
 }
 
@@ -175,6 +177,7 @@ private:
                     fail(path, fmt::format("duplicate document id '{}'", d.id), 1, true);
             }
         }
+        if (meta.HasMember("indexes")) read_indexes(g, meta["indexes"]);
         if (meta.HasMember("relations")) {
             for (const auto& m : meta["relations"].GetObject()) {
                 RelationType t;
@@ -187,6 +190,30 @@ private:
                 } catch (const ArgumentError& e) {
                     fail({"graph", "metadata", "liaison", "relations", t.name}, e.what());
                 }
+            }
+        }
+    }
+
+    // The schema has checked the shape; the rules of index_definition.hpp are checked here.
+    void read_indexes(PropertyGraph& g, const Json& indexes) {
+        for (const auto& m : indexes.GetObject()) {
+            IndexDefinition d;
+            d.name = m.name.GetString();
+            const Json& v = m.value;
+            d.relationships = std::string_view(v["entity"].GetString()) == "relationship";
+            const char* target = d.relationships ? "type" : "label";
+            Path path{"graph", "metadata", "liaison", "indexes", d.name};
+            if (!v.HasMember(target) || v.HasMember(d.relationships ? "label" : "type"))
+                fail(path, fmt::format("index '{}' on {}s needs '{}' (and not '{}')", d.name,
+                                       d.relationships ? "relationship" : "node", target,
+                                       d.relationships ? "label" : "type"));
+            d.label = v[target].GetString();
+            for (const auto& p : v["properties"].GetArray())
+                d.properties.emplace_back(p.GetString());
+            try {
+                add_index(g.indexes, std::move(d));
+            } catch (const ArgumentError& e) {
+                fail(path, e.what());
             }
         }
     }

@@ -131,6 +131,30 @@ std::string document_line(const Document& d) {
     return buf.GetString();
 }
 
+// {"entity": "node", "label": L, "properties": [...]} or, for relationships, "type": T last:
+// sorted keys, like every other line of the canonical form.
+std::string index_line(const IndexDefinition& d) {
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    w.StartObject();
+    w.Key("entity");
+    write_string(w, d.relationships ? "relationship" : "node");
+    if (!d.relationships) {
+        w.Key("label");
+        write_string(w, d.label);
+    }
+    w.Key("properties");
+    w.StartArray();
+    for (const auto& p : d.properties) write_string(w, p);
+    w.EndArray();
+    if (d.relationships) {
+        w.Key("type");
+        write_string(w, d.label);
+    }
+    w.EndObject();
+    return std::string(buf.GetString(), buf.GetSize());
+}
+
 std::string relation_line(const RelationType& t) {
     rapidjson::StringBuffer buf;
     Writer w(buf);
@@ -180,7 +204,9 @@ std::string write_graph_json(const PropertyGraph& g) {
         return x.id < y.id;
     });
 
-    std::vector<std::pair<std::string, std::string>> docs, relations, nodes;
+    std::vector<std::pair<std::string, std::string>> docs, relations, nodes, indexes;
+    for (const IndexDefinition& d : g.indexes) indexes.emplace_back(d.name, index_line(d));
+    std::sort(indexes.begin(), indexes.end());
     for (const auto& [id, d] : g.documents()) docs.emplace_back(id, document_line(d));
     for (const RelationType& t : g.relations().all())
         if (!t.builtin) relations.emplace_back(t.name, relation_line(t));
@@ -207,6 +233,8 @@ std::string write_graph_json(const PropertyGraph& g) {
     if (!g.graph_label.empty()) out += fmt::format("    \"label\": {},\n", quoted(g.graph_label));
     out += "    \"metadata\": {\n      \"liaison\": {\n";
     write_map_block(out, "        ", "documents", docs, false);
+    // Written only when there are some, so networks without indexes keep their bytes.
+    if (!indexes.empty()) write_map_block(out, "        ", "indexes", indexes, false);
     out += "        \"profile\": 1,\n";
     write_map_block(out, "        ", "relations", relations, true);
     out += "      }\n    },\n";

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "query/binder/binder.hpp"
+#include "query/binder/parameters.hpp"
 #include "query/executor/eval.hpp"
 #include "query/executor/graph_access.hpp"
 #include "query/executor/operators.hpp"
@@ -56,13 +57,23 @@ void execute_plan(const PropertyGraph& g, GraphWriter* writer, Plan& plan, const
 
 }  // namespace
 
+namespace {
+
+bool has_updates(const std::vector<ast::Clause>& clauses) {
+    for (const auto& c : clauses)
+        if (c.kind == ast::ClauseKind::Create || c.kind == ast::ClauseKind::Merge ||
+            c.kind == ast::ClauseKind::Set || c.kind == ast::ClauseKind::Remove ||
+            c.kind == ast::ClauseKind::Delete || c.kind == ast::ClauseKind::Foreach ||
+            c.kind == ast::ClauseKind::Schema || (c.subquery && has_updates(c.body)))
+            return true;
+    return false;
+}
+
+}  // namespace
+
 bool has_updates(const ast::Query& q) {
     for (const auto& part : q.parts)
-        for (const auto& c : part.clauses)
-            if (c.kind == ast::ClauseKind::Create || c.kind == ast::ClauseKind::Merge ||
-                c.kind == ast::ClauseKind::Set || c.kind == ast::ClauseKind::Remove ||
-                c.kind == ast::ClauseKind::Delete)
-                return true;
+        if (has_updates(part.clauses)) return true;
     return false;
 }
 
@@ -90,6 +101,7 @@ QueryResult run_query(const PropertyGraph& g, GraphWriter* writer, ast::Query qu
     ValueMap sorted = params;
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
+    check_parameters(bound, sorted);
     try {
         execute_plan(g, writer, plan, sorted, profile, limits, result);
     } catch (const std::bad_alloc&) {

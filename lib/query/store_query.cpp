@@ -26,6 +26,8 @@ public:
         if (auto id = tx_.graph().relations().find(name)) return *id;
         return tx_.declare_relation({std::string(name), false, "", "", false});
     }
+    void create_index(IndexDefinition index) override { tx_.create_index(std::move(index)); }
+    void drop_index(std::string_view name) override { tx_.drop_index(name); }
 
 private:
     WriteTransaction& tx_;

@@ -45,6 +45,12 @@ Value equals(const Value& a, const Value& b) {
         if (is_nan(a) || is_nan(b)) return false;
         return compare_numbers(a, b) == 0;
     }
+    // Dates (and text spelling one) are equal when one could be the other: read at the
+    // precision they share ("2025-11-24" = "2025-11"), as compare() orders them.
+    if (a.kind() == K::Date || b.kind() == K::Date) {
+        auto c = compare(a, b);
+        return c ? Value(*c == 0) : Value(false);
+    }
     if (a.kind() != b.kind()) return false;
     switch (a.kind()) {
         case K::List: {
@@ -107,10 +113,8 @@ std::optional<int> compare(const Value& a, const Value& b) {
             int c = a.as_string().compare(b.as_string());
             return c < 0 ? -1 : c > 0 ? 1 : 0;
         }
-        case K::Date: {
-            auto c = a.as_date() <=> b.as_date();
-            return c < 0 ? -1 : c > 0 ? 1 : 0;
-        }
+        case K::Date:
+            return compare_at_shared_precision(a.as_date(), b.as_date());
         case K::Temporal: {
             const Temporal& x = a.as_temporal();
             const Temporal& y = b.as_temporal();
@@ -208,8 +212,13 @@ int order(const Value& a, const Value& b) {
         }
         case K::Bool:
         case K::String:
-        case K::Date:
             return *compare(a, b);
+        case K::Date: {
+            // A total order for sorting, grouping and DISTINCT: by first day, a year before its
+            // months. It agrees with compare() wherever that is not 0.
+            auto c = a.as_date() <=> b.as_date();
+            return c < 0 ? -1 : c > 0 ? 1 : 0;
+        }
         case K::Temporal: {
             int c = *compare(a, b);
             if (c != 0) return c;

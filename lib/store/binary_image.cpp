@@ -20,6 +20,7 @@
 #include "liaison/core/utf8.hpp"
 #include "liaison/model/names.hpp"
 #include "store/binary_format.hpp"
+#include "store/binary_indexes.hpp"
 #include "store/binary_layout.hpp"
 
 namespace liaison::binary {
@@ -350,7 +351,8 @@ void BaseImage::validate_layout() {
                                    have, want, why));
     };
     expect(Section::StringOffsets, std::uint64_t{h.string_count} + 1, "one per string, plus one");
-    expect(Section::GraphInfo, 2, "the graph's id and label");
+    if (raw_->entry[static_cast<std::uint32_t>(Section::GraphInfo)].count < 2)
+        expect(Section::GraphInfo, 2, "the graph's id and label, then its index definitions");
     expect(Section::Relations, h.relation_count, "one per relation type");
     expect(Section::Labels, h.label_count, "one per label");
     for (Section s : {Section::NodeId, Section::NodeNameEn, Section::NodeNameAr, Section::NodeTime})
@@ -596,6 +598,9 @@ PropertyGraph BaseImage::to_graph() const {
     PropertyGraph g;
     g.graph_id = std::string(r.string_at(Section::GraphInfo, 0));
     g.graph_label = std::string(r.string_at(Section::GraphInfo, 1));
+    g.indexes = read_index_definitions(
+        r.count(Section::GraphInfo), [&](std::uint64_t k) { return r.u32(Section::GraphInfo, k); },
+        [&](std::uint64_t k) { return std::string(r.string_at(Section::GraphInfo, k)); }, file);
 
     std::vector<RelationId> relation_of(r.count(Section::Relations));
     for (std::uint64_t i = 0; i < relation_of.size(); ++i) {

@@ -46,7 +46,7 @@ static_assert(sizeof(SectionEntry) == 40);
 enum class Section : std::uint32_t {
     StringOffsets = 1,    // u64[s+1] into StringHeap; string 0 is ""
     StringHeap,           // UTF-8 bytes, deduplicated
-    GraphInfo,            // u32[2]: graph id, label
+    GraphInfo,            // u32[2+]: graph id, label, then the index definitions
     Relations,            // RelationRecord per type, in RelationId order
     Labels,               // u32 StrId per label id (label names, sorted)
     NodeId,               // u32 StrId[n], nodes sorted by id bytes

@@ -180,6 +180,18 @@ std::string write_base(const PropertyGraph& g) {
 
     put(at(Section::GraphInfo), strings.id(g.graph_id));
     put(at(Section::GraphInfo), strings.id(g.graph_label));
+    // Index definitions, sorted by name (the graph keeps them so; sorted again for safety).
+    std::vector<const IndexDefinition*> indexes;
+    for (const IndexDefinition& d : g.indexes) indexes.push_back(&d);
+    std::sort(indexes.begin(), indexes.end(),
+              [](const IndexDefinition* a, const IndexDefinition* b) { return a->name < b->name; });
+    for (const IndexDefinition* d : indexes) {
+        put(at(Section::GraphInfo), strings.id(d->name));
+        put(at(Section::GraphInfo), std::uint32_t{d->relationships ? 1u : 0u});
+        put(at(Section::GraphInfo), strings.id(d->label));
+        put(at(Section::GraphInfo), narrow(d->properties.size(), "index properties"));
+        for (const auto& p : d->properties) put(at(Section::GraphInfo), strings.id(p));
+    }
     const auto& types = g.relations().all();
     for (const RelationType& t : types)
         put(at(Section::Relations), RelationRecord{strings.id(t.name), strings.id(t.ar),

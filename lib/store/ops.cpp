@@ -215,6 +215,20 @@ void apply(PropertyGraph& g, const Op& op) {
             g.graph_label = op.label;
             return;
         }
+        case OpKind::CreateIndex: {
+            // Checked on a copy so a refused definition leaves g as it was.
+            std::vector<IndexDefinition> indexes = g.indexes;
+            add_index(indexes, op.index);
+            PropertyGraph mini;
+            mini.indexes = indexes;
+            check_roundtrip(mini, fmt::format("index '{}'", op.index.name));
+            g.indexes = std::move(indexes);
+            return;
+        }
+        case OpKind::DropIndex:
+            if (!drop_index(g.indexes, op.id))
+                throw LookupError(fmt::format("no index named '{}'", op.id));
+            return;
     }
     LIAISON_ASSERT(false);
 }

@@ -45,6 +45,10 @@ const char* op_name(OpKind k) {
             return "declare_relation";
         case OpKind::SetGraphInfo:
             return "set_graph";
+        case OpKind::CreateIndex:
+            return "create_index";
+        case OpKind::DropIndex:
+            return "drop_index";
     }
     return "";
 }
@@ -52,7 +56,7 @@ const char* op_name(OpKind k) {
 constexpr OpKind kAllKinds[] = {
     OpKind::AddNode,         OpKind::PutNode,      OpKind::RemoveNode,  OpKind::AddEdge,
     OpKind::PutEdge,         OpKind::RemoveEdge,   OpKind::PutDocument, OpKind::RemoveDocument,
-    OpKind::DeclareRelation, OpKind::SetGraphInfo,
+    OpKind::DeclareRelation, OpKind::SetGraphInfo, OpKind::CreateIndex, OpKind::DropIndex,
 };
 
 // --- encoding -------------------------------------------------------------------------------
@@ -189,6 +193,25 @@ void op(Writer& w, const Op& o) {
             json::write_string(w, o.id);
             w.Key("label");
             json::write_string(w, o.label);
+            break;
+        case OpKind::CreateIndex:
+            w.Key("index");
+            w.StartObject();
+            w.Key("name");
+            json::write_string(w, o.index.name);
+            w.Key("entity");
+            json::write_string(w, o.index.relationships ? "relationship" : "node");
+            w.Key("label");
+            json::write_string(w, o.index.label);
+            w.Key("properties");
+            w.StartArray();
+            for (const auto& p : o.index.properties) json::write_string(w, p);
+            w.EndArray();
+            w.EndObject();
+            break;
+        case OpKind::DropIndex:
+            w.Key("id");
+            json::write_string(w, o.id);
             break;
     }
     w.EndObject();
@@ -367,6 +390,20 @@ private:
             case OpKind::SetGraphInfo:
                 out.id = text_of(o, "id");
                 out.label = text_of(o, "label");
+                break;
+            case OpKind::CreateIndex: {
+                const Json& x = member(o, "index");
+                out.index.name = text_of(x, "name");
+                std::string entity = text_of(x, "entity");
+                if (entity != "node" && entity != "relationship")
+                    fail("'entity' must be \"node\" or \"relationship\"");
+                out.index.relationships = entity == "relationship";
+                out.index.label = text_of(x, "label");
+                out.index.properties = texts(x, "properties");
+                break;
+            }
+            case OpKind::DropIndex:
+                out.id = text_of(o, "id");
                 break;
         }
         return out;

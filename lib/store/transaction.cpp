@@ -140,6 +140,20 @@ void WriteTransaction::set_graph_info(std::string id, std::string label) {
     apply(op);
 }
 
+void WriteTransaction::create_index(IndexDefinition index) {
+    Op op;
+    op.kind = OpKind::CreateIndex;
+    op.index = std::move(index);
+    apply(op);
+}
+
+void WriteTransaction::drop_index(std::string_view name) {
+    Op op;
+    op.kind = OpKind::DropIndex;
+    op.id = std::string(name);
+    apply(op);
+}
+
 void WriteTransaction::commit() {
     if (in_update_)
         throw ArgumentError(

@@ -107,34 +107,46 @@ TEST_CASE("development set: the figures reached do not fall") {
     // 0.794 / 0.669 (85 of 127) with descriptions (المسؤول المغربي، الوزير الإيطالي، رئيس الوفد)
     // linked to the person they describe, a noun of meeting behind في inside the verb's clause,
     // parties joined before a noun of meeting and lists with a nationality before each name.
+    // With the third batch (p01–p16: 48 articles) 0.655 / 0.466, then 0.784 / 0.588 (120 of 204;
+    // 0.865 / 0.756 on the first 32) after the guest of كان في استقباله, a relative clause's
+    // subject, lists after كلا من, adjectives only of delegations or peers, no party in reported
+    // speech or after في, a coming week as planned, English subjects first, news agencies as no
+    // subject, and نظيره right after the verb as a counterpart.
     CHECK(interactions.precision() >= 0.77);
-    CHECK(interactions.recall() >= 0.65);
+    CHECK(interactions.recall() >= 0.57);
+    // Signatures 19 of 25 on those 32 articles, 25 of 38 with the 16 of the third batch (p01–p16):
+    // sides after من الجانب, parties joined after the verb, a second nationality naming a second
+    // body, witnesses apart from signers, the kind of a verb with a pronoun (وقعاها).
     const Tally signatures = sum(total.relations, {"SIGNED_MOU", "SIGNED_AGREEMENT"});
-    CHECK(signatures.matched >= 14);
-    CHECK(row(total.relations, "VISITED").recall() >= 0.7);
+    CHECK(signatures.matched >= 25);
+    CHECK(row(total.relations, "VISITED").recall() >= 0.52);
     CHECK(row(total.relations, "RECEIVED").recall() >= 0.55);
     // Persons 0.874 / 0.929, agencies and organisations 0.870 / 0.806, HEADS 0.701 / 0.614,
     // REPRESENTS 0.696 / 0.842 after the officials' rules (envoys, credit line, name spans).
     // English names (al-, abbreviated ranks, capitals): persons 0.889 / 0.929, HEADS 0.714 / 0.625,
     // ATTENDED 0.952 / 0.908.
-    CHECK(row(total.entities, "Person").recall() >= 0.92);
-    CHECK(row(total.entities, "Person").precision() >= 0.88);
-    CHECK(row(total.relations, "HEADS").recall() >= 0.62);
-    CHECK(row(total.relations, "HEADS").precision() >= 0.71);
-    CHECK(row(total.relations, "REPRESENTS").recall() >= 0.84);
+    // On all 48 articles (the third batch added): persons 0.859 / 0.859, HEADS 0.709 / 0.621,
+    // REPRESENTS 0.737 / 0.622, countries 0.948 / 0.990, cities recall 0.844.
+    CHECK(row(total.entities, "Person").recall() >= 0.84);
+    CHECK(row(total.entities, "Person").precision() >= 0.84);
+    CHECK(row(total.relations, "HEADS").recall() >= 0.6);
+    CHECK(row(total.relations, "HEADS").precision() >= 0.69);
+    CHECK(row(total.relations, "REPRESENTS").recall() >= 0.6);
     CHECK(row(total.relations, "REPRESENTS").precision() >= 0.69);
-    CHECK(row(total.entities, "Country").recall() >= 0.99);
-    CHECK(row(total.entities, "Country").precision() >= 0.95);
-    CHECK(row(total.entities, "Organisation").recall() >= 0.8);
-    CHECK(row(total.entities, "Organisation").precision() >= 0.86);
-    CHECK(row(total.entities, "City").recall() >= 0.88);
+    CHECK(row(total.entities, "Country").recall() >= 0.98);
+    CHECK(row(total.entities, "Country").precision() >= 0.93);
+    // Agencies and organisations 0.870 / 0.806 on the 32 articles, 0.839 / 0.769 on all 48.
+    CHECK(row(total.entities, "Organisation").recall() >= 0.76);
+    CHECK(row(total.entities, "Organisation").precision() >= 0.83);
+    CHECK(row(total.entities, "City").recall() >= 0.82);
     // Events and their frames (events.cpp): Event 0.960 / 0.960, HOSTED 0.870 / 0.909,
-    // ATTENDED 0.967 / 0.892.
-    CHECK(row(total.entities, "Event").recall() >= 0.92);
+    // ATTENDED 0.967 / 0.892; on all 48: Event 0.943 / 0.786, HOSTED 0.808 / 0.750, ATTENDED
+    // 0.954 / 0.729.
+    CHECK(row(total.entities, "Event").recall() >= 0.77);
     CHECK(row(total.entities, "Event").precision() >= 0.92);
-    CHECK(row(total.relations, "HOSTED").recall() >= 0.86);
-    CHECK(row(total.relations, "HOSTED").precision() >= 0.84);
-    CHECK(row(total.relations, "ATTENDED").recall() >= 0.9);
+    CHECK(row(total.relations, "HOSTED").recall() >= 0.73);
+    CHECK(row(total.relations, "HOSTED").precision() >= 0.79);
+    CHECK(row(total.relations, "ATTENDED").recall() >= 0.71);
     CHECK(row(total.relations, "ATTENDED").precision() >= 0.94);
     // Dates: 92 of 152 matched relations with a time carry the gold's.
     CHECK(total.dated_right >= 0.58 * static_cast<double>(total.dated));

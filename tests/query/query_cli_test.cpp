@@ -2,6 +2,7 @@
 // queries, and JSON for non-finite floats. Each run is bounded in time.
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -128,4 +129,76 @@ TEST_CASE("toUpper maps every letter") {
     auto r = run_liaison(query("RETURN toUpper('côte') AS u", "--format csv"));
     CHECK(r.code == 0);
     CHECK(r.out == "u\nCÔTE\n");
+}
+
+TEST_CASE("query LOAD CSV reads a path relative to the working directory, in one transaction") {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::path(LIAISON_TEST_TMP) / "load-csv";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    fs::copy_file(kSeed, dir / "net.json");
+    std::string csv = std::string(LIAISON_SOURCE_DIR) + "/tests/data/csv/";
+    fs::copy_file(csv + "people.csv", dir / "people.csv");
+    fs::copy_file(csv + "unterminated.csv", dir / "bad.csv");
+    auto in_dir = [&](const std::string& args) {
+        return liaison_test::run_command("cd " + dir.string() + " && " LIAISON_BINARY " " + args +
+                                         " 2>&1");
+    };
+    const std::string count =
+        "query net.json \"MATCH (p:Person) WHERE p.name IN ['Jürgen Stock', 'Valdecy Urquiza'] "
+        "RETURN count(*) AS n\" --format csv";
+    CHECK(in_dir(count).out == "n\n0\n");
+    auto load = in_dir(
+        "query net.json \"LOAD CSV WITH HEADERS FROM 'people.csv' AS r "
+        "MERGE (p:Person {name: r.name}) SET p.note = r.note\"");
+    CHECK(load.code == 0);
+    CAPTURE(load.out);
+    CHECK(in_dir(count).out == "n\n2\n");
+    // A bad line fails the whole query: nothing of it is written.
+    auto bad = in_dir(
+        "query net.json \"LOAD CSV FROM 'file:bad.csv' AS r CREATE (:Person {name: r[0]})\"");
+    CHECK(bad.code == 1);
+    CHECK(bad.out.find("bad.csv:3:3: a quoted field is not closed") != std::string::npos);
+    CHECK(in_dir("query net.json \"MATCH (p:Person {name: '3'}) RETURN count(*) AS n\" "
+                 "--format csv")
+              .out == "n\n0\n");
+    // Only local files.
+    auto url = in_dir("query net.json \"LOAD CSV FROM 'https://example.org/a.csv' AS r RETURN r\"");
+    CHECK(url.code == 1);
+    CHECK(url.out.find("line 1, column 15: LOAD CSV from https: URLs is not supported") !=
+          std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("CREATE INDEX through the CLI persists: a second process sees it, on both stores") {
+    const std::string dir = std::string(LIAISON_TEST_TMP) + "/indexes-cli";
+    liaison_test::run_command("rm -rf " + dir + " && mkdir -p " + dir);
+    liaison_test::run_command("cp " + kSeed + " " + dir + "/net.json");
+    REQUIRE(run_liaison("import " + kSeed + " -o " + dir + "/net.liaison").code == 0);
+    for (const char* name : {"net.json", "net.liaison"}) {
+        CAPTURE(name);
+        const std::string db = dir + "/" + name;
+        auto made = run_liaison("query " + db +
+                                " \"CREATE INDEX person_title FOR (p:Person) ON (p.title_en)\"");
+        CHECK(made.code == 0);
+        CHECK(made.out.find("indexes added: 1, removed: 0") != std::string::npos);
+        auto again = run_liaison("query " + db +
+                                 " \"CREATE INDEX person_title FOR (p:Person) ON (p.title_en)\"");
+        CHECK(again.code == 1);
+        CHECK(again.out.find("an index named 'person_title' already exists") != std::string::npos);
+        auto show = run_liaison("query " + db +
+                                " \"SHOW INDEXES YIELD name, entityType, labelsOrTypes, "
+                                "properties\" --format csv");
+        CHECK(show.code == 0);
+        CHECK(show.out.find("person_title,NODE,") != std::string::npos);
+        auto plan =
+            run_liaison("query " + db + " \"EXPLAIN MATCH (p:Person {title_en: 'x'}) RETURN p\"");
+        CHECK(plan.out.find("start p by index person_title") != std::string::npos);
+        CHECK(run_liaison("compact " + db).code == 0);
+        if (std::string(name) == "net.liaison") CHECK(run_liaison("check " + db).code == 0);
+        CHECK(run_liaison("query " + db + " \"DROP INDEX person_title\"").code == 0);
+        auto none = run_liaison("query " + db + " \"SHOW INDEXES\" --format json");
+        CHECK(none.out.find("person_title") == std::string::npos);
+    }
+    liaison_test::run_command("rm -rf " + dir);
 }

@@ -37,6 +37,38 @@ TEST_CASE("dates parse in the ISO forms: calendar, week, ordinal, compact") {
     CHECK_FALSE(parse_date_days("2015-07-21x"));
 }
 
+TEST_CASE("optional fields: announced by a separator (extended) or by more digits (basic)") {
+    CHECK(format_full_date(*parse_date_days("2015-07")) == "2015-07-01");
+    CHECK(format_full_date(*parse_date_days("201507")) == "2015-07-01");
+    CHECK(format_full_date(*parse_date_days("2015W30")) == "2015-07-20");
+    CHECK(format_full_date(*parse_date_days("2015W307")) == "2015-07-26");
+    CHECK_FALSE(parse_date_days("2015-07-"));   // announced, then no day
+    CHECK_FALSE(parse_date_days("2015-W30-"));  // announced, then no weekday
+    CHECK_FALSE(parse_date_days("2015-07-2"));  // one digit of two
+    CHECK(parse_offset("+01:30:15") == 5415);
+    CHECK(parse_offset("+013015") == 5415);
+    CHECK(parse_offset("+0130") == 5400);
+    CHECK(parse_offset("-01") == -3600);
+    CHECK_FALSE(parse_offset("+01:30:"));
+    CHECK_FALSE(parse_offset("+01:30:60"));
+}
+
+TEST_CASE("partial dates compare at the precision they share") {
+    auto d = [](const char* s) { return *Date::parse(s); };
+    CHECK(compare_at_shared_precision(d("2023-11-28"), d("2023-11")) == 0);
+    CHECK(compare_at_shared_precision(d("2023"), d("2023-11-28")) == 0);
+    CHECK(compare_at_shared_precision(d("2023-11"), d("2023-12-01")) == -1);
+    CHECK(compare_at_shared_precision(d("2024"), d("2023-12-31")) == 1);
+    CHECK(compare_at_shared_precision(d("2023-11-28"), d("2023-11-29")) == -1);
+    CHECK(date_within(d("2023-11-28"), d("2023-11")));
+    CHECK(date_within(d("2023-11"), d("2023-11")));
+    CHECK_FALSE(date_within(d("2023"), d("2023-11")));
+    CHECK_FALSE(date_within(d("2023-12-01"), d("2023-11")));
+    CHECK(std::string(precision_name(d("2023").precision())) == "year");
+    CHECK(std::string(precision_name(d("2023-11").precision())) == "month");
+    CHECK(std::string(precision_name(d("2023-11-28").precision())) == "day");
+}
+
 TEST_CASE("times print seconds only when set, fractions in groups of three, offsets as Z") {
     CHECK(text(Type::LocalTime, "21") == "21:00");
     CHECK(text(Type::LocalTime, "214032.1") == "21:40:32.100");

@@ -26,6 +26,19 @@ struct State {
     std::multiset<std::string> nodes, rels, labels, props;
 };
 
+// Relationships have no identity of their own in the graph: two of one type between the same
+// nodes look alike, so a query that deletes one and creates another would seem to change
+// nothing. Before each query the runner names the relationships that have no id; those created
+// by the query are the ones without one.
+void name_relationships(PropertyGraph& g, std::size_t& next) {
+    for (EdgeIndex e = 0; e < g.edge_count(); ++e) {
+        if (!g.edge(e).id.empty()) continue;
+        Edge named = g.edge(e);
+        named.id = fmt::format("tck-rel-{}", next++);
+        g.replace_edge(e, std::move(named));
+    }
+}
+
 State capture(PropertyGraph& g) {
     State s;
     query::QueryResult empty;
@@ -36,8 +49,10 @@ State capture(PropertyGraph& g) {
         for (const auto& [k, v] : n.properties)
             s.props.insert(n.id + "." + k + "=" + v.to_display());
     }
-    for (const auto& e : g.edges()) {
-        std::string id = g.node(e.source).id + "-" + g.type_name(e) + "->" + g.node(e.target).id;
+    for (EdgeIndex i = 0; i < g.edge_count(); ++i) {
+        const Edge& e = g.edge(i);
+        std::string id = g.node(e.source).id + "-" + g.type_name(e) + "->" + g.node(e.target).id +
+                         " " + (e.id.empty() ? fmt::format("new-{}", i) : e.id);
         s.rels.insert(id);
         for (const auto& [k, v] : e.properties) s.props.insert(id + "." + k + "=" + v.to_display());
     }
@@ -82,6 +97,7 @@ Outcome run_scenario(const Scenario& s, const std::string& graphs_dir) {
     Run run;
     TestProcedures procedures;
     bool executed = false;
+    std::size_t named = 0;  // relationships named so far
     auto failed = [](std::string m) { return Outcome{Outcome::Status::Failed, std::move(m)}; };
     for (const Step& step : s.steps) {
         const std::string& t = step.text;
@@ -125,6 +141,7 @@ Outcome run_scenario(const Scenario& s, const std::string& graphs_dir) {
         }
         if (t == "executing query:" || t == "executing control query:") {
             run = Run();
+            name_relationships(g, named);
             run.before = capture(g);
             executed = true;
             try {

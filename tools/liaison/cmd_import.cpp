@@ -1,5 +1,6 @@
 // liaison import INPUT… -o OUT.json | --into DB.json : networks from spreadsheets (CSV in Neo4j's
-// header convention), GraphML, GEXF, DOT, node-link or Cytoscape JSON, and edge lists.
+// header convention), GraphML, GEXF, DOT, node-link or Cytoscape JSON, edge lists, and GDELT 2.0
+// or ICEWS event files.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -22,6 +23,8 @@ struct ImportOptionsCli {
     std::string into;
     std::string from;
     bool strict = false;
+    bool skip_bad_rows = false;
+    std::vector<std::string> cameo;
     bool force = false;
     double wait = 0;
     OutputFormat format = OutputFormat::Table;
@@ -47,10 +50,19 @@ int run_import(const ImportOptionsCli& o) {
     if (!o.from.empty()) format = parse_format(o.from);
     if (!o.from.empty() && !format)
         throw ArgumentError(fmt::format("--input-format: unknown format '{}'", o.from));
-    Progress bar("import", 2);  // reading, then writing (or merging into a database)
-    bar.step(fmt::format("reading {}", o.inputs.empty() ? "" : o.inputs.front()));
-    ImportResult r = import_files(o.inputs, format, {o.strict});
-    bar.step(fmt::format("writing {}", o.output.empty() ? o.into : o.output));
+    // Reading counts 100 steps (event files report how far they are), then writing (or merging
+    // into a database) one.
+    Progress bar("import", 101);
+    const std::string reading = fmt::format("reading {}", o.inputs.front());
+    bar.update(0, reading);
+    ImportOptions options(o.strict);
+    options.cameo = o.cameo;
+    options.skip_bad_rows = o.skip_bad_rows;
+    options.progress = [&](double done) {
+        bar.update(static_cast<std::size_t>(done * 100), reading);
+    };
+    ImportResult r = import_files(o.inputs, format, options);
+    bar.update(100, fmt::format("writing {}", o.output.empty() ? o.into : o.output));
     const bool machine = o.format == OutputFormat::Json;
     if (!machine && !r.notes.empty()) {
         bar.finish();
@@ -113,8 +125,8 @@ void register_import(CLI::App& app, Action& run) {
     auto o = std::make_shared<ImportOptionsCli>();
     auto* cmd = app.add_subcommand(
         "import",
-        "Import a network from CSV, GraphML, GEXF, DOT, node-link/Cytoscape JSON or an "
-        "edge list");
+        "Import a network from CSV, GraphML, GEXF, DOT, node-link/Cytoscape JSON, an "
+        "edge list, or GDELT/ICEWS events");
     cmd->add_option("inputs", o->inputs,
                     "Input files (several CSV files, or a folder of them, make one network)")
         ->required();
@@ -125,7 +137,22 @@ void register_import(CLI::App& app, Action& run) {
     out->excludes(into);
     add_deprecated_alias(cmd, "--from", "--input-format", o->from);
     cmd->add_option("--input-format", o->from, "Input format (default: from the file name)")
-        ->type_name("csv|graphml|gexf|dot|node-link|cytoscape|edgelist|json");
+        ->type_name("csv|graphml|gexf|dot|node-link|cytoscape|edgelist|json|gdelt|icews");
+    cmd->add_option("--cameo", o->cameo,
+                    "GDELT/ICEWS: keep only events whose CAMEO code starts with one of these "
+                    "prefixes (e.g. 04,057,06)")
+        ->delimiter(',')
+        ->check(CLI::Validator(
+            [](std::string& p) {
+                bool ok = !p.empty() && p.size() <= 4 &&
+                          p.find_first_not_of("0123456789") == std::string::npos;
+                return ok ? std::string()
+                          : "'" + p +
+                                "' is not a CAMEO code prefix (1 to 4 digits, e.g. 04,057,06)";
+            },
+            "PREFIX"));
+    cmd->add_flag("--skip-bad-rows", o->skip_bad_rows,
+                  "GDELT/ICEWS: skip bad rows and count them instead of failing");
     cmd->add_flag("--strict", o->strict, "Stop at the first bad row (default: report them all)");
     cmd->add_flag("--force", o->force, "Replace the --output file when it exists");
     add_format_option(cmd, o->format, false);

@@ -41,12 +41,17 @@ inline std::string render_query_result(const query::QueryResult& r, OutputFormat
         const auto& s = r.stats;
         if (!r.columns.empty())
             out += fmt::format("({} row{})\n", r.rows.size(), r.rows.size() == 1 ? "" : "s");
-        if (s.contains_updates())
+        if (s.contains_updates() &&
+            (s.nodes_created || s.nodes_deleted || s.relationships_created ||
+             s.relationships_deleted || s.properties_set || s.labels_added || s.labels_removed))
             out += fmt::format(
                 "nodes created: {}, deleted: {}; relationships created: {}, deleted: {}; "
                 "properties set: {}; labels added: {}, removed: {}\n",
                 s.nodes_created, s.nodes_deleted, s.relationships_created, s.relationships_deleted,
                 s.properties_set, s.labels_added, s.labels_removed);
+        if (s.indexes_added || s.indexes_removed)
+            out +=
+                fmt::format("indexes added: {}, removed: {}\n", s.indexes_added, s.indexes_removed);
         if (!r.plan.empty()) out += "\n" + r.plan;
     }
     return out;

@@ -60,6 +60,16 @@ std::int64_t iso_week_start(int week_year);  // Monday of week 1
 // A full date as liaison's Date; nullopt outside years 1..9999.
 std::optional<Date> date_from_days(std::int64_t days);
 
+// Partial dates in queries are the days they cover (docs/query.md, "Partial dates"). Calendar
+// periods are either nested or apart, so two dates read at the precision they share
+// ("2023-11-28" and "2023-11" as months) compare as: -1 when a ends before b starts, 1 when a
+// starts after b ends, 0 when one holds the other.
+int compare_at_shared_precision(const Date& a, const Date& b);
+// Whether a lies wholly within b ("2023-11-28" within "2023-11"; "2023" is not within "2023-11").
+bool date_within(const Date& a, const Date& b);
+// "year", "month" or "day".
+const char* precision_name(Date::Precision p);
+
 // Time zones: an IANA name (through ICU) or a fixed offset.
 // The zone index for a name, or nullopt when ICU does not know it.
 std::optional<std::uint16_t> zone_id(std::string_view name);

@@ -5,6 +5,7 @@
 /// node-link JSON, DOT and plain edge lists.
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,20 +16,32 @@
 
 namespace liaison {
 
-enum class Format { Native, GraphML, Gexf, Csv, Cytoscape, NodeLink, Dot, EdgeList };
+enum class Format { Native, GraphML, Gexf, Csv, Cytoscape, NodeLink, Dot, EdgeList, Gdelt, Icews };
 
-// "json" (native), "graphml", "gexf", "csv", "cytoscape", "node-link", "dot", "edgelist"
-// (and a few aliases: "cyjs", "networkx", "gv", "edges", "tsv").
+// "json" (native), "graphml", "gexf", "csv", "cytoscape", "node-link", "dot", "edgelist",
+// "gdelt", "icews" (and a few aliases: "cyjs", "networkx", "gv", "edges", "tsv").
 std::optional<Format> parse_format(std::string_view name);
 const char* format_name(Format format);
-// From a file name: .graphml .gexf .csv .cyjs .dot/.gv .edgelist/.edges/.tsv/.txt;
+// From a file name: .graphml .gexf .csv .cyjs .dot/.gv .edgelist/.edges/.tsv/.txt,
+// .export.CSV (GDELT 2.0 events, any case);
 // "*.nodelink.json" and "*.cy.json" by their inner suffix; nullopt for other .json (sniffed).
 std::optional<Format> format_of_path(std::string_view path);
 
 struct ImportOptions {
+    ImportOptions() = default;
+    // `{strict}`, as callers have always written it.
+    ImportOptions(bool strict_rows) : strict(strict_rows) {}
     // Stop at the first bad row; by default every bad row is collected and the import fails
     // with all of them, importing nothing.
     bool strict = false;
+    // Event data (GDELT, ICEWS): keep only events whose CAMEO code starts with one of these
+    // digit prefixes ("04", "057", "06"); empty keeps every event.
+    std::vector<std::string> cameo;
+    // Event data: a bad row is skipped and counted (a note says how many, and the first)
+    // instead of failing the import.
+    bool skip_bad_rows = false;
+    // Event data: called now and then with the fraction of the input read (0..1).
+    std::function<void(double)> progress;
 };
 
 struct ImportResult {

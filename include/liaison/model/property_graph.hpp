@@ -13,6 +13,7 @@
 
 #include "liaison/core/date.hpp"
 #include "liaison/core/value.hpp"
+#include "liaison/model/index_definition.hpp"
 #include "liaison/model/relations.hpp"
 
 namespace liaison {
@@ -99,6 +100,8 @@ public:
     // Graph-level attributes of the file.
     std::string graph_id;
     std::string graph_label;
+    // Property index definitions (CREATE INDEX), sorted by name; see index_definition.hpp.
+    std::vector<IndexDefinition> indexes;
 
     // --- building and editing -------------------------------------------------------------
     // Throws ArgumentError on a duplicate or malformed id.

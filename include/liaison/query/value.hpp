@@ -30,19 +30,21 @@ inline constexpr std::size_t kMaxValueDepth = 1000;
 std::size_t value_depth(const Value& v);
 
 // openCypher equality (`=`): true, false, or null when the answer depends on a null (a null
-// operand, or lists/maps whose other elements are equal). Integers and floats compare by value.
+// operand, or lists/maps whose other elements are equal). Integers and floats compare by value;
+// dates as compare() reads them (2025-11-24 = 2025-11: one could be the other).
 Value equals(const Value& a, const Value& b);
 
 // openCypher comparison (`<`, `<=`, ...): the sign of a - b for comparable values of one type
 // (numbers, strings, booleans, dates, lists element by element); nullopt when incomparable or
 // null is involved (the comparison yields null). A date and a string spelling a date compare
-// as dates.
+// as dates; two dates at the precision they share (partial dates, docs/query.md).
 std::optional<int> compare(const Value& a, const Value& b);
 
 // The total order used by ORDER BY, DISTINCT and grouping (openCypher "orderability"):
 // map < node < relationship < list < path < date < time < localtime < datetime < localdatetime
 // < duration < string < boolean < number < null, NaN after other numbers. Two values are equivalent
-// (same group) when this returns 0; then null ≡ null.
+// (same group) when this returns 0; then null ≡ null. Dates order by first day, then the coarser
+// first, so 2025-11 and 2025-11-24 are two values here.
 int order(const Value& a, const Value& b);
 
 struct ValueLess {

@@ -175,6 +175,11 @@ public:
     void remove_document(std::string_view id);
     RelationId declare_relation(RelationType type);
     void set_graph_info(std::string id, std::string label);
+    // Property index definitions (CREATE INDEX / DROP INDEX); see model/index_definition.hpp.
+    // create_index throws ArgumentError (invalid, name in use, equivalent index exists),
+    // drop_index LookupError (no such index).
+    void create_index(IndexDefinition index);
+    void drop_index(std::string_view name);
     // Any recorded operation (see store/ops.hpp).
     void apply(const store::Op& op);
 

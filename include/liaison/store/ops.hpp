@@ -43,6 +43,8 @@ enum class OpKind {
     RemoveDocument,   // id: fails while a source cites it
     DeclareRelation,  // relation
     SetGraphInfo,     // id, label: the graph's own id and label
+    CreateIndex,      // index: a new property index definition
+    DropIndex,        // id: the name of the index to remove
 };
 
 struct Op {
@@ -54,6 +56,7 @@ struct Op {
     RelationType relation;
     std::string id;
     std::string label;
+    IndexDefinition index;
 };
 
 EdgeRef edge_ref(const PropertyGraph& g, EdgeIndex e);

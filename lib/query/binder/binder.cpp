@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include "query/binder/catalog.hpp"
+#include "query/binder/expression_facts.hpp"
+#include "query/binder/nested.hpp"
 #include "query/binder/type_checks.hpp"
 #include "query/executor/functions.hpp"
 
@@ -13,48 +15,7 @@ namespace liaison::query {
 
 using bound::ExprKind;
 
-std::string canonical(const bound::Expr& e) {
-    std::string out = fmt::format("{}:{}:{}:{}", static_cast<int>(e.kind), static_cast<int>(e.op),
-                                  e.kind == ExprKind::Function ? lower(e.name) : e.name, e.name2);
-    if (e.kind == ExprKind::Literal) out += to_debug_string(e.value);
-    for (auto op : e.ops) out += fmt::format("{},", static_cast<int>(op));
-    for (const auto& k : e.keys) out += k + ",";
-    if (e.distinct) out += "D";
-    out += "(";
-    for (const auto& a : e.args) out += (a ? canonical(*a) : "_") + ";";
-    return out + ")";
-}
-
 namespace {
-
-bool is_aggregate_call(const bound::Expr& e) {
-    if (e.kind == ExprKind::CountStar) return true;
-    if (e.kind != ExprKind::Function) return false;
-    const FunctionDef* f = e.function ? e.function : find_function(e.name);
-    return f && f->is_aggregate();
-}
-
-}  // namespace
-
-bool contains_aggregate(const bound::Expr& e) {
-    if (is_aggregate_call(e)) return true;
-    for (const auto& a : e.args)
-        if (a && contains_aggregate(*a)) return true;
-    return false;
-}
-
-namespace {
-
-// Whether an expression calls a function whose value changes at each call (rand()).
-bool calls_volatile(const bound::Expr& e) {
-    if (e.kind == ExprKind::Function) {
-        const FunctionDef* f = find_function(e.name);
-        if (f && (f->flags & FunctionDef::kVolatile)) return true;
-    }
-    for (const auto& a : e.args)
-        if (a && calls_volatile(*a)) return true;
-    return false;
-}
 
 using binding::Scope;
 using binding::VarType;
@@ -68,9 +29,18 @@ struct ExprContext {
     std::vector<bound::Expr*>* aggregates = nullptr;
 };
 
-class Binder {
+class Binder : public binding::NestedBinder {
 public:
     explicit Binder(std::string_view text) : text_(text), src_{text} {}
+
+    // For the nested scopes of binder/nested.cpp.
+    int slot_for(const std::string& name) override { return new_slot(name); }
+    void bind_in(bound::Expr* e, Scope& scope) override { bind_expr(e, scope, {}); }
+    void bind_clause_in(bound::Clause& c, Scope& scope, bool last,
+                        std::vector<std::string>& columns) override {
+        bind_clause(c, scope, last, columns);
+    }
+    const binding::Source& source() const override { return src_; }
 
     BoundQuery run(const ast::Query& parsed) {
         bound::Query q = bound::from_ast(parsed);
@@ -83,6 +53,7 @@ public:
         for (std::size_t i = 0; i < q.parts.size(); ++i) {
             Scope scope;
             columns.clear();
+            csv_line_slot_ = csv_file_slot_ = -1;
             auto& clauses = q.parts[i].clauses;
             for (std::size_t c = 0; c < clauses.size(); ++c) {
                 bool last = c + 1 == clauses.size();
@@ -90,9 +61,10 @@ public:
             }
             const bound::Clause& last = clauses.back();
             if (last.kind == bound::ClauseKind::Match || last.kind == bound::ClauseKind::With ||
-                last.kind == bound::ClauseKind::Unwind) {
+                last.kind == bound::ClauseKind::Unwind || last.kind == bound::ClauseKind::LoadCsv) {
                 fail(last.begin, "InvalidClauseComposition",
-                     "a query cannot end with MATCH, WITH or UNWIND: expected RETURN or an update");
+                     "a query cannot end with MATCH, WITH, UNWIND or LOAD CSV: expected RETURN or "
+                     "an update");
             }
             if (i > 0 && columns != out.columns)
                 fail(clauses.front().begin, "DifferentColumnsInUnion",
@@ -147,6 +119,13 @@ private:
             case ExprKind::Function:
             case ExprKind::CountStar: {
                 const FunctionDef* f = &count_function();
+                if (e->kind == ExprKind::Function && e->args.empty() && csv_line_slot_ >= 0 &&
+                    (lower(e->name) == "linenumber" || lower(e->name) == "file")) {
+                    // The row's place in the file LOAD CSV read it from: hidden slots.
+                    e->kind = ExprKind::Variable;
+                    e->slot = lower(e->name) == "file" ? csv_file_slot_ : csv_line_slot_;
+                    return;
+                }
                 if (e->kind == ExprKind::Function) {
                     f = find_function(e->name);
                     if (!f)
@@ -213,8 +192,16 @@ private:
                 bind_part(*e->pattern, copy, PatternMode::Predicate, nullptr, &scope);
                 return;
             }
+            case ExprKind::CountSubquery:
+            case ExprKind::CollectSubquery:
+                bind_subquery(*this, *e, scope);
+                return;
             case ExprKind::PatternComprehension:
             case ExprKind::Exists:
+                if (e->subquery) {
+                    bind_subquery(*this, *e, scope);
+                    return;
+                }
                 if (e->pattern) {
                     Scope inner = scope;
                     std::set<int> rels;
@@ -312,6 +299,11 @@ private:
             }
         }
         for (bound::RelPattern& r : part.rels) {
+            if (r.group && (creating || mode == PatternMode::Predicate ||
+                            part.function != bound::PathFunction::None))
+                fail(r.begin, "NotSupported",
+                     "a quantified path pattern is only supported in MATCH and in EXISTS, COUNT "
+                     "and COLLECT subqueries");
             if (creating) {
                 if (r.types.size() != 1)
                     fail(r.begin, "NoSingleRelationshipType",
@@ -356,6 +348,7 @@ private:
             }
             if (r.var_length && r.min_hops && r.max_hops && *r.min_hops < 0)
                 fail(r.begin, "InvalidRelationshipPattern", "a length bound cannot be negative");
+            if (r.group) bind_group(*this, r, scope, before ? *before : Scope{}, part.path_var);
         }
         if (!part.path_var.empty()) {
             part.path_slot = new_slot(part.path_var);
@@ -372,6 +365,15 @@ private:
         }
     }
 
+    // The variable of UNWIND, FOREACH or LOAD CSV, which must be new.
+    void bind_new_variable(bound::Clause& c, Scope& scope, VarType type) {
+        if (scope.count(c.alias))
+            fail(c.begin, "VariableAlreadyBound",
+                 fmt::format("variable '{}' is already bound", c.alias));
+        c.slot = new_slot(c.alias);
+        scope[c.alias] = {c.slot, type};
+    }
+
     void bind_clause(bound::Clause& c, Scope& scope, bool last, std::vector<std::string>& columns) {
         switch (c.kind) {
             case bound::ClauseKind::Match: {
@@ -383,18 +385,28 @@ private:
                 check_where(src_, c.where.get(), scope);
                 break;
             }
-            case bound::ClauseKind::Unwind: {
+            case bound::ClauseKind::Unwind:
                 bind_expr(c.expr.get(), scope, {});
-                if (scope.count(c.alias))
-                    fail(c.begin, "VariableAlreadyBound",
-                         fmt::format("variable '{}' is already bound", c.alias));
-                c.slot = new_slot(c.alias);
-                scope[c.alias] = {c.slot, VarType::Any};
+                bind_new_variable(c, scope, VarType::Any);
                 break;
-            }
             case bound::ClauseKind::Create:
                 for (auto& part : c.pattern)
                     bind_part(part, scope, PatternMode::Create, nullptr, nullptr);
+                break;
+            case bound::ClauseKind::Foreach: {
+                // The variable and what the body binds are seen by the body only.
+                bind_expr(c.expr.get(), scope, {});
+                Scope inner = scope;
+                bind_new_variable(c, inner, element_type(*c.expr));
+                std::vector<std::string> no_columns;
+                for (auto& b : c.body) bind_clause(b, inner, false, no_columns);
+                break;
+            }
+            case bound::ClauseKind::LoadCsv:
+                bind_expr(c.expr.get(), scope, {});
+                bind_new_variable(c, scope, c.with_headers ? VarType::Any : VarType::List);
+                csv_line_slot_ = c.line_slot = new_slot("  linenumber");
+                csv_file_slot_ = c.file_slot = new_slot("  file");
                 break;
             case bound::ClauseKind::Merge: {
                 Scope before = scope;
@@ -420,7 +432,13 @@ private:
                     bind_expr(e.get(), scope, {});
                 }
                 break;
+            case bound::ClauseKind::Schema:
+                break;  // names only: nothing to bind
             case bound::ClauseKind::Call: {
+                if (c.subquery) {
+                    bind_call_subquery(*this, c, scope, last, columns);
+                    break;
+                }
                 for (auto& e : c.exprs) bind_expr(e.get(), scope, {});
                 auto info = find_procedure(c.procedure);
                 if (!info)
@@ -648,6 +666,7 @@ private:
     std::string_view text_;
     binding::Source src_;
     std::vector<std::string> names_;
+    int csv_line_slot_ = -1, csv_file_slot_ = -1;  // of the last LOAD CSV, for linenumber()
 };
 
 }  // namespace

@@ -50,6 +50,9 @@ PatternPart part_from_ast(const ast::PatternPart& p) {
         m.min_hops = r.min_hops;
         m.max_hops = r.max_hops;
         m.begin = r.begin;
+        m.quantified = r.quantified;
+        if (r.group) m.group = std::make_unique<PatternPart>(part_from_ast(*r.group));
+        if (r.group_where) m.group_where = from_ast(*r.group_where);
         c.rels.push_back(std::move(m));
     }
     return c;
@@ -79,7 +82,7 @@ Projection projection_from_ast(const ast::Projection& p) {
         m.has_alias = i.has_alias;
         c.items.push_back(std::move(m));
     }
-    for (const auto& s : p.order) c.order.push_back({maybe(s.expr), s.descending});
+    for (const auto& s : p.order) c.order.push_back({maybe(s.expr), s.descending, s.nulls});
     c.skip = maybe(p.skip);
     c.limit = maybe(p.limit);
     c.where = maybe(p.where);
@@ -105,6 +108,11 @@ Clause clause_from_ast(const ast::Clause& a) {
     c.has_arguments = a.has_arguments;
     c.yield_star = a.yield_star;
     for (const auto& y : a.yields) c.yields.push_back({y.field, y.alias, -1});
+    for (const auto& b : a.body) c.body.push_back(clause_from_ast(b));
+    c.subquery = a.subquery;
+    c.with_headers = a.with_headers;
+    c.terminator = a.terminator;
+    c.schema = a.schema;
     return c;
 }
 
@@ -124,6 +132,11 @@ ExprPtr from_ast(const ast::Expr& e) {
     c->args.reserve(e.args.size());
     for (const auto& a : e.args) c->args.push_back(maybe(a));
     if (e.pattern) c->pattern = std::make_unique<PatternPart>(part_from_ast(*e.pattern));
+    if (e.subquery) {
+        c->subquery = std::make_unique<SingleQuery>();
+        for (const auto& clause : e.subquery->clauses)
+            c->subquery->clauses.push_back(clause_from_ast(clause));
+    }
     c->distinct = e.distinct;
     c->has_subject = e.has_subject;
     c->has_else = e.has_else;

@@ -24,6 +24,7 @@ namespace liaison::query::bound {
 using ast::ClauseKind;
 using ast::ExprKind;
 using ast::MapItemKind;
+using ast::NullOrder;
 using ast::Op;
 using ast::op_text;
 using ast::PathFunction;
@@ -32,6 +33,7 @@ using ast::SetKind;
 
 struct Expr;
 struct PatternPart;
+struct SingleQuery;
 using ExprPtr = std::unique_ptr<Expr>;
 
 struct Expr {
@@ -52,6 +54,7 @@ struct Expr {
     std::vector<MapItemKind> map_items;  // MapProjection item kinds
     std::vector<ExprPtr> args;           // children; nulls for absent optional parts
     std::unique_ptr<PatternPart> pattern;
+    std::unique_ptr<SingleQuery> subquery;  // Exists, CountSubquery, CollectSubquery
     bool distinct = false;
     bool has_subject = false;
     bool has_else = false;
@@ -83,8 +86,13 @@ struct RelPattern {
     bool var_length = false;
     std::optional<std::int64_t> min_hops, max_hops;
     std::size_t begin = 0;
-    int slot = -1;
+    int slot = -1;  // a group's slot holds every relationship it crossed, in pattern order
     bool prebound = false;
+    bool quantified = false;  // a GQL quantifier ({m,n}, +, *)
+    // A quantified path pattern (see ast::RelPattern): the repeated pattern, whose variables
+    // hold one element while `group_where` is checked and the list of them after the match.
+    std::unique_ptr<PatternPart> group;
+    ExprPtr group_where;
 };
 
 struct PatternPart {
@@ -99,6 +107,7 @@ struct PatternPart {
 struct SortItem {
     ExprPtr expr;
     bool descending = false;
+    NullOrder nulls = NullOrder::Default;
 };
 
 struct ProjectionItem {
@@ -150,6 +159,13 @@ struct Clause {
     bool has_arguments = false;
     bool yield_star = false;
     std::vector<YieldItem> yields;  // Call: every field yielded, defaults filled in
+    std::vector<Clause> body;       // Foreach; Call with subquery: without its importing WITH
+    bool subquery = false;          // Call: CALL { … }, whose columns are in yields
+    bool with_headers = false;      // LoadCsv
+    char terminator = ',';
+    int line_slot = -1;  // LoadCsv: hidden slots read by linenumber() and file()
+    int file_slot = -1;
+    ast::SchemaCommand schema;  // Schema
 };
 
 struct SingleQuery {

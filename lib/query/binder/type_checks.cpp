@@ -144,7 +144,7 @@ void check_boolean_operands(const Source& src, const bound::Expr& e) {
         const bound::Expr& list = *e.args[1];
         if (list.kind == ExprKind::Map ||
             (list.kind == ExprKind::Literal && !list.value.is_null() &&
-             list.value.kind() != Value::Kind::List))
+             list.value.kind() != Value::Kind::List && list.value.kind() != Value::Kind::Date))
             src.fail(list.begin, "InvalidArgumentType", "IN expects a list on its right");
         return;
     }

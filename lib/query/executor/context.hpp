@@ -16,7 +16,8 @@
 
 namespace liaison::query {
 
-class RegexCache;  // executor/regex.hpp
+class RegexCache;     // executor/regex.hpp
+class SubqueryCache;  // executor/subquery.hpp
 
 using Row = std::vector<Value>;
 
@@ -33,6 +34,9 @@ public:
     virtual void remove_edge(EdgeIndex e) = 0;
     virtual void remove_node(NodeIndex n) = 0;
     virtual RelationId relation(std::string_view name) = 0;  // declared (directed) when new
+    // CREATE INDEX / DROP INDEX; throw ArgumentError / LookupError as the store does.
+    virtual void create_index(IndexDefinition index) = 0;
+    virtual void drop_index(std::string_view name) = 0;
 };
 
 // Writes straight into a graph.
@@ -47,6 +51,8 @@ public:
     void remove_edge(EdgeIndex e) override { g_.remove_edge(e); }
     void remove_node(NodeIndex n) override { g_.remove_node(n); }
     RelationId relation(std::string_view name) override { return g_.relation(name); }
+    void create_index(IndexDefinition index) override { add_index(g_.indexes, std::move(index)); }
+    void drop_index(std::string_view name) override { liaison::drop_index(g_.indexes, name); }
 
 private:
     PropertyGraph& g_;
@@ -64,6 +70,7 @@ struct ExecContext {
     bool profile = false;                         // time each operator (PROFILE)
     Governor gov;                                 // the time limit and memory budget
     std::shared_ptr<RegexCache> regexes;          // compiled =~ patterns of this query
+    std::shared_ptr<SubqueryCache> subqueries;    // plans of EXISTS/COUNT/COLLECT { … }
 
     const PropertyGraph& g() const { return writer ? writer->graph() : *graph; }
     GraphWriter& w();  // throws when the query runs read-only

@@ -9,6 +9,7 @@
 #include "query/executor/graph_access.hpp"
 #include "query/executor/matcher.hpp"
 #include "query/executor/regex.hpp"
+#include "query/executor/subquery.hpp"
 #include "query/executor/temporal_functions.hpp"
 
 namespace liaison::query {
@@ -162,6 +163,7 @@ Value compare_op(Op op, const Value& a, const Value& b) {
 
 Value in_list(const Value& x, const Value& list) {
     if (list.is_null()) return {};
+    if (list.kind() == K::Date) return in_period(x, list.as_date());
     if (list.kind() != K::List) type_error("IN expects a list on its right");
     bool unknown = false;
     for (const auto& item : list.as_list()) {
@@ -356,17 +358,10 @@ Value property_of(ExecContext& ctx, const Value& target, const std::string& key)
             const Value* v = map_get(target.as_map(), key);
             return v ? *v : Value();
         }
+        case K::Date:
         case K::Temporal:
         case K::Duration:
             return temporal_property(target, key);
-        case K::Date: {
-            const Date& d = target.as_date();
-            if (d.precision() == Date::Precision::Day) return temporal_property(target, key);
-            if (key == "year") return std::int64_t{d.year};
-            if (key == "month") return d.month ? Value(std::int64_t{d.month}) : Value();
-            if (key == "day") return d.day ? Value(std::int64_t{d.day}) : Value();
-            return {};
-        }
         default:
             type_error(fmt::format("cannot read property '{}' of a {}", key,
                                    Value::kind_name(target.kind())));
@@ -517,7 +512,11 @@ Value eval(const bound::Expr& e, Row& row, ExecContext& ctx) {
         case ExprKind::PatternPredicate:
         case ExprKind::PatternComprehension:
             return eval_pattern(e, row, ctx);
+        case ExprKind::CountSubquery:
+        case ExprKind::CollectSubquery:
+            return eval_subquery(e, row, ctx);
         case ExprKind::Exists: {
+            if (e.subquery) return eval_subquery(e, row, ctx);
             if (e.pattern) return eval_pattern(e, row, ctx);
             const bound::Expr& arg = *e.args[0];
             if (arg.kind != ExprKind::Property)

@@ -18,6 +18,7 @@
 #include "liaison/model/lookup.hpp"
 #include "liaison/model/names.hpp"
 #include "query/executor/eval.hpp"
+#include "query/executor/functions_neo4j.hpp"
 #include "query/executor/graph_access.hpp"
 #include "query/executor/temporal_functions.hpp"
 #include "query/executor/temporal_support.hpp"
@@ -525,6 +526,11 @@ const FunctionDef kFunctions[] = {
     {"relationships", 1, 1, {t::kNull | t::kPath}, t::kList, kNullIn, AggregateKind::None, fn_relationships},
     {"length", 1, 1, {t::kNull | t::kPath | t::kString | t::kList}, t::kInt, kNullIn, AggregateKind::None, fn_length},
     {"exists", 1, 1, {t::kAny}, t::kBool, 0, AggregateKind::None, fn_exists},
+    // executor/functions_neo4j.cpp
+    {"elementid", 1, 1, {t::kNull | t::kNode | t::kRel}, t::kString, kNullIn, AggregateKind::None, fn_elementid},
+    {"isempty", 1, 1, {t::kNull | t::kList | t::kMap | t::kString}, t::kBool, kNullIn, AggregateKind::None, fn_isempty},
+    {"linenumber", 0, 0, {}, t::kInt, 0, AggregateKind::None, fn_outside_load_csv},
+    {"file", 0, 0, {}, t::kString, 0, AggregateKind::None, fn_outside_load_csv},
     // lists and scalars
     {"size", 1, 1, {t::kNull | t::kList | t::kString}, t::kInt, kNullIn, AggregateKind::None, fn_size},
     {"head", 1, 1, {t::kNull | t::kList}, t::kAny, kNullIn, AggregateKind::None, fn_head},
@@ -612,5 +618,7 @@ const FunctionDef* find_function(std::string_view name) {
 }
 
 const FunctionDef& count_function() { return kFunctions[0]; }
+
+std::span<const FunctionDef> all_functions() { return kFunctions; }
 
 }  // namespace liaison::query

@@ -77,6 +77,9 @@ struct FunctionDef {
 // The entry of `name` (any case), or null when no function has that name.
 const FunctionDef* find_function(std::string_view name);
 
+// The whole table, in its order (SHOW FUNCTIONS).
+std::span<const FunctionDef> all_functions();
+
 // count(*): the entry of count.
 const FunctionDef& count_function();
 

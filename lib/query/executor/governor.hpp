@@ -28,6 +28,7 @@ public:
     // Reads the clock and the memory now.
     void check();
     bool active() const { return active_; }
+    const QueryLimits& limits() const { return limits_; }
     // The time the query started (date(), timestamp() read it, so a query sees one instant).
     std::chrono::system_clock::time_point started() const { return wall_start_; }
 

@@ -68,7 +68,11 @@ Value name_of(const Node& node) {
 
 Value node_property(ExecContext& ctx, NodeRef n, std::string_view key) {
     check_alive(ctx, n);
-    const Node& node = ctx.g().node(n.index);
+    return node_property_value(ctx.g(), n.index, key);
+}
+
+Value node_property_value(const PropertyGraph& g, NodeIndex n, std::string_view key) {
+    const Node& node = g.node(n);
     if (const auto* v = node.properties.get(key)) return *v;
     if (key == "name") return name_of(node);
     if (key == "name_en") return node.names.en.empty() ? Value() : Value(node.names.en);

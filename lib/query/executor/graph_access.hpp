@@ -21,6 +21,8 @@ bool is_generated_id(std::string_view id);
 const Value& storable(const Value& v);
 
 Value node_property(ExecContext& ctx, NodeRef n, std::string_view key);
+// The same without the query's context (property indexes read it).
+Value node_property_value(const PropertyGraph& g, NodeIndex n, std::string_view key);
 Value rel_property(ExecContext& ctx, RelRef r, std::string_view key);
 ValueMap node_properties(ExecContext& ctx, NodeRef n);
 ValueMap rel_properties(ExecContext& ctx, RelRef r);

@@ -6,10 +6,10 @@
 #include "query/executor/adjacency.hpp"
 #include "query/executor/eval.hpp"
 #include "query/executor/graph_access.hpp"
+#include "query/executor/group_search.hpp"
+#include "query/executor/property_index.hpp"
 
 namespace liaison::query {
-
-namespace {
 
 bool props_match(ExecContext& ctx, const bound::Expr* props, const Value& entity, Row& row) {
     if (!props) return true;
@@ -23,6 +23,8 @@ bool props_match(ExecContext& ctx, const bound::Expr* props, const Value& entity
     }
     return true;
 }
+
+namespace {
 
 bool rel_in(const Value& v, std::uint32_t e) {
     if (v.kind() == Value::Kind::Relationship) return v.as_rel().index == e;
@@ -68,10 +70,11 @@ struct PartCursor::State {
         EdgeWalk walk;
         // Var-length: the depth-first search from the step's first node, one path at a time;
         // memory is proportional to the path's length, not to the number of paths.
-        std::vector<EdgeWalk> walks;      // walks[d]: the edges leaving the node at depth d
-        std::vector<std::uint32_t> used;  // the path's relationships, in walking order
-        std::vector<std::uint32_t> ends;  // ends[d]: the node at depth d
-        bool pending = false;             // the current path is still to be offered
+        std::vector<EdgeWalk> walks;         // walks[d]: the edges leaving the node at depth d
+        std::vector<std::uint32_t> used;     // the path's relationships, in walking order
+        std::vector<std::uint32_t> ends;     // ends[d]: the node at depth d
+        bool pending = false;                // the current path is still to be offered
+        std::unique_ptr<GroupSearch> group;  // a quantified group's search
         std::size_t pos = 0;
         bool set_rel = false, set_node = false;
         std::vector<const bound::Expr*> filters;
@@ -87,6 +90,7 @@ struct PartCursor::State {
     std::vector<TypeSet> types;                    // per relationship of the part
     std::size_t at = 0;                            // current level
     const std::vector<NodeIndex>* seek = nullptr;  // Source::Name: the candidates
+    std::vector<NodeIndex> owned_seek;             // Source::Index: the candidates
     bool started = false, done = false;
 
     State(ExecContext& c, const bound::PatternPart& p, const StartPlan& s, Row& r,
@@ -97,13 +101,20 @@ struct PartCursor::State {
             steps.push_back({i, i, i + 1, true});
         for (std::size_t i = first; i > 0; --i) steps.push_back({i - 1, i, i - 1, false});
         levels.resize(steps.size() + 1);
-        for (const auto& rel : p.rels) types.push_back(resolve_types(c.g(), rel.types));
+        for (const auto& rel : p.rels) {
+            types.push_back(resolve_types(c.g(), rel.types));
+        }
         // The level at which each slot of the part is first bound.
         std::map<int, std::size_t> bound_at;
         bound_at.emplace(p.nodes[first].slot, 0);
         for (std::size_t k = 0; k < steps.size(); ++k) {
-            bound_at.emplace(p.rels[steps[k].rel].slot, k + 1);
+            const bound::RelPattern& rel = p.rels[steps[k].rel];
+            bound_at.emplace(rel.slot, k + 1);
             bound_at.emplace(p.nodes[steps[k].to].slot, k + 1);
+            if (rel.group) {  // the group's variables become lists when it is crossed
+                for (const auto& n : rel.group->nodes) bound_at.emplace(n.slot, k + 1);
+                for (const auto& x : rel.group->rels) bound_at.emplace(x.slot, k + 1);
+            }
         }
         if (p.path_slot >= 0) bound_at.emplace(p.path_slot, steps.size());
         for (const PartFilter& f : s.filters) {
@@ -152,6 +163,7 @@ struct PartCursor::State {
             row[part.rels[steps[level - 1].rel].slot] = Value();
             lv.set_rel = false;
         }
+        if (lv.group) lv.group->clear();
     }
 
     void enter(std::size_t level) {
@@ -161,7 +173,13 @@ struct PartCursor::State {
         const Step& st = steps[level - 1];
         const bound::RelPattern& r = part.rels[st.rel];
         std::uint32_t from = row[part.nodes[st.from].slot].as_node().index;
-        if (r.var_length)
+        if (r.group) {
+            if (!lv.group)
+                lv.group = std::make_unique<GroupSearch>(
+                    ctx, r, st.forward, row,
+                    [this, &r](std::uint32_t e) { return unique_ok(e, r.slot); });
+            lv.group->start(from);
+        } else if (r.var_length)
             start_paths(level, from);
         else
             lv.walk.reset(g(), from, step_direction(r, st.forward));
@@ -209,6 +227,14 @@ struct PartCursor::State {
                 }
                 return false;
             }
+            case StartPlan::Source::Index: {
+                if (lv.pos == 0) seek = &index_seek(ctx, start, row, owned_seek);
+                while (lv.pos < seek->size()) {
+                    ctx.gov.tick();
+                    if (try_start((*seek)[lv.pos++])) return true;
+                }
+                return false;
+            }
             case StartPlan::Source::Label: {
                 const std::vector<NodeIndex>& nodes = g().nodes_with_label(start.label);
                 while (lv.pos < nodes.size()) {
@@ -246,6 +272,15 @@ struct PartCursor::State {
         unbind(level);
         const Step& st = steps[level - 1];
         const bound::RelPattern& r = part.rels[st.rel];
+        if (r.group) {
+            while (lv.group->next()) {
+                lv.group->bind_lists();
+                lv.set_rel = true;
+                if (arrive(level, lv.group->end()) && complete(level)) return true;
+                unbind(level);
+            }
+            return false;
+        }
         if (r.var_length) {
             bool bound = r.prebound || !row[r.slot].is_null();
             while (next_path(level)) {
@@ -294,6 +329,7 @@ struct PartCursor::State {
         lv.walks.clear(), lv.used.clear(), lv.ends.assign(1, from);
         lv.walks.emplace_back().reset(g(), from, step_direction(r, st.forward));
         lv.pending = r.min_hops.value_or(1) <= 0;
+        if (r.quantified) quantifier_limit(ctx, r);
     }
 
     // Moves to the next path of the var-length search (depth first, each path before its
@@ -304,6 +340,9 @@ struct PartCursor::State {
         const bound::RelPattern& r = part.rels[st.rel];
         auto min = static_cast<std::size_t>(std::max<std::int64_t>(r.min_hops.value_or(1), 0));
         std::int64_t max = r.max_hops.value_or(INT64_MAX);
+        // An unbounded quantifier may reach the limit, and one more step is an error.
+        bool capped = r.quantified && !r.max_hops;
+        if (capped) max = quantifier_limit(ctx, r) + 1;
         Direction dir = step_direction(r, st.forward);
         for (;;) {
             if (lv.pending) {
@@ -317,6 +356,8 @@ struct PartCursor::State {
                 lv.walks.back().next(g(), e, m)) {
                 if (std::find(lv.used.begin(), lv.used.end(), e) != lv.used.end()) continue;
                 if (!unique_ok(e, r.slot) || !edge_ok(e, st.rel)) continue;
+                if (capped && static_cast<std::int64_t>(lv.used.size()) + 1 == max)
+                    over_quantifier_limit(max - 1);
                 lv.used.push_back(e);
                 lv.ends.push_back(m);
                 lv.walks.emplace_back().reset(g(), m, dir);

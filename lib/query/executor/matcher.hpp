@@ -21,10 +21,18 @@ struct PartFilter {
 
 // Where matching of a part begins, and the filters pushed into it.
 struct StartPlan {
-    enum class Source { Bound, Id, Name, Label, All } source = Source::All;
+    enum class Source { Bound, Id, Name, Index, Label, All } source = Source::All;
     std::size_t node = 0;             // position in part.nodes
-    std::string label;                // Source::Label
-    const bound::Expr* id = nullptr;  // Source::Id / Name: expression giving the id / name
+    std::string label;                // Source::Label / Index
+    const bound::Expr* id = nullptr;  // Source::Id / Name / Index: the id / name / sought value
+    // Source::Index: the property of `label`'s index and the seek: Eq, In, or a range (Lt, Le,
+    // Gt, Ge: `key op id`).
+    std::string key;
+    ast::Op seek = ast::Op::Eq;
+    std::string index_name;  // for EXPLAIN
+    // A range's other bound (`key seek2 id2`, the opposite side of `seek`), or null.
+    const bound::Expr* id2 = nullptr;
+    ast::Op seek2 = ast::Op::Eq;
     std::vector<PartFilter> filters;
 };
 
@@ -59,6 +67,8 @@ Path build_path(ExecContext& ctx, const bound::PatternPart& part, const Row& row
 
 // Whether node n has the labels and properties of the pattern.
 bool node_matches(ExecContext& ctx, std::uint32_t n, const bound::NodePattern& p, Row& row);
+// Whether a node or relationship has the properties of a pattern's map (evaluated on `row`).
+bool props_match(ExecContext& ctx, const bound::Expr* props, const Value& entity, Row& row);
 
 // The relation types a pattern allows, resolved in the graph; `any` when it names none.
 struct TypeSet {

@@ -214,9 +214,15 @@ private:
     NodeSet nodes_;
 };
 
+struct SortKey {
+    const bound::Expr* expr = nullptr;
+    bool descending = false;
+    bool nulls_first = false;
+};
+
 class Sort : public Operator {
 public:
-    Sort(std::vector<std::pair<const bound::Expr*, bool>> keys, std::string text)
+    Sort(std::vector<SortKey> keys, std::string text)
         : keys_(std::move(keys)), text_(std::move(text)) {}
     std::string describe() const override { return "Sort " + text_; }
 
@@ -225,7 +231,7 @@ protected:
     bool produce(Row& row) override;
 
 private:
-    std::vector<std::pair<const bound::Expr*, bool>> keys_;  // expression, descending
+    std::vector<SortKey> keys_;
     std::string text_;
     std::vector<Row> rows_;
     std::size_t pos_ = 0;
@@ -256,7 +262,8 @@ public:
     void finish() override;
 
 protected:
-    void on_open() override { rows_.clear(), pos_ = 0, done_ = false; }
+    // Cleared on each open: a FOREACH body opens its writes once per element.
+    void on_open() override { rows_.clear(), out_.clear(), pos_ = 0, done_ = false; }
     bool produce(Row& row) override;
     // Called per buffered row; appends zero or more output rows.
     virtual void write(Row& row, std::vector<Row>& out) = 0;
@@ -317,6 +324,64 @@ protected:
 
 private:
     const bound::Clause& clause_;
+};
+
+// FOREACH: per input row and element of the list, runs the body (update operators on top of
+// `arg`) to its end; the input row passes unchanged.
+class Foreach : public Eager {
+public:
+    Foreach(const bound::Clause& clause, OperatorPtr body, Argument* arg, std::string text)
+        : clause_(clause), body_(std::move(body)), arg_(arg), text_(std::move(text)) {}
+    std::string describe() const override { return "Foreach " + clause_.alias + " in " + text_; }
+    std::vector<const Operator*> others() const override { return {body_.get()}; }
+
+protected:
+    void write(Row& row, std::vector<Row>& out) override;
+
+private:
+    const bound::Clause& clause_;
+    OperatorPtr body_;
+    Argument* arg_;
+    std::string text_;
+};
+
+// CALL { … }: per input row, the body's rows, each the input row with the body's columns
+// (`slots`) added; no rows removes the input row. A unit body (no columns) keeps each row once.
+// Eager, so a body's writes for one row are seen by the next row's body.
+class CallSubquery : public Eager {
+public:
+    CallSubquery(OperatorPtr body, Argument* arg, std::vector<int> slots)
+        : body_(std::move(body)), arg_(arg), slots_(std::move(slots)) {}
+    std::string describe() const override { return "CallSubquery"; }
+    std::vector<const Operator*> others() const override { return {body_.get()}; }
+
+protected:
+    void write(Row& row, std::vector<Row>& out) override;
+
+private:
+    OperatorPtr body_;
+    Argument* arg_;
+    std::vector<int> slots_;
+};
+
+// LOAD CSV: per input row, the records of a local CSV file (RFC 4180), each as a list of
+// strings or, WITH HEADERS, a map from the first record's names (executor/load_csv.cpp).
+class LoadCsv : public Operator {
+public:
+    LoadCsv(const bound::Clause& clause, std::string text);
+    ~LoadCsv() override;
+    std::string describe() const override;
+
+protected:
+    void on_open() override;
+    bool produce(Row& row) override;
+
+private:
+    struct Reader;
+    const bound::Clause& clause_;
+    std::string text_;
+    Row current_;
+    std::unique_ptr<Reader> reader_;
 };
 
 // CALL of a procedure: one output row per result record, fields bound to the yield slots.

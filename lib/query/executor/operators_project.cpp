@@ -107,7 +107,7 @@ bool Sort::produce(Row& row) {
         Row r;
         while (input_->next(r)) {
             ValueList keys;
-            for (const auto& [expr, desc] : keys_) keys.push_back(eval(*expr, r, ctx()));
+            for (const auto& k : keys_) keys.push_back(eval(*k.expr, r, ctx()));
             before_growth(ctx().gov, keyed);
             keyed.emplace_back(std::move(keys), r);
         }
@@ -115,8 +115,11 @@ bool Sort::produce(Row& row) {
         std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
             gov.tick();  // a sort of millions of rows takes seconds
             for (std::size_t i = 0; i < keys_.size(); ++i) {
-                int c = order(a.first[i], b.first[i]);
-                if (c != 0) return keys_[i].second ? c > 0 : c < 0;
+                const Value& x = a.first[i];
+                const Value& y = b.first[i];
+                if (x.is_null() != y.is_null()) return x.is_null() == keys_[i].nulls_first;
+                int c = order(x, y);
+                if (c != 0) return keys_[i].descending ? c > 0 : c < 0;
             }
             return false;
         });

@@ -90,6 +90,42 @@ void create_part(ExecContext& ctx, const bound::PatternPart& part, Row& row) {
     if (part.path_slot >= 0) row[part.path_slot] = build_path(ctx, part, row);
 }
 
+void Foreach::write(Row& row, std::vector<Row>& out) {
+    Value list = eval(*clause_.expr, row, ctx());
+    if (!list.is_null()) {
+        if (list.kind() != Value::Kind::List)
+            type_error(
+                fmt::format("FOREACH expects a list, got {}", Value::kind_name(list.kind())));
+        // Each element runs the body to its end, so later elements see earlier writes (MERGE).
+        for (const Value& x : list.as_list()) {
+            Row r = row;
+            r[clause_.slot] = x;
+            arg_->set(r);
+            body_->open(ctx());
+            Row sink;
+            while (body_->next(sink)) {
+            }
+            body_->finish();
+        }
+    }
+    out.push_back(row);
+}
+
+void CallSubquery::write(Row& row, std::vector<Row>& out) {
+    arg_->set(row);
+    body_->open(ctx());
+    Row inner;
+    while (body_->next(inner)) {
+        if (slots_.empty()) continue;
+        before_growth(ctx().gov, out);
+        Row r = row;
+        for (int s : slots_) r[s] = std::move(inner[s]);
+        out.push_back(std::move(r));
+    }
+    body_->finish();
+    if (slots_.empty()) out.push_back(row);
+}
+
 void Create::write(Row& row, std::vector<Row>& out) {
     for (const auto& part : parts_) create_part(ctx(), part, row);
     out.push_back(row);

@@ -8,6 +8,7 @@
 #include "liaison/model/lookup.hpp"
 #include "query/executor/eval.hpp"
 #include "query/executor/operators.hpp"
+#include "query/executor/schema.hpp"
 #ifdef LIAISON_QUERY_WITH_ANALYSIS
 #include "query/procedures/analysis_procedures.hpp"
 #endif
@@ -45,6 +46,7 @@ std::map<std::string, Procedure, std::less<>>& registry() {
         m["db.relationshipTypes"] = {{"db.relationshipTypes", {}, {"relationshipType"}, 0, {}},
                                      db_relationship_types};
         m["liaison.lookup"] = {{"liaison.lookup", {"name"}, {"node"}, 0, {}}, liaison_lookup};
+        add_introspection_procedures(m);
         return m;
     }();
     return procedures;
@@ -77,6 +79,14 @@ const Procedure* lookup_procedure(std::string_view name) {
     std::lock_guard lock(registry_mutex());
     auto it = registry().find(name);
     return it == registry().end() ? nullptr : &it->second;
+}
+
+std::vector<ProcedureInfo> all_procedures() {
+    lookup_procedure("");  // registers the analysis procedures if not yet done
+    std::lock_guard lock(registry_mutex());
+    std::vector<ProcedureInfo> out;
+    for (const auto& [name, p] : registry()) out.push_back(p.info);
+    return out;
 }
 
 std::optional<ProcedureInfo> find_procedure(std::string_view name) {

@@ -24,5 +24,7 @@ void register_procedure(Procedure procedure);
 const Procedure* lookup_procedure(std::string_view name);
 // Removes a procedure registered earlier (test harnesses register per scenario).
 void unregister_procedure(std::string_view name);
+// Every registered procedure's signature, sorted by name (SHOW PROCEDURES).
+std::vector<ProcedureInfo> all_procedures();
 
 }  // namespace liaison::query

@@ -28,6 +28,23 @@ std::int64_t add_months(std::int64_t days, std::int64_t months) {
 
 namespace {
 
+// A partial date moved by whole months stays the same kind of period ("2025-11" + P1M is
+// "2025-12"; "2025" + P1Y is "2026"); any other move would need the day the source left out, so
+// the result is null.
+Value shift_partial(const Date& date, std::int64_t months, const Duration& d) {
+    bool year_only = date.precision() == Date::Precision::Year;
+    if (d.days != 0 || d.seconds != 0 || d.nanos != 0 || (year_only && months % 12 != 0)) return {};
+    std::int64_t m0 = std::int64_t{date.year} * 12 + (year_only ? 0 : date.month - 1) + months;
+    std::int64_t year = m0 / 12;  // m0 is positive whenever the year stays in range
+    if (m0 < 12 || year > 9999)
+        invalid_temporal(
+            fmt::format("{} moves {} beyond the years 1 to 9999", to_string(d), date.to_string()));
+    Date out;
+    out.year = static_cast<std::int16_t>(year);
+    if (!year_only) out.month = static_cast<std::int8_t>(m0 % 12 + 1);
+    return out;
+}
+
 // A temporal value moved by a duration (sign -1 subtracts it).
 Value shift(const Value& v, const Duration& d, int sign) {
     // Beyond these no result is a date of years 1..9999: refused before any arithmetic.
@@ -37,6 +54,8 @@ Value shift(const Value& v, const Duration& d, int sign) {
         invalid_temporal(fmt::format("{} moves a date beyond the years 1 to 9999", to_string(d)));
     std::int64_t months = sign * d.months, days = sign * d.days;
     Wide128 nanos = sign * total_nanos(d);
+    if (v.kind() == K::Date && v.as_date().precision() != Date::Precision::Day)
+        return shift_partial(v.as_date(), months, d);
     if (v.kind() == K::Date) {
         // A date moves by whole days only; the time part counts in whole days.
         std::int64_t base = full_days(v.as_date());
@@ -84,12 +103,38 @@ Wide128 local_of(const Placed& p) {
     return static_cast<Wide128>(p.days.value_or(0)) * kNanosPerDay + p.nanos;
 }
 
+// The date a value stands for (a dated temporal value's local day); nullopt without a date.
+std::optional<Date> date_of(const Value& v) {
+    if (v.kind() == K::Date) return v.as_date();
+    if (v.kind() == K::Temporal && v.as_temporal().has_date())
+        return date_from_days(v.as_temporal().days);
+    if (v.kind() != K::Temporal) type_error("duration.between() expects two temporal values");
+    return std::nullopt;
+}
+
+// duration.between with a partial date: whole months between the two, read at the precision
+// they share (whole years when one is a year). Days and seconds would need the day the source
+// left out: inDays and inSeconds are null, and so is anything against a time without a date.
+Value between_partial(const Value& a, const Value& b, std::string_view unit) {
+    auto x = date_of(a), y = date_of(b);
+    if (!x || !y || unit == "days" || unit == "seconds") return {};
+    bool years = x->precision() == Date::Precision::Year || y->precision() == Date::Precision::Year;
+    std::int64_t months =
+        years ? 12 * (std::int64_t{y->year} - x->year)
+              : (std::int64_t{y->year} * 12 + y->month) - (std::int64_t{x->year} * 12 + x->month);
+    return Duration{months, 0, 0, 0};
+}
+
 }  // namespace
 
 // The difference b - a: whole months, then whole days, then the time left (what `unit` asks:
 // 'all', 'months', 'days' or 'seconds').
 Value duration_between(const Value& a, const Value& b, std::string_view unit) {
     if (a.is_null() || b.is_null()) return {};
+    auto partial = [](const Value& v) {
+        return v.kind() == K::Date && v.as_date().precision() != Date::Precision::Day;
+    };
+    if (partial(a) || partial(b)) return between_partial(a, b, unit);
     auto pa = parts_of(a), pb = parts_of(b);
     if (!pa || !pb) type_error("duration.between() expects two temporal values");
     // The frame: a's zone, else b's, else none (local values compare as they read).

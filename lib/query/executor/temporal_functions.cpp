@@ -439,6 +439,19 @@ Value datetime_from_epoch_millis(const Value& millis) {
     return Value(datetime_at(static_cast<Wide128>(millis.as_int()) * 1'000'000, 0, 0));
 }
 
+Value in_period(const Value& x, const Date& period) {
+    if (x.is_null()) return {};
+    std::optional<Date> d;
+    if (x.kind() == K::Date) d = x.as_date();
+    if (x.kind() == K::String) d = Date::parse(x.as_string());
+    if (x.kind() == K::Temporal && x.as_temporal().has_date())
+        d = date_from_days(x.as_temporal().days);
+    if (!d)
+        type_error(fmt::format("IN {} expects a date on its left, not {}",
+                               to_debug_string(Value(period)), to_debug_string(x)));
+    return date_within(*d, period);
+}
+
 Value temporal_property(const Value& v, const std::string& name) {
     std::string key = lower(name);
     if (v.kind() == K::Duration) {
@@ -472,7 +485,20 @@ Value temporal_property(const Value& v, const std::string& name) {
     std::optional<std::int64_t> days, nanos;
     const Temporal* t = nullptr;
     if (v.kind() == K::Date) {
-        days = full_days(v.as_date());
+        const Date& d = v.as_date();
+        // A date is the period it covers: its ends and precision read on any date.
+        if (key == "start") return make_date(d.first_day());
+        if (key == "end") return make_date(d.last_day());
+        if (key == "precision") return precision_name(d.precision());
+        if (key == "ispartial") return d.precision() != Date::Precision::Day;
+        if (d.precision() != Date::Precision::Day) {
+            // Only what the source stated: a year's month is unknown (null), not January.
+            if (key == "year") return std::int64_t{d.year};
+            if (d.month && key == "month") return std::int64_t{d.month};
+            if (d.month && key == "quarter") return std::int64_t{(d.month - 1) / 3 + 1};
+            return {};
+        }
+        days = full_days(d);
     } else {
         t = &v.as_temporal();
         if (t->has_date()) days = t->days;

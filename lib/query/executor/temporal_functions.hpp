@@ -24,8 +24,12 @@ Value duration_construct(const Value& x);
 Value datetime_from_epoch(const Value& seconds, const Value& nanos);
 Value datetime_from_epoch_millis(const Value& millis);
 
-// A component of a date, time, datetime or duration (`d.year`, `t.offset`, `dur.days`).
+// A component of a date, time, datetime or duration (`d.year`, `t.offset`, `dur.days`); a date's
+// period (`d.start`, `d.end`, `d.precision`, `d.isPartial`).
 Value temporal_property(const Value& v, const std::string& key);
+// `x IN period`: whether the date x (or text spelling one, or a datetime's day) lies wholly
+// within the period of a date (`m.date IN date('2025-11')`); null when x is null.
+Value in_period(const Value& x, const Date& period);
 
 // temporal ± duration, duration ± duration, duration * or / number; nullopt when neither side
 // is temporal.

@@ -87,12 +87,42 @@ const Expr* deeper_than(const Expr& root, std::size_t limit) {
         work.pop_back();
         if (level > limit) return e;
         for (const auto& a : e->args) push(a.get(), level + 1);
-        if (e->pattern) {
-            for (const auto& n : e->pattern->nodes) push(n.properties.get(), level + 1);
-            for (const auto& r : e->pattern->rels) push(r.properties.get(), level + 1);
-        }
+        if (e->pattern) for_each_expr(*e->pattern, [&](const Expr* x) { push(x, level + 1); });
+        // A subquery's expressions count as one level below it: later stages recurse through
+        // both, so the height bound covers them together.
+        if (e->subquery)
+            for (const auto& c : e->subquery->clauses)
+                for_each_expr(c, [&](const Expr* x) { push(x, level + 1); });
     }
     return nullptr;
+}
+
+void for_each_expr(const PatternPart& p, const std::function<void(const Expr*)>& f) {
+    for (const auto& n : p.nodes)
+        if (n.properties) f(n.properties.get());
+    for (const auto& r : p.rels) {
+        if (r.properties) f(r.properties.get());
+        if (r.group) for_each_expr(*r.group, f);
+        if (r.group_where) f(r.group_where.get());
+    }
+}
+
+void for_each_expr(const Clause& c, const std::function<void(const Expr*)>& f) {
+    auto maybe = [&](const ExprPtr& e) {
+        if (e) f(e.get());
+    };
+    for (const auto& p : c.pattern) for_each_expr(p, f);
+    maybe(c.where);
+    maybe(c.expr);
+    for (const auto& e : c.exprs) maybe(e);
+    for (const auto& i : c.projection.items) maybe(i.expr);
+    for (const auto& s : c.projection.order) maybe(s.expr);
+    maybe(c.projection.skip);
+    maybe(c.projection.limit);
+    maybe(c.projection.where);
+    for (const auto* items : {&c.set_items, &c.on_create, &c.on_match})
+        for (const auto& i : *items) maybe(i.target), maybe(i.value);
+    for (const auto& b : c.body) for_each_expr(b, f);
 }
 
 ExprPtr make_expr(ExprKind kind, std::size_t begin, std::size_t end) {
@@ -115,6 +145,7 @@ ExprPtr clone(const Expr& e) {
     c->map_items = e.map_items;
     for (const auto& a : e.args) c->args.push_back(a ? clone(*a) : nullptr);
     if (e.pattern) c->pattern = clone(*e.pattern);
+    c->subquery = e.subquery;  // immutable after parsing: shared
     c->distinct = e.distinct;
     c->has_subject = e.has_subject;
     c->has_else = e.has_else;
@@ -146,6 +177,9 @@ std::unique_ptr<PatternPart> clone(const PatternPart& p) {
         m.min_hops = r.min_hops;
         m.max_hops = r.max_hops;
         m.begin = r.begin;
+        m.quantified = r.quantified;
+        m.group = r.group;  // immutable after parsing: shared
+        m.group_where = r.group_where;
         c->rels.push_back(std::move(m));
     }
     return c;

@@ -4,17 +4,20 @@
 // (binder/bound.hpp); nothing writes into it after parsing.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "liaison/model/index_definition.hpp"
 #include "liaison/query/value.hpp"
 
 namespace liaison::query::ast {
 
 struct Expr;
 struct PatternPart;
+struct SingleQuery;
 using ExprPtr = std::unique_ptr<Expr>;
 
 enum class ExprKind {
@@ -41,7 +44,9 @@ enum class ExprKind {
     PatternComprehension,  // [path_var = pattern WHERE args[0] | args[1]]
     PatternPredicate,      // a pattern used as a boolean (exists)
     MapProjection,         // name {items}: keys/args with map_items kinds
-    Exists,                // exists(args[0]) on a property, or EXISTS { pattern }
+    Exists,                // exists(args[0]) on a property, or EXISTS { pattern | subquery }
+    CountSubquery,         // COUNT { subquery }: the number of its rows
+    CollectSubquery,       // COLLECT { subquery }: its one column as a list
 };
 
 enum class Op {
@@ -103,10 +108,11 @@ struct Expr {
     std::vector<MapItemKind> map_items;    // MapProjection item kinds
     std::vector<ExprPtr> args;             // children; may hold nulls for absent optional parts
     std::unique_ptr<PatternPart> pattern;  // PatternPredicate / PatternComprehension / Exists
-    bool distinct = false;                 // Function
-    bool has_subject = false;              // Case
-    bool has_else = false;                 // Case
-    std::size_t begin = 0, end = 0;        // source offsets
+    std::shared_ptr<const SingleQuery> subquery;  // Exists, Count/CollectSubquery: { MATCH … }
+    bool distinct = false;                        // Function
+    bool has_subject = false;                     // Case
+    bool has_else = false;                        // Case
+    std::size_t begin = 0, end = 0;               // source offsets
 };
 
 ExprPtr make_expr(ExprKind kind, std::size_t begin, std::size_t end);
@@ -135,6 +141,14 @@ struct RelPattern {
     bool var_length = false;
     std::optional<std::int64_t> min_hops, max_hops;  // for var_length; absent = default
     std::size_t begin = 0;
+    // Written with a GQL quantifier (`-[r]-{1,3}`, `+`, `*`) rather than `*1..3`.
+    bool quantified = false;
+    // A quantified path pattern `((x)-[r]->(y) WHERE c){1,3}` is one element of its part,
+    // standing between two of its nodes: `group` is the repeated pattern (its first and last
+    // nodes meet the neighbouring ones), `group_where` its condition; min_hops and max_hops
+    // count repetitions.
+    std::shared_ptr<const PatternPart> group;
+    std::shared_ptr<const Expr> group_where;
 };
 
 enum class PathFunction { None, Shortest, AllShortest };
@@ -149,9 +163,13 @@ struct PatternPart {
 
 std::unique_ptr<PatternPart> clone(const PatternPart& p);
 
+// Where nulls sort: by default (GQL, Neo4j) last ascending and first descending.
+enum class NullOrder { Default, First, Last };
+
 struct SortItem {
     ExprPtr expr;
     bool descending = false;
+    NullOrder nulls = NullOrder::Default;
 };
 
 struct ProjectionItem {
@@ -178,7 +196,28 @@ struct SetItem {
     std::vector<std::string> labels;
 };
 
-enum class ClauseKind { Match, Unwind, With, Return, Create, Merge, Set, Delete, Remove, Call };
+enum class ClauseKind {
+    Match,
+    Unwind,
+    With,
+    Return,
+    Create,
+    Merge,
+    Set,
+    Delete,
+    Remove,
+    Call,
+    Foreach,  // FOREACH (alias IN expr | body...)
+    LoadCsv,  // LOAD CSV [WITH HEADERS] FROM expr AS alias [FIELDTERMINATOR terminator]
+    Schema,   // CREATE INDEX / DROP INDEX, a statement of its own (parse_schema.cpp)
+};
+
+// CREATE INDEX … FOR (n:Label) ON (n.p) or DROP INDEX name.
+struct SchemaCommand {
+    bool drop = false;
+    bool if_exists = false;  // CREATE … IF NOT EXISTS, DROP … IF EXISTS
+    IndexDefinition index;   // DROP: the name only; CREATE: an empty name takes a default
+};
 
 struct YieldItem {
     std::string field;
@@ -202,11 +241,20 @@ struct Clause {
     bool has_arguments = false;                // Call: parentheses given
     bool yield_star = false;
     std::vector<YieldItem> yields;  // Call
+    std::vector<Clause> body;       // Foreach: the update clauses run per element; CALL { body }
+    bool subquery = false;          // Call: CALL { … } rather than a procedure
+    bool with_headers = false;      // LoadCsv
+    char terminator = ',';          // LoadCsv: FIELDTERMINATOR
+    SchemaCommand schema;           // Schema
 };
 
 struct SingleQuery {
     std::vector<Clause> clauses;
 };
+
+// Calls f on each expression a pattern part or a clause holds directly (not on their children).
+void for_each_expr(const PatternPart& p, const std::function<void(const Expr*)>& f);
+void for_each_expr(const Clause& c, const std::function<void(const Expr*)>& f);
 
 struct Query {
     bool explain = false;

@@ -108,39 +108,7 @@ ast::ExprPtr Parser::function_or_variable() {
         e->end = prev_end();
         return e;
     }
-    if (is_keyword("EXISTS") && is_symbol("{", 1)) {
-        next(), next();
-        auto e = ast::make_expr(ast::ExprKind::Exists, begin, 0);
-        accept_keyword("MATCH");
-        auto part = std::make_unique<ast::PatternPart>(pattern_part());
-        e->pattern = std::move(part);
-        if (accept_keyword("WHERE")) e->args.push_back(expr());
-        // The full form MATCH … [WHERE …] RETURN items: without aggregation (which the binder
-        // refuses here) the items do not change whether a row exists, so they are kept only
-        // to be bound and checked.
-        if (accept_keyword("RETURN")) {
-            if (e->args.empty()) e->args.push_back(nullptr);
-            accept_keyword("DISTINCT");
-            do {
-                e->args.push_back(expr());
-                if (accept_keyword("AS")) variable_name();
-            } while (accept_symbol(","));
-        }
-        for (const char* kw : {"SET", "CREATE", "MERGE", "DELETE", "DETACH", "REMOVE"})
-            if (is_keyword(kw))
-                fail_at(peek().offset, "an EXISTS subquery cannot update the graph",
-                        "InvalidClauseComposition");
-        for (const char* kw : {"WITH", "UNWIND", "MATCH", "OPTIONAL", "CALL", "ORDER", "UNION"})
-            if (is_keyword(kw))
-                fail_at(peek().offset,
-                        std::string(kw) +
-                            " inside EXISTS { } is not supported (one MATCH, an "
-                            "optional WHERE and RETURN are)",
-                        "UnexpectedSyntax");
-        expect_symbol("}");
-        e->end = prev_end();
-        return e;
-    }
+    if (at_subquery()) return subquery_expr();
     std::string name = expect_name("an expression");
     // Namespaced function: a.b.c(...)
     std::size_t k = 0;
@@ -253,6 +221,76 @@ ast::ExprPtr Parser::list_or_comprehension() {
     }
     expect_symbol("]");
     e->end = prev_end();
+    return e;
+}
+
+// EXISTS { … }, COUNT { … } or COLLECT { … } (a map projection `count {.x}` of a variable named
+// count starts differently: a subquery opens with a pattern or a clause).
+bool Parser::at_subquery() const {
+    if (!is_symbol("{", 1)) return false;
+    if (is_keyword("EXISTS")) return true;
+    if (!is_keyword("COUNT") && !is_keyword("COLLECT")) return false;
+    if (is_symbol("(", 2) || (peek(2).kind == TokenKind::Identifier && is_symbol("=", 3)))
+        return true;
+    for (const char* kw : {"MATCH", "OPTIONAL", "WITH", "UNWIND", "CALL", "RETURN"})
+        if (is_keyword(kw, 2)) return true;
+    return false;
+}
+
+// The body is either a pattern list with an optional WHERE, or clauses ending in an optional
+// RETURN (a full subquery that reads the outer variables). EXISTS of one pattern keeps the
+// pattern form, matched in place; every other body becomes a query of its own.
+ast::ExprPtr Parser::subquery_expr() {
+    DepthGuard guard(*this);
+    std::size_t begin = peek().offset;
+    ast::ExprKind kind = is_keyword("EXISTS")  ? ast::ExprKind::Exists
+                         : is_keyword("COUNT") ? ast::ExprKind::CountSubquery
+                                               : ast::ExprKind::CollectSubquery;
+    const char* what = kind == ast::ExprKind::Exists          ? "EXISTS"
+                       : kind == ast::ExprKind::CountSubquery ? "COUNT"
+                                                              : "COLLECT";
+    next(), next();  // the keyword and '{'
+    auto e = ast::make_expr(kind, begin, 0);
+    auto sq = std::make_shared<ast::SingleQuery>();
+    bool clauses = false;
+    for (const char* kw : {"MATCH", "OPTIONAL", "WITH", "UNWIND", "CALL", "RETURN"})
+        clauses |= is_keyword(kw);
+    if (clauses) {
+        while (!is_symbol("}")) {
+            if (peek().kind == TokenKind::End) fail_expected("'}'");
+            for (const char* kw :
+                 {"SET", "CREATE", "MERGE", "DELETE", "DETACH", "REMOVE", "FOREACH", "LOAD"})
+                if (is_keyword(kw))
+                    fail_at(peek().offset, fmt::format("{} {{ }} cannot update the graph", what),
+                            "InvalidClauseComposition");
+            if (is_keyword("UNION"))
+                fail_at(peek().offset, fmt::format("UNION inside {} {{ }} is not supported", what),
+                        "NotSupported");
+            sq->clauses.push_back(clause());
+        }
+    } else {
+        std::vector<ast::PatternPart> parts = pattern();
+        ast::ExprPtr where = accept_keyword("WHERE") ? expr() : nullptr;
+        if (kind == ast::ExprKind::CollectSubquery)
+            fail_at(peek().offset, "COLLECT { } needs a query ending in RETURN",
+                    "InvalidClauseComposition");
+        if (kind == ast::ExprKind::Exists && parts.size() == 1) {
+            e->pattern = std::make_unique<ast::PatternPart>(std::move(parts[0]));
+            if (where) e->args.push_back(std::move(where));
+            expect_symbol("}");
+            e->end = prev_end();
+            return e;
+        }
+        ast::Clause match;
+        match.kind = ast::ClauseKind::Match;
+        match.begin = parts.front().begin;
+        match.pattern = std::move(parts);
+        match.where = std::move(where);
+        sq->clauses.push_back(std::move(match));
+    }
+    expect_symbol("}");
+    e->end = prev_end();
+    e->subquery = std::move(sq);
     return e;
 }
 

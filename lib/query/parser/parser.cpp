@@ -155,6 +155,8 @@ ast::SingleQuery Parser::single_query() {
 ast::Clause Parser::clause() {
     ast::Clause c;
     c.begin = peek().offset;
+    if (schema_clause(c)) return c;
+    reject_unsupported();
     if (accept_keyword("OPTIONAL")) {
         expect_keyword("MATCH");
         c.optional = true;
@@ -206,12 +208,24 @@ ast::Clause Parser::clause() {
         return c;
     } else if (accept_keyword("CALL")) {
         c.kind = ast::ClauseKind::Call;
-        call_clause(c);
+        if (is_symbol("{"))
+            call_subquery(c);
+        else
+            call_clause(c);
+        return c;
+    } else if (accept_keyword("FOREACH")) {
+        c.kind = ast::ClauseKind::Foreach;
+        foreach_clause(c);
+        return c;
+    } else if (is_keyword("LOAD") && is_keyword("CSV", 1)) {
+        next(), next();
+        c.kind = ast::ClauseKind::LoadCsv;
+        load_csv_clause(c);
         return c;
     } else {
         fail_expected(
             "a clause (MATCH, OPTIONAL MATCH, WITH, RETURN, UNWIND, CREATE, MERGE, "
-            "SET, DELETE, REMOVE, CALL)");
+            "SET, DELETE, REMOVE, CALL, FOREACH, LOAD CSV)");
     }
     c.pattern = pattern();
     if (accept_keyword("WHERE")) c.where = expr();
@@ -247,6 +261,14 @@ tail:
                 s.descending = true;
             else if (!accept_keyword("ASC"))
                 accept_keyword("ASCENDING");
+            if (accept_keyword("NULLS")) {
+                if (accept_keyword("FIRST"))
+                    s.nulls = ast::NullOrder::First;
+                else if (accept_keyword("LAST"))
+                    s.nulls = ast::NullOrder::Last;
+                else
+                    fail_expected("FIRST or LAST after NULLS");
+            }
             p.order.push_back(std::move(s));
         } while (accept_symbol(","));
     }

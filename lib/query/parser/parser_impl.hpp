@@ -43,11 +43,23 @@ public:
     void set_items(std::vector<ast::SetItem>& out);
     void remove_items(std::vector<ast::SetItem>& out);
     void call_clause(ast::Clause& c);
+    // FOREACH and LOAD CSV (parse_foreach_csv.cpp).
+    void foreach_clause(ast::Clause& c);
+    void call_subquery(ast::Clause& c);
+    void load_csv_clause(ast::Clause& c);
+    // Fails with "… is not supported" at the current token when it starts a form of Neo4j's
+    // Cypher that liaison does not have (unsupported.cpp); returns otherwise.
+    void reject_unsupported() const;
+    // CREATE INDEX, DROP INDEX, SHOW INDEXES|PROCEDURES|FUNCTIONS (parse_schema.cpp):
+    // schema_clause parses one when the tokens start it and returns true.
+    bool schema_clause(ast::Clause& c);
 
     // --- patterns (parse_pattern.cpp) ---
     std::vector<ast::PatternPart> pattern();
     ast::PatternPart pattern_part();
     void pattern_element(ast::PatternPart& part);
+    void parenthesised_pattern(ast::PatternPart& part);
+    bool quantifier(ast::RelPattern& r);
     ast::NodePattern node_pattern();
     ast::RelPattern rel_pattern();
     bool at_rel_start() const;
@@ -73,6 +85,8 @@ public:
     ast::ExprPtr function_or_variable();
     ast::ExprPtr number(bool negative);
     ast::ExprPtr try_pattern_predicate();
+    bool at_subquery() const;
+    ast::ExprPtr subquery_expr();
     std::size_t closing_bracket(std::size_t open_at, bool* bar) const;
     bool may_start_pattern_predicate() const;
     bool may_be_pattern_comprehension() const;

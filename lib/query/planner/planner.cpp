@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "query/executor/operators.hpp"
+#include "query/executor/schema.hpp"
 #include "query/planner/conjuncts.hpp"
 
 namespace liaison::query {
@@ -22,6 +23,23 @@ std::string pattern_text(const bound::PatternPart& part) {
     out += node(part.nodes[0]);
     for (std::size_t i = 0; i < part.rels.size(); ++i) {
         const auto& r = part.rels[i];
+        if (r.group || r.quantified) {
+            std::string q = "{" + std::to_string(r.min_hops.value_or(0)) + ",";
+            if (r.max_hops) q += std::to_string(*r.max_hops);
+            q += "}";
+            if (r.group) {
+                out += "(" + pattern_text(*r.group) + (r.group_where ? " WHERE …" : "") + ")" + q;
+                out += node(part.nodes[i + 1]);
+                continue;
+            }
+            std::string inner = r.var;
+            for (std::size_t t = 0; t < r.types.size(); ++t) inner += (t ? "|" : ":") + r.types[t];
+            out += r.direction == bound::RelDirection::Left ? "<-" : "-";
+            if (!inner.empty()) out += "[" + inner + "]";
+            out += (r.direction == bound::RelDirection::Right ? "->" : "-") + q;
+            out += node(part.nodes[i + 1]);
+            continue;
+        }
         std::string inner = r.var;
         for (std::size_t t = 0; t < r.types.size(); ++t) inner += (t ? "|" : ":") + r.types[t];
         if (r.var_length) {
@@ -103,66 +121,113 @@ private:
         return op;
     }
 
-    OperatorPtr single(const bound::SingleQuery& sq, std::vector<int>& columns, bool& updates) {
-        OperatorPtr op = std::make_unique<Once>(q_.slot_count);
+public:
+    // `start` gives the first row (a subquery's outer row); by default one empty row.
+    OperatorPtr single(const bound::SingleQuery& sq, std::vector<int>& columns, bool& updates,
+                       OperatorPtr start = nullptr) {
+        OperatorPtr op = start ? std::move(start) : std::make_unique<Once>(q_.slot_count);
         bound_.clear();
-        for (const auto& c : sq.clauses) {
-            switch (c.kind) {
-                case bound::ClauseKind::Match:
-                    if (c.optional) {
-                        auto arg = std::make_unique<Argument>();
-                        Argument* a = arg.get();
-                        auto inner = match(std::move(arg), c);
-                        auto opt = std::make_unique<Optional>(std::move(inner), a);
-                        op = chain(std::move(op), std::move(opt));
-                    } else {
-                        op = match(std::move(op), c);
-                    }
-                    break;
-                case bound::ClauseKind::Unwind:
-                    op = chain(std::move(op),
-                               std::make_unique<Unwind>(*c.expr, c.slot, source(*c.expr)));
-                    bound_.insert(c.slot);
-                    break;
-                case bound::ClauseKind::With:
-                case bound::ClauseKind::Return:
-                    op = projection(std::move(op), c.projection);
-                    break;
-                case bound::ClauseKind::Create:
-                    updates = true;
-                    op = chain(std::move(op), std::make_unique<Create>(c.pattern));
-                    mark_bound(c.pattern);
-                    break;
-                case bound::ClauseKind::Merge:
-                    updates = true;
-                    op = chain(std::move(op), std::make_unique<Merge>(c));
-                    mark_bound(c.pattern);
-                    break;
-                case bound::ClauseKind::Set:
-                case bound::ClauseKind::Remove:
-                    updates = true;
-                    op =
-                        chain(std::move(op), std::make_unique<SetProperties>(
-                                                 c.set_items, c.kind == bound::ClauseKind::Remove));
-                    break;
-                case bound::ClauseKind::Delete:
-                    updates = true;
-                    op = chain(std::move(op), std::make_unique<Delete>(c));
-                    break;
-                case bound::ClauseKind::Call:
-                    op = chain(std::move(op), std::make_unique<CallProcedure>(c));
-                    if (c.where)
-                        op = chain(std::move(op),
-                                   std::make_unique<Filter>(*c.where, source(*c.where)));
-                    break;
-            }
-        }
+        for (const auto& c : sq.clauses) op = add_clause(std::move(op), c, updates);
         const bound::Clause& last = sq.clauses.back();
         if (last.kind == bound::ClauseKind::Return)
             for (const auto& item : last.projection.items) columns.push_back(item.slot);
         if (last.kind == bound::ClauseKind::Call)
             for (const auto& y : last.yields) columns.push_back(y.slot);
         return op;
+    }
+
+private:
+    // One clause's operators on top of `op`.
+    OperatorPtr add_clause(OperatorPtr op, const bound::Clause& c, bool& updates) {
+        switch (c.kind) {
+            case bound::ClauseKind::Match:
+                if (c.optional) {
+                    auto arg = std::make_unique<Argument>();
+                    Argument* a = arg.get();
+                    auto inner = match(std::move(arg), c);
+                    auto opt = std::make_unique<Optional>(std::move(inner), a);
+                    op = chain(std::move(op), std::move(opt));
+                } else {
+                    op = match(std::move(op), c);
+                }
+                break;
+            case bound::ClauseKind::Unwind:
+                op = chain(std::move(op),
+                           std::make_unique<Unwind>(*c.expr, c.slot, source(*c.expr)));
+                bound_.insert(c.slot);
+                break;
+            case bound::ClauseKind::With:
+            case bound::ClauseKind::Return:
+                op = projection(std::move(op), c.projection);
+                break;
+            case bound::ClauseKind::Create:
+                updates = true;
+                op = chain(std::move(op), std::make_unique<Create>(c.pattern));
+                mark_bound(c.pattern);
+                break;
+            case bound::ClauseKind::Merge:
+                updates = true;
+                op = chain(std::move(op), std::make_unique<Merge>(c));
+                mark_bound(c.pattern);
+                break;
+            case bound::ClauseKind::Set:
+            case bound::ClauseKind::Remove:
+                updates = true;
+                op = chain(std::move(op), std::make_unique<SetProperties>(
+                                              c.set_items, c.kind == bound::ClauseKind::Remove));
+                break;
+            case bound::ClauseKind::Delete:
+                updates = true;
+                op = chain(std::move(op), std::make_unique<Delete>(c));
+                break;
+            case bound::ClauseKind::Foreach: {
+                // The body runs per element on top of an Argument holding the row.
+                updates = true;
+                auto arg = std::make_unique<Argument>();
+                Argument* a = arg.get();
+                OperatorPtr body = std::move(arg);
+                std::set<int> outer = bound_;
+                for (const auto& b : c.body) body = add_clause(std::move(body), b, updates);
+                bound_ = std::move(outer);
+                op = chain(std::move(op),
+                           std::make_unique<Foreach>(c, std::move(body), a, source(*c.expr)));
+                break;
+            }
+            case bound::ClauseKind::LoadCsv:
+                op = chain(std::move(op), std::make_unique<LoadCsv>(c, source(*c.expr)));
+                bound_.insert(c.slot);
+                break;
+            case bound::ClauseKind::Schema:
+                updates = true;
+                op = chain(std::move(op), std::make_unique<SchemaUpdate>(c.schema));
+                break;
+            case bound::ClauseKind::Call:
+                if (c.subquery) {
+                    op = call_subquery(std::move(op), c, updates);
+                    break;
+                }
+                op = chain(std::move(op), std::make_unique<CallProcedure>(c));
+                if (c.where)
+                    op = chain(std::move(op), std::make_unique<Filter>(*c.where, source(*c.where)));
+                break;
+        }
+        return op;
+    }
+
+    // CALL { … }: its body on top of an Argument holding the outer row, like FOREACH's.
+    OperatorPtr call_subquery(OperatorPtr op, const bound::Clause& c, bool& updates) {
+        auto arg = std::make_unique<Argument>();
+        Argument* a = arg.get();
+        OperatorPtr body = std::move(arg);
+        std::set<int> outer = bound_;
+        for (const auto& b : c.body) body = add_clause(std::move(body), b, updates);
+        bound_ = std::move(outer);
+        std::vector<int> slots;
+        for (const auto& y : c.yields) {
+            slots.push_back(y.slot);
+            bound_.insert(y.slot);
+        }
+        return chain(std::move(op), std::make_unique<CallSubquery>(std::move(body), a, slots));
     }
 
     void mark_bound(const std::vector<bound::PatternPart>& parts) {
@@ -195,6 +260,65 @@ private:
         return indexed(n, "id", conjuncts);
     }
 
+    // A node index of one of n's labels answering `{key: c}` or a WHERE condition on its
+    // first property (CREATE INDEX); sets p and returns the cost, or -1 when none applies. An
+    // equality or IN costs 3 (after id and name), a range a quarter of the label's nodes.
+    double index_start(const bound::NodePattern& n,
+                       const std::vector<const bound::Expr*>& conjuncts, StartPlan& p) const {
+        double best = -1;
+        for (const IndexDefinition& d : g_.indexes) {
+            if (d.relationships ||
+                std::find(n.labels.begin(), n.labels.end(), d.label) == n.labels.end())
+                continue;
+            const std::string& key = d.properties.front();
+            std::optional<IndexCondition> found;
+            if (n.properties && n.properties->kind == bound::ExprKind::Map)
+                for (std::size_t i = 0; i < n.properties->keys.size(); ++i) {
+                    const bound::Expr& v = *n.properties->args[i];
+                    if (n.properties->keys[i] == key && seek_value(v, bound_))
+                        found = IndexCondition{key, bound::Op::Eq, &v};
+                }
+            auto exact = [](const IndexCondition& c) {
+                return c.op == bound::Op::Eq || c.op == bound::Op::In;
+            };
+            if (!n.var.empty())
+                for (const bound::Expr* c : conjuncts) {
+                    auto ic = index_condition(*c, n.slot, bound_);
+                    if (ic && ic->key == key && (!found || (!exact(*found) && exact(*ic))))
+                        found = ic;
+                }
+            if (!found) continue;
+            // A range bounded on both sides: the other bound, if a condition gives one.
+            const bound::Expr* other = nullptr;
+            bound::Op other_op = bound::Op::Eq;
+            auto lower = [](bound::Op op) { return op == bound::Op::Gt || op == bound::Op::Ge; };
+            if (!exact(*found) && !n.var.empty())
+                for (const bound::Expr* c : conjuncts) {
+                    auto ic = index_condition(*c, n.slot, bound_);
+                    if (ic && ic->key == key && !exact(*ic) && lower(ic->op) != lower(found->op)) {
+                        other = ic->value;
+                        other_op = ic->op;
+                        break;
+                    }
+                }
+            double cost = exact(*found)
+                              ? 3
+                              : 3 + static_cast<double>(g_.nodes_with_label(d.label).size()) /
+                                        (other ? 16 : 4);
+            if (best >= 0 && cost >= best) continue;
+            best = cost;
+            p.source = StartPlan::Source::Index;
+            p.label = d.label;
+            p.key = key;
+            p.id = found->value;
+            p.seek = found->op;
+            p.index_name = d.name;
+            p.id2 = other;
+            p.seek2 = other_op;
+        }
+        return best;
+    }
+
     StartPlan choose_start(const bound::PatternPart& part, std::string& why,
                            const std::vector<const bound::Expr*>& conjuncts) {
         StartPlan best;
@@ -216,6 +340,8 @@ private:
                 p.source = StartPlan::Source::Name;
                 p.id = name;
                 cost = 2;
+            } else if (double seek = index_start(n, conjuncts, p); seek >= 0) {
+                cost = seek;
             } else if (!n.labels.empty()) {
                 p.source = StartPlan::Source::Label;
                 cost = static_cast<double>(g_.node_count()) + 1;
@@ -242,6 +368,14 @@ private:
             case StartPlan::Source::Name:
                 why = fmt::format("start {} by name", name);
                 break;
+            case StartPlan::Source::Index:
+                why = fmt::format("start {} by index {} ({}.{} {} {}", name, best.index_name, name,
+                                  best.key, op_text(best.seek), source(*best.id));
+                if (best.id2)
+                    why += fmt::format(" AND {}.{} {} {}", name, best.key, op_text(best.seek2),
+                                       source(*best.id2));
+                why += ")";
+                break;
             case StartPlan::Source::Label:
                 why = fmt::format("start {} by label {} ({} nodes)", name, best.label,
                                   g_.nodes_with_label(best.label).size());
@@ -255,7 +389,10 @@ private:
 
     static void part_slots(const bound::PatternPart& part, std::set<int>& out) {
         for (const auto& n : part.nodes) out.insert(n.slot);
-        for (const auto& r : part.rels) out.insert(r.slot);
+        for (const auto& r : part.rels) {
+            out.insert(r.slot);
+            if (r.group) part_slots(*r.group, out);  // bound as lists when the group is crossed
+        }
         if (part.path_slot >= 0) out.insert(part.path_slot);
     }
 
@@ -338,12 +475,18 @@ private:
         }
         if (p.distinct) op = chain(std::move(op), std::make_unique<Distinct>(slots));
         if (!p.order.empty()) {
-            std::vector<std::pair<const bound::Expr*, bool>> keys;
+            std::vector<SortKey> keys;
             std::string text;
             for (const auto& s : p.order) {
-                keys.emplace_back(s.expr.get(), s.descending);
+                // Nulls are the greatest value: last ascending, first descending, unless told.
+                bool nulls_first = s.nulls == bound::NullOrder::Default
+                                       ? s.descending
+                                       : s.nulls == bound::NullOrder::First;
+                keys.push_back({s.expr.get(), s.descending, nulls_first});
                 text +=
                     (text.empty() ? "" : ", ") + source(*s.expr) + (s.descending ? " DESC" : "");
+                if (s.nulls != bound::NullOrder::Default)
+                    text += nulls_first ? " NULLS FIRST" : " NULLS LAST";
             }
             op = chain(std::move(op), std::make_unique<Sort>(std::move(keys), text));
         }
@@ -364,6 +507,20 @@ private:
 };
 
 }  // namespace
+
+SubqueryPlan plan_subquery(const bound::SingleQuery& sq, int slot_count, std::string_view text,
+                           const PropertyGraph& g) {
+    BoundQuery shell;  // the planner reads only the slot count of the query around
+    shell.slot_count = slot_count;
+    Planner p(shell, g);
+    p.text_ = text;
+    SubqueryPlan out;
+    auto arg = std::make_unique<Argument>();
+    out.arg = arg.get();
+    bool updates = false;
+    out.root = p.single(sq, out.columns, updates, std::move(arg));
+    return out;
+}
 
 Plan plan_query(const BoundQuery& query, const PropertyGraph& g) {
     Planner p(query, g);

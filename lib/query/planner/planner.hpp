@@ -11,6 +11,7 @@
 #include "liaison/model/property_graph.hpp"
 #include "query/binder/binder.hpp"
 #include "query/executor/operator.hpp"
+#include "query/executor/operators.hpp"
 
 namespace liaison::query {
 
@@ -24,6 +25,16 @@ struct Plan {
 
 // The plan reads the bound tree of `query`, which must outlive it.
 Plan plan_query(const BoundQuery& query, const PropertyGraph& g);
+
+// The plan of a subquery (EXISTS, COUNT or COLLECT { … }): its operators start from `arg`,
+// which is given the outer row before each run; `columns` are the slots its RETURN fills.
+struct SubqueryPlan {
+    OperatorPtr root;
+    Argument* arg = nullptr;
+    std::vector<int> columns;
+};
+SubqueryPlan plan_subquery(const bound::SingleQuery& sq, int slot_count, std::string_view text,
+                           const PropertyGraph& g);
 
 // A pattern part as text, e.g. "(a:Person)-[:MET_WITH]-(b)".
 std::string pattern_text(const bound::PatternPart& part);

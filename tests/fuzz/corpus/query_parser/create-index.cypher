@@ -1,0 +1,1 @@
+CREATE INDEX person_title IF NOT EXISTS FOR (p:Person) ON (p.title_en, p.name)

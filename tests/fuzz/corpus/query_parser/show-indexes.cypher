@@ -1,0 +1,1 @@
+SHOW INDEXES YIELD name, properties WHERE name STARTS WITH "p" RETURN name
