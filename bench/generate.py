@@ -18,8 +18,11 @@ Workloads:
   SEED      the seed network of graphs/ (its underlying undirected simple graph).
   QUERY     a property graph of 200,000 nodes (Person, Organization, Event) and 2,000,000
             edges (KNOWS, MEMBER_OF, ATTENDED), each edge with a date.
+  STORE<N>  the QUERY graph's generator scaled to N edges (STORE2M, STORE20M, STORE2K; nodes are
+            a tenth of the edges), written only as Neo4j CSV (STORE<N>/nodes.csv, edges.csv) for
+            the store benchmark (store_bench.py), which liaison and Kuzu both import.
 
-Usage: generate.py [--out DIR] [--only SEED,K14,K18,LFR,QUERY] [--force]
+Usage: generate.py [--out DIR] [--only SEED,K14,K18,LFR,QUERY,STORE2M] [--force]
 """
 import argparse
 import json
@@ -274,6 +277,72 @@ def query_graph(out):
     log(f"QUERY: {len(nodes)} nodes, {len(allpairs)} edges ({time.time() - t:.1f} s)")
 
 
+def store_size(name):
+    """STORE2M -> 2,000,000 edges (K and M suffixes)."""
+    text = name[len("STORE"):]
+    scale = {"K": 1_000, "M": 1_000_000}.get(text[-1:].upper())
+    if not scale or not text[:-1].isdigit():
+        sys.exit(f"generate: {name}: expected STORE followed by a number and K or M (STORE2M)")
+    return int(text[:-1]) * scale
+
+
+def store_graph(out, name):
+    """The QUERY graph scaled to the requested edge count, as Neo4j CSV (id:ID/:LABEL nodes,
+    :START_ID/:END_ID/:TYPE edges with a date:date column): the same rows go to liaison's
+    import and to Kuzu's COPY FROM. Written in chunks so 20M edges never sit in one string."""
+    edges = store_size(name)
+    k = edges / 2_000_000
+    p = {key: max(1, round(QUERY_PARAMS[key] * k)) for key in
+         ("persons", "organizations", "events", "knows", "member_of", "attended")}
+    rng = np.random.default_rng(QUERY_PARAMS["seed"])
+    t = time.time()
+    folder = os.path.join(out, name)
+    os.makedirs(folder, exist_ok=True)
+
+    def skewed(count, size):
+        w = 1.0 / (np.arange(size) + 10.0)  # as QUERY: a heavy tail without giant hubs
+        w /= w.sum()
+        return rng.permutation(size)[rng.choice(size, size=count, p=w)]
+
+    kinds = [("Person", "p", p["persons"]), ("Organization", "o", p["organizations"]),
+             ("Event", "e", p["events"])]
+    sizes = {prefix: count for _, prefix, count in kinds}
+    chunk = 1 << 20
+    with open(os.path.join(folder, "nodes.csv"), "w") as f:
+        f.write("id:ID,name,:LABEL\n")
+        for label, prefix, count in kinds:
+            for lo in range(0, count, chunk):
+                f.write("".join(f"{prefix}{i},{label} {i},{label}\n"
+                                for i in range(lo, min(count, lo + chunk))))
+    rels = [("KNOWS", "p", "p", p["knows"]), ("MEMBER_OF", "p", "o", p["member_of"]),
+            ("ATTENDED", "p", "e", p["attended"])]
+    total = 0
+    with open(os.path.join(folder, "edges.csv"), "w") as f:
+        f.write(":START_ID,:END_ID,:TYPE,date:date\n")
+        for rel, a, b, count in rels:
+            src = rng.integers(0, sizes[a], size=count)
+            dst = skewed(count, sizes[b])
+            if a == b:  # no self-loops
+                bad = src == dst
+                dst[bad] = (dst[bad] + 1) % sizes[b]
+            dates = dates_for(rng, count)
+            for lo in range(0, count, chunk):
+                hi = min(count, lo + chunk)
+                f.write("".join(f"{a}{s},{b}{d},{rel},{day}\n" for s, d, day in
+                                zip(src[lo:hi].tolist(), dst[lo:hi].tolist(),
+                                    dates[lo:hi].tolist())))
+            total += count
+    nodes = sum(sizes.values())
+    # Start nodes for lookups and 1-/2-hop questions, and pairs for single-edge commits.
+    people = rng.integers(0, p["persons"], size=8).tolist()
+    meta = {"name": name, "nodes": nodes, "edges": total, "store": p,
+            "starts": [f"p{i}" for i in people[:4]],
+            "commits": [[f"p{people[4 + i]}", f"p{people[(5 + i) % 8]}"] for i in range(4)]}
+    with open(os.path.join(out, f"{name}.meta.json"), "w") as f:
+        json.dump(meta, f, indent=1)
+    log(f"{name}: {nodes} nodes, {total} edges ({time.time() - t:.1f} s)")
+
+
 def seed(out):
     """The seed network (graphs/ beside bench/): its native file as is, and its underlying
     undirected simple graph as an edge list over node ids in sorted order."""
@@ -316,6 +385,8 @@ def main():
             query_graph(args.out)
         elif name == "SEED":
             seed(args.out)
+        elif name.startswith("STORE"):
+            store_graph(args.out, name)
         else:
             sys.exit(f"generate: unknown workload {name}")
 

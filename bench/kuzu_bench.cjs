@@ -1,13 +1,110 @@
 // Kuzu's side of the query benchmark (bench/README.md): loads the QUERY graph's CSVs with Kuzu's
 // own COPY FROM into a fresh database, then runs the same questions as liaison_bench's query
 // workload, printing one JSON line per query form (median and p90 latency, like liaison's).
+// With --store, it is instead one operation of the store benchmark (store_bench.py), run in a
+// fresh process that store_bench.py times whole.
 //
 //   node bench/kuzu_bench.cjs DATA_DIR [THREADS]
+//   node bench/kuzu_bench.cjs --store OP DB [ARG...]
+//
+// Kuzu is bench/node_modules/kuzu (bench/run.sh installs it there) or, failing that, whatever
+// `require("kuzu")` finds through NODE_PATH (store_bench.py --kuzu-modules sets it).
 "use strict";
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
-const kuzu = require(path.join(__dirname, "node_modules", "kuzu"));
+const kuzu = (() => {
+    const local = path.join(__dirname, "node_modules", "kuzu");
+    return fs.existsSync(local) ? require(local) : require("kuzu");
+})();
+
+if (process.argv[2] === "--store") {
+    storeOperation(process.argv.slice(3));
+    // Exit before the event loop winds down: an uncheckpointed commit must stay in the WAL.
+    process.exit(0);
+}
+
+// The store benchmark's operations on one database DB of one node table and one relationship
+// table, loaded from the Neo4j CSV of generate.py's STORE workloads (the same files liaison
+// imports; Kuzu's COPY maps columns by position, so the Neo4j header names do not matter).
+// Each prints its answer as one JSON line for store_bench.py to compare with liaison's.
+function storeOperation(args) {
+    const [op, dbPath, ...rest] = args;
+    if (op === "startup") { // the fixed cost of every operation: node and Kuzu's library loaded
+        process.stdout.write(JSON.stringify({ value: kuzu.VERSION }) + "\n");
+        return;
+    }
+    const commitOnly = op === "create";
+    // create: no automatic checkpoint, and the process exits without closing, since Kuzu
+    // checkpoints on close: the commit is its fsynced WAL record, as liaison's --no-compact
+    // add-edge is its journal record. checkpoint folds it in, as liaison's compact does.
+    const db = new kuzu.Database(dbPath, 0, true, false, 0, !commitOnly);
+    const conn = new kuzu.Connection(db);
+    const run = (text, params) => {
+        let result;
+        if (params) {
+            const ps = conn.prepareSync(text);
+            if (!ps.isSuccess()) throw new Error(ps.getErrorMessage());
+            result = conn.executeSync(ps, params);
+        } else {
+            result = conn.querySync(text);
+        }
+        const rows = result.getAllSync();
+        result.close(); // an open result at exit crashes the process after a write
+        return rows;
+    };
+    const one = (text, params) => {
+        const rows = run(text, params);
+        return rows.length ? Object.values(rows[0])[0] : null;
+    };
+    let value;
+    switch (op) {
+    case "import": {
+        const [nodes, edges] = rest;
+        run("CREATE NODE TABLE Entity(id STRING, name STRING, label STRING, PRIMARY KEY(id))");
+        run("CREATE REL TABLE Rel(FROM Entity TO Entity, type STRING, date DATE)");
+        run(`COPY Entity FROM "${nodes}" (HEADER=true)`);
+        run(`COPY Rel FROM "${edges}" (HEADER=true)`);
+        value = one("MATCH ()-[r]->() RETURN count(r)");
+        break;
+    }
+    case "count":
+        value = one("MATCH (n) RETURN count(n)");
+        break;
+    case "edges":
+        value = one("MATCH ()-[r]->() RETURN count(r)");
+        break;
+    case "lookup_id":
+        value = one("MATCH (n:Entity {id: $id}) RETURN n.name", { id: rest[0] });
+        break;
+    case "lookup_name":
+        value = one("MATCH (n:Entity) WHERE n.name = $name RETURN n.id", { name: rest[0] });
+        break;
+    case "hop1":
+        value = one("MATCH (a:Entity {id: $id})-[]-(b) RETURN count(*)", { id: rest[0] });
+        break;
+    case "hop2":
+        value = one("MATCH (a:Entity {id: $id})-[]-()-[]-(c) WHERE c <> a " +
+                        "RETURN count(DISTINCT c)", { id: rest[0] });
+        break;
+    case "create":
+        value = one("MATCH (a:Entity {id: $a}), (b:Entity {id: $b}) " +
+                        "CREATE (a)-[r:Rel {type: 'KNOWS', date: date($day)}]->(b) RETURN count(r)",
+                    { a: rest[0], b: rest[1], day: rest[2] });
+        break;
+    case "checkpoint":
+        run("CHECKPOINT");
+        value = null;
+        break;
+    default:
+        throw new Error(`unknown store operation ${op}`);
+    }
+    process.stdout.write(JSON.stringify({ value: typeof value === "bigint" ? Number(value) : value }) + "\n");
+    if (!commitOnly) {
+        conn.closeSync();
+        db.closeSync();
+    }
+}
 
 const data = path.resolve(process.argv[2] || path.join(__dirname, "data"));
 const threads = Number(process.argv[3] || 1);

@@ -88,6 +88,13 @@ struct SentenceState {
     std::vector<Mention> mentions;  // sorted by first token
     std::optional<TimeSpan> time;   // the date stated in the sentence
     std::uint32_t time_first = kNone;
+    // Every date or range the sentence states, with its original code-point span.
+    struct Stated {
+        std::uint32_t start = 0, end = 0;
+        TimeSpan time;
+        bool weekday = false;  // from a bare weekday before the article: a plan means the next
+    };
+    std::vector<Stated> times;
 };
 
 struct Analysis {
@@ -148,8 +155,14 @@ void find_frames(Analysis& a);
 // Visits told in a clause about the visitor: الذي يزور … (visits.cpp).
 void find_relative_visits(Analysis& a);
 void find_event_frames(Analysis& a);
+// Headline facts (the first line, when it is a title) kept only when their parties are the
+// body's, and merged into the body fact they repeat (headlines.cpp).
+void resolve_headline(Analysis& a, bool has_headline);
 // Dates for the facts whose sentence states none (after every fact is found; dates.cpp).
 void inherit_dates(Analysis& a);
+// The date a fact of sentence `st` takes: one stated inside its quote or right after it (الموقعة
+// بين البلدين في آذار 2023), else the sentence's first.
+void date_fact(const Analysis& a, const SentenceState& st, Fact& f);
 // Whether a token is part of an event's name or reference (a noun of meeting there is no meeting).
 bool in_event_name(const Analysis& a, std::uint32_t sentence, std::uint32_t token);
 

@@ -136,11 +136,12 @@ NodeIndex CandidateWriter::node_for(const Analysis& a, std::uint32_t entity, con
             n.properties.set("iso3", a.lex.countries[e.lex].iso3);
             break;
         case Label::City:
-            wanted = a.lex.cities[e.lex].key;
+            // A city or body the lexicons do not list (bodies.cpp) is named by its words.
+            wanted = e.lex == kNone ? slug(e.ar) : a.lex.cities[e.lex].key;
             break;
         case Label::Agency:
         case Label::Organization: {
-            wanted = a.lex.agencies[e.lex].key;
+            wanted = e.lex == kNone ? slug(e.ar) : a.lex.agencies[e.lex].key;
             if (!wanted.empty() && wanted[0] == '@') {
                 wanted.erase(0, 1);
                 if (e.country != kNone)

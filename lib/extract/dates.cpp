@@ -15,6 +15,7 @@ struct Atom {
     std::size_t first = 0, last = 0;  // items
     bool current = false;             // "الجاري": the article's month
     bool whole = false;               // complete as read (a year or month alone): nothing flows in
+    bool weekday = false;             // a bare weekday, read as the last one before the article
 };
 
 bool number_item(const Analysis& a, const Item& it, int lo, int hi, int& v) {
@@ -107,6 +108,13 @@ void find_dates(Analysis& a) {
                     }
                 }
                 std::size_t n = k + 1;
+                // English writes the day after the month: "March 4, 2025".
+                const std::u32string_view mw = a.token(items[k]).form(a.text);
+                if (!at.day && !mw.empty() && mw.front() >= 'a' && mw.front() <= 'z' &&
+                    n < items.size() && number_item(a, items[n], 1, 31, v)) {
+                    at.day = v;
+                    at.last = ++n;
+                }
                 if (n < items.size() && items[n].node == 0 &&
                     a.token(items[n]).kind == TokenKind::Comma)
                     ++n;
@@ -204,6 +212,22 @@ void find_dates(Analysis& a) {
                 atoms.push_back(at);
                 continue;
             }
+            // "اليوم التالي": the day after the one named just before it in the sentence.
+            if (const DateWordInfo* dw = date_word(a, items[k]);
+                dw && dw->kind == DateWordKind::Other && dw->unit == "next") {
+                if (!atoms.empty() && atoms.back().day && atoms.back().year) {
+                    const auto prev = make(atoms.back().year, atoms.back().month, atoms.back().day);
+                    if (prev) {
+                        const Date d = from_days(prev->first_day() + 1);
+                        Atom at;
+                        at.year = d.year, at.month = d.month, at.day = d.day;
+                        at.first = k;
+                        at.last = k + 1;
+                        atoms.push_back(at);
+                    }
+                }
+                continue;
+            }
             // Weekdays and relative days, against the article's date.
             if (const DateWordInfo* dw = date_word(a, items[k]);
                 dw && a.doc_date && a.doc_date->precision() == Date::Precision::Day &&
@@ -211,6 +235,7 @@ void find_dates(Analysis& a) {
                 !(k + 1 < items.size() && number_item(a, items[k + 1], 1, 31, v))) {
                 const std::int64_t today = a.doc_date->first_day();
                 std::optional<std::int64_t> day;
+                bool bare = false;
                 if (dw->kind == DateWordKind::Weekday && dw->amount >= 1 && dw->amount <= 7) {
                     // The last such weekday on or before the article's date.
                     // "الاثنين المقبل": the first after it.
@@ -221,6 +246,7 @@ void find_dates(Analysis& a) {
                     std::int64_t d = ahead ? today + 1 : today;
                     while (weekday_of(d) != dw->amount) d += ahead ? 1 : -1;
                     day = d;
+                    bare = !ahead && !(next && next->kind == DateWordKind::Relative);
                 } else if (dw->kind == DateWordKind::Relative && dw->unit == "day") {
                     // A bare المقبل/الماضي has no unit of its own: it is not a day.
                     day = today + dw->amount;
@@ -231,15 +257,18 @@ void find_dates(Analysis& a) {
                     at.year = d.year, at.month = d.month, at.day = d.day;
                     at.first = k;
                     at.last = k + 1;
+                    at.weekday = bare && *day < today;
                     // "اليوم الجمعة": one day said twice.
                     if (!atoms.empty() && atoms.back().last == k && atoms.back().year == at.year &&
-                        atoms.back().month == at.month)
+                        atoms.back().month == at.month && atoms.back().day == at.day)
                         atoms.back().last = k + 1;
                     else
                         atoms.push_back(at);
                 }
             }
         }
+        st.times.clear();
+        st.time.reset();
         if (atoms.empty()) continue;
         // Years and months flow right to left within a range; "الجاري" is the article's month.
         for (std::size_t i = atoms.size(); i-- > 0;) {
@@ -254,21 +283,75 @@ void find_dates(Analysis& a) {
                 if (a.doc_date->month && at.month > a.doc_date->month + 1) --at.year;
             }
         }
-        const Atom& first = atoms.front();
-        auto d1 = make(first.year, first.month, first.day);
-        if (!d1) continue;
-        TimeSpan span;
-        // Two dates joined by a range word (إلى، حتى، و، -) within three items make a range.
-        if (atoms.size() >= 2 && atoms[1].first >= first.last && atoms[1].first - first.last <= 3) {
-            auto d2 = make(atoms[1].year, atoms[1].month, atoms[1].day);
-            if (d2 && *d1 < *d2) {
-                span.start = d1;
-                span.end = d2;
+        // Each date, or two joined by a range word (إلى، حتى، و، -) within three items.
+        for (std::size_t i = 0; i < atoms.size(); ++i) {
+            const Atom& first = atoms[i];
+            auto d1 = make(first.year, first.month, first.day);
+            if (!d1) continue;
+            TimeSpan span;
+            std::size_t last = first.last;
+            if (i + 1 < atoms.size() && atoms[i + 1].first >= first.last &&
+                atoms[i + 1].first - first.last <= 3) {
+                auto d2 = make(atoms[i + 1].year, atoms[i + 1].month, atoms[i + 1].day);
+                if (d2 && *d1 < *d2) {
+                    span.start = d1;
+                    span.end = d2;
+                    last = atoms[++i].last;
+                }
+            }
+            // "… اليوم الأحد 14 ديسمبر …، التي تحتضنها الجزائر إلى غاية 16 ديسمبر": an end written
+            // apart from its start closes a range that opens at the sentence's last day before it.
+            if (span.empty() && first.first > 0 &&
+                a.stop_role(items[first.first - 1]) == StopRole::To && !st.times.empty() &&
+                st.times.back().time.date && *st.times.back().time.date < *d1 &&
+                st.times.back().time.date->precision() == Date::Precision::Day &&
+                d1->precision() == Date::Precision::Day) {
+                span.start = st.times.back().time.date;
+                span.end = d1;
+            }
+            if (span.empty()) span.date = d1;
+            st.times.push_back(
+                {a.start_of(items[first.first]), a.end_of(items[last - 1]), span, first.weekday});
+            if (!st.time) {
+                st.time = span;
+                st.time_first = items[first.first].first;
             }
         }
-        if (span.empty()) span.date = d1;
-        st.time = span;
-        st.time_first = items[first.first].first;
+    }
+}
+
+void date_fact(const Analysis& a, const SentenceState& st, Fact& f) {
+    if (!st.time || st.times.empty()) return;
+    const SentenceState::Stated* pick = &st.times.front();
+    for (const SentenceState::Stated& d : st.times) {
+        if (d.start >= f.start && d.start < f.end) {
+            pick = &d;  // stated inside the fact's own words
+            break;
+        }
+        if (d.start < f.end) continue;
+        // Right after the quote: at most two words (في، خلال، يوم) and no clause break between.
+        std::size_t words = 0;
+        bool word = false, broken = false;
+        for (std::uint32_t c = f.end; c < d.start && !broken; ++c) {
+            const char32_t ch = a.text.original[c];
+            const bool space = ch == ' ' || ch == '\t' || ch == 0xA0;
+            broken = ch == ',' || ch == 0x060C || ch == 0x061B || ch == '.' || ch == '\n' ||
+                     ch == '(' || ch == ')';
+            if (!space && !word) ++words;
+            word = !space;
+        }
+        if (!broken && words <= 2) pick = &d;
+        break;
+    }
+    f.time = pick->time;
+    // A planned fact on a bare weekday (يتوجه … إلى تونس يومي الأحد والإثنين) is on the next one.
+    if (f.planned && pick->weekday) {
+        auto later = [](std::optional<Date>& d) {
+            if (d) d = from_days(d->first_day() + 7);
+        };
+        later(f.time.date);
+        later(f.time.start);
+        later(f.time.end);
     }
 }
 
@@ -298,11 +381,17 @@ void inherit_dates(Analysis& a) {
     // An event dated by its first day in one sentence and by its span in another: the span.
     for (const EventMention& m : a.event_mentions) {
         if (m.entity >= a.entities.size() || m.sentence >= a.sentences.size()) continue;
-        const std::optional<TimeSpan>& said = a.sentences[m.sentence].time;
         TimeSpan& t = a.entities[m.entity].time;
-        if (said && said->start && said->end &&
-            (t.empty() || (t.date && *said->start <= *t.date && *t.date <= *said->end)))
-            t = *said;
+        // Any range the sentence states, not only its first date (انطلقت يوم 16 … وتتواصل إلى
+        // غاية 20 فيفري).
+        for (const SentenceState::Stated& d : a.sentences[m.sentence].times) {
+            const TimeSpan& said = d.time;
+            if (said.start && said.end &&
+                (t.empty() || (t.date && *said.start <= *t.date && *t.date <= *said.end))) {
+                t = said;
+                break;
+            }
+        }
     }
     for (Fact& f : a.facts) {
         // A role is held, not dated by the day it is mentioned.

@@ -81,6 +81,17 @@ void resolve_descriptions(Analysis& a) {
                 a.lex.titles[e.title].en.rfind(a.lex.titles[desc.title].en, 0) == 0)
                 titled.push_back(i);
         }
+        // "الضيف الإيطالي" is the visitor: an envoy posted in the host country (the Italian
+        // ambassador, a role whose body `titles.tsv` implies) is no guest.
+        if (a.lex.titles[desc.title].en == "Guest")
+            all.erase(std::remove_if(all.begin(), all.end(),
+                                     [&](std::uint32_t i) {
+                                         const std::uint32_t t = a.entities[i].title;
+                                         return t != kNone &&
+                                                a.lex.titles[t].kind == TitleKind::Role &&
+                                                a.lex.titles[t].heads != UINT32_MAX;
+                                     }),
+                      all.end());
         // An office (الرئيس التركي، الوزير الإيطالي) is no other office's holder: without one
         // of that office, only a person the article gives no office (نظيره الإيطالي ماتيو …).
         if (titled.empty() && a.lex.titles[desc.title].kind == TitleKind::Office)

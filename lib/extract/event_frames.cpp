@@ -118,7 +118,7 @@ void add_event_fact(Analysis& a, const SentenceState& st, const char* relation, 
     f.planned = planned;
     f.start = std::min(p.start, a.start_of(trigger));
     f.end = std::max(p.end, a.end_of(trigger));
-    if (st.time) f.time = *st.time;
+    date_fact(a, st, f);
     a.facts.push_back(f);
 }
 

@@ -47,6 +47,7 @@ PropertyGraph extract(const std::vector<Article>& articles, const Options& optio
         find_frames(a);
         find_relative_visits(a);
         find_event_frames(a);
+        resolve_headline(a, !doc.title.empty());
         inherit_dates(a);
         writer.add(a, doc);
     }

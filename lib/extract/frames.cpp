@@ -24,6 +24,7 @@ struct Pending {
 
 void find_frames(Analysis& a) {
     std::uint32_t last_subject = kNone;  // the last person named as a subject
+    std::vector<std::uint32_t> group;    // the last persons named together as a subject
     Pending pending;                     // a meeting whose list of countries follows the stop
     for (SentenceState& st : a.sentences) {
         std::vector<Trigger> triggers;
@@ -31,7 +32,9 @@ void find_frames(Analysis& a) {
         const auto si = static_cast<std::uint32_t>(&st - a.sentences.data());
         for (std::size_t k = 0; k < st.items.size(); ++k)
             if (const Entry* e = a.entry(st.items[k], EntryKind::Frame);
-                e && !in_event_name(a, si, st.items[k].first))
+                e && !in_event_name(a, si, st.items[k].first) &&
+                !purpose(a, st.items[k], a.lex.frames[e->index]) &&
+                !signs_minutes(a, st, k, a.lex.frames[e->index]))
                 triggers.push_back({k, st.items[k].first, st.items[k].last, &a.lex.frames[e->index],
                                     st.items[k].flags, nullptr});
         std::vector<Participant> ps = participants(a, st);
@@ -53,53 +56,7 @@ void find_frames(Analysis& a) {
             }
         }
         pending = Pending{};
-        // "وقعت … مذكرة تفاهم": the verb and the noun of one signature; the noun names its kind.
-        for (std::size_t t = 0; t + 1 < triggers.size(); ++t) {
-            const FrameInfo* verb = triggers[t].frame;
-            // One noun of meeting may stand between (وقعا في ختام المباحثات مذكرة تفاهم).
-            std::size_t n = t + 1;
-            if (n + 1 < triggers.size() && triggers[n].frame->voice == Voice::Nominal &&
-                triggers[n].frame->relation.rfind("SIGNED_", 0) != 0 &&
-                content_between(a, st, triggers[t].last, triggers[n + 1].first) <= 5)
-                ++n;
-            const FrameInfo* noun = triggers[n].frame;
-            // A verb with an attached pronoun (وقعاها) already has its object: a noun after it
-            // is another document (أعقبتها مذكرات تفاهم).
-            if (verb->voice != Voice::Nominal && noun->voice == Voice::Nominal &&
-                !(triggers[t].flags & kSuffix) && verb->relation.rfind("SIGNED_", 0) == 0 &&
-                noun->relation.rfind("SIGNED_", 0) == 0) {
-                triggers[t].relation = &noun->relation;
-                triggers.erase(triggers.begin() + static_cast<std::ptrdiff_t>(n));
-            }
-        }
-        // "واستقبل X، في لقاء منفصل، Y"، "التقى، خلال اجتماع عقد بمقر …، Y": a noun of meeting
-        // behind a preposition, close after a verb and with no party of its own (مع), says when
-        // the verb's fact happened; it does not cut the verb's clause.
-        for (std::size_t t = 1; t < triggers.size(); ++t) {
-            const Trigger& verb = triggers[t - 1];
-            const Trigger& noun = triggers[t];
-            if (verb.frame->voice == Voice::Nominal || noun.frame->voice != Voice::Nominal ||
-                (noun.frame->relation != "MET_WITH" && noun.frame->relation != "RECEIVED") ||
-                content_between(a, st, verb.last, noun.first) > 4)
-                continue;
-            std::size_t k = noun.item;
-            // The preposition before the noun, or the first word of the trigger (في لقاء).
-            auto preposition = [&](std::uint32_t token) {
-                const std::u32string_view w = a.tokens.tokens[token].form(a.text);
-                return w == U"\u0641\u064A" ||                  // في
-                       w == U"\u062E\u0644\u0627\u0644" ||      // خلال
-                       w == U"\u0627\u062B\u0646\u0627\u0621";  // اثناء
-            };
-            const bool behind =
-                (noun.flags & kPrep) || preposition(noun.first) ||
-                (k > 0 && st.items[k - 1].last == noun.first && preposition(st.items[k - 1].first));
-            bool own_party = false;
-            for (std::size_t j = k + 1; j < st.items.size() && j <= k + 3; ++j)
-                own_party = own_party || a.stop_role(st.items[j]) == StopRole::With ||
-                            a.stop_role(st.items[j]) == StopRole::Between;
-            if (behind && !own_party)
-                triggers.erase(triggers.begin() + static_cast<std::ptrdiff_t>(t--));
-        }
+        merge_triggers(a, st, triggers, ps);
         for (std::size_t t = 0; t < triggers.size(); ++t) {
             const Trigger& tr = triggers[t];
             std::string rel = tr.relation ? *tr.relation : tr.frame->relation;
@@ -137,39 +94,22 @@ void find_frames(Analysis& a) {
                         rel = a.facts[i].relation;
                         break;
                     }
-            // Attending and hosting link events (events.cpp).
-            if (rel == "ATTENDED" || rel == "HOSTED" || rel == "REPRESENTS") continue;
             const std::uint32_t left = t == 0 ? st.s.first : triggers[t - 1].last;
-            const std::uint32_t right = t + 1 < triggers.size() ? triggers[t + 1].first : st.s.last;
-            // Modality before the trigger (من المقرر أن، سيجري) or on the trigger itself
-            // (سيلتقي، سيزور) plans or negates the fact; so does a coming day or period in its
-            // clause (يلتقي … غدا، بعد غد، الأسبوع المقبل، tomorrow).
+            const std::uint32_t right =
+                clause_end(a, st, tr, t + 1 < triggers.size() ? triggers[t + 1].first : st.s.last);
             bool planned = false, negated = false;
-            for (std::size_t k = 0; k <= tr.item; ++k)
-                if (const Entry* m = a.entry(st.items[k], EntryKind::Modality)) {
-                    // A denial reaches the first trigger after it however far (نفت الوزارة، في
-                    // بيان، ما تداولته الصفحات بشأن زيارة مرتقبة); a planned wording stays close.
-                    const bool near = st.items[k].last + 8 >= tr.first;
-                    const bool first_after = t == 0 || triggers[t - 1].item < k;
-                    if (a.lex.modalities[m->index] == Modality::Planned && near) planned = true;
-                    if (a.lex.modalities[m->index] == Modality::Negated && (near || first_after))
-                        negated = true;
-                }
-            for (const Item& it : st.items)
-                if (it.first >= left && it.first < right)
-                    if (const Entry* d = a.entry(it, EntryKind::DateWord)) {
-                        const DateWordInfo& w = a.lex.date_words[d->index];
-                        // Any coming day, week, month or year (غدا، الأسبوع المقبل، نونبر المقبل).
-                        if (w.kind == DateWordKind::Relative && w.amount > 0) planned = true;
-                    }
+            modality_of(a, st, triggers, t, left, right, planned, negated);
             if (negated) continue;
+            // Attending and hosting link events (events.cpp); chairing a meeting also meets.
+            if (rel == "ATTENDED" || rel == "HOSTED" || rel == "REPRESENTS") {
+                chaired(a, st, triggers, t, ps, planned);
+                continue;
+            }
             if (rel.rfind("SIGNED_", 0) == 0) {
                 if (sign_for_sides(a, st, *tr.frame, rel, tr, right, planned, ps)) continue;
                 const bool dual = sign_dual(a, st, *tr.frame, rel, tr, st.s.first, planned);
                 if (sign_between(a, st, *tr.frame, rel, tr, right, planned) || dual) continue;
-                if (tr.frame->voice == Voice::Active &&
-                    sign_generic(a, st, *tr.frame, rel, tr, st.s.first, right, planned))
-                    continue;
+                if (sign_generic(a, st, *tr.frame, rel, tr, st.s.first, right, planned)) continue;
                 if (tr.frame->voice == Voice::Active &&
                     sign_joined_before(a, st, *tr.frame, rel, tr, left, planned, ps))
                     continue;
@@ -199,7 +139,9 @@ void find_frames(Analysis& a) {
                 }
             std::uint32_t subject = kNone;
             const Participant* subject_p = nullptr;
-            const Participant* co_subject = nullptr;  // a second subject joined by و
+            // Subjects joined to the first by و (X وY، X ونظيرته Y), or the group a dual or
+            // plural stands for: one fact each.
+            std::vector<std::pair<std::uint32_t, const Participant*>> co_subjects;
             std::size_t objects_from = 0;
             bool from_topic = false;
             auto usable_subject = [&](const Participant* p) {
@@ -210,6 +152,19 @@ void find_frames(Analysis& a) {
                 return r != StopRole::With && r != StopRole::Between && r != StopRole::To &&
                        r != StopRole::In && r != StopRole::From;
             };
+            // A dual or plural verb agrees with a subject written before it or with a pronoun
+            // (التقوا خلالها، يتنقلان): the press keeps the verb singular before its subject.
+            const bool plural = plural_verb(a, tr);
+            // "أن يتنقل الوزيران غدا"، "أن الوزيرين سيصلان": an office in the dual right after
+            // the verb or before it in its clause stands for the last group.
+            std::string dual_head;
+            if (voice != Voice::Nominal && tr.item + 1 < st.items.size() &&
+                st.items[tr.item + 1].first < right)
+                dual_head = dual_office(a, st.items[tr.item + 1]);
+            for (std::size_t k = tr.item; voice != Voice::Nominal && dual_head.empty() && k-- > 0 &&
+                                          st.items[k].first >= left;)
+                dual_head = dual_office(a, st.items[k]);
+            const bool dual = !dual_head.empty();
             if (voice == Voice::Passive) {
                 if (agent < after.size()) subject_p = after[agent];
                 // "was received by Iraq's Deputy National Security Adviser, Dr. Hamid al-Shatri":
@@ -226,6 +181,15 @@ void find_frames(Analysis& a) {
                     if (const Participant* n = apposed_name(a, st, after, agent, subject_p->first))
                         subject_p = n;
             } else {
+                // "زيارة قامت بها A وB وC إلى تونس": the agents after a nominal trigger.
+                if (voice == Voice::Nominal && !after.empty() && !after[0]->counterpart &&
+                    label_of(a, *after[0]) == Label::Person &&
+                    agents_follow(a, tr, after[0]->first)) {
+                    subject_p = after[0];
+                    objects_from = joined_persons(a, st, after, 0);
+                    for (std::size_t i = 1; i < objects_from; ++i)
+                        co_subjects.emplace_back(after[i]->entity, after[i]);
+                }
                 // "…مع السيد خالد النوري، الذي يقوم بزيارة عمل إلى الجزائر": a relative pronoun
                 // right before the verb makes the one it follows the subject, even the object
                 // of an earlier مع.
@@ -254,29 +218,42 @@ void find_frames(Analysis& a) {
                 // not after جمعته (the pronoun is the subject, someone named before).
                 // "ومن المرتقب أن يلتقي الوزير غدا رئيس جهاز …": a bare office after the verb
                 // is its subject, someone named before; the one after it is the object.
+                // Not the title of the name after it (يلتقي وزير الداخلية الفرنسي جيرالد …): only
+                // its body and country between.
                 bool bare_office = false;
                 for (const Item& it : st.items)
                     if (!after.empty() && it.first >= tr.last && it.last <= after[0]->first)
-                        if (const Entry* ti = a.entry(it, EntryKind::Title))
+                        if (const Entry* ti = a.entry(it, EntryKind::Title)) {
+                            bool apart = false;
+                            for (const Item& u : st.items)
+                                apart = apart ||
+                                        (u.first >= it.last && u.first < after[0]->first &&
+                                         !a.is(u, EntryKind::Country) &&
+                                         !a.is(u, EntryKind::Agency) && !a.is(u, EntryKind::Title));
                             bare_office = bare_office ||
-                                          a.lex.titles[ti->index].kind == TitleKind::Office ||
-                                          a.lex.titles[ti->index].kind == TitleKind::Role;
+                                          ((a.lex.titles[ti->index].kind == TitleKind::Office ||
+                                            a.lex.titles[ti->index].kind == TitleKind::Role) &&
+                                           apart);
+                        }
                 if (voice == Voice::Active && !(tr.flags & kSuffix) && !after.empty() &&
-                    !subject_p && !bare_office && !english && usable_subject(after[0]) &&
+                    !subject_p && !bare_office && !english && !plural && !dual &&
+                    usable_subject(after[0]) &&
                     content_between(a, st, tr.last, after[0]->first) <= 1 &&
                     role_before(a, st, after[0]->first, tr.last) == StopRole::Other) {
                     subject_p = after[0];
                     objects_from = 1;
-                    // "أن يلتقي دارمانان وفيزر خلال الزيارة الرئيس التونسي …": two persons joined
-                    // by و right after the verb, and more after something else, are its subjects.
-                    if (after.size() > 2 && label_of(a, *after[0]) == Label::Person &&
-                        label_of(a, *after[1]) == Label::Person && !after[1]->counterpart &&
-                        (after[1]->flags & kConj) &&
-                        list_glue(a, st, after[0]->last, after[1]->first) &&
-                        !list_glue(a, st, after[1]->last, after[2]->first) &&
-                        !is_place(a, *after[2])) {
-                        co_subject = after[1];
-                        objects_from = 2;
+                    // "أن يلتقي دارمانان وفيزر خلال الزيارة الرئيس التونسي …": persons joined by
+                    // و right after the verb, and more after something else, are its subjects;
+                    // a visit's objects are places, so its joined persons are always visitors.
+                    const std::size_t k = label_of(a, *after[0]) == Label::Person
+                                              ? joined_persons(a, st, after, 0)
+                                              : 1;
+                    if (k > 1 &&
+                        (visit || (k < after.size() &&
+                                   !list_glue(a, st, after[k - 1]->last, after[k]->first)))) {
+                        for (std::size_t i = 1; i < k; ++i)
+                            co_subjects.emplace_back(after[i]->entity, after[i]);
+                        objects_from = k;
                     }
                 }
                 // "يزور وفد من مديرية الأمن العام برلين": a delegation from a body is that body.
@@ -301,8 +278,8 @@ void find_frames(Analysis& a) {
                         objects_from = static_cast<std::size_t>(
                             std::find(after.begin(), after.end(), n) - after.begin() + 1);
                     }
-                if (voice == Voice::Active && !(tr.flags & kSuffix) && !subject_p &&
-                    !after.empty() && usable_subject(after[0]) &&
+                if (voice == Voice::Active && !(tr.flags & kSuffix) && !subject_p && !plural &&
+                    !dual && !after.empty() && usable_subject(after[0]) &&
                     role_before(a, st, after[0]->first, tr.last) == StopRole::Other)
                     if (const Participant* n = apposed_name(a, st, after, 0, tr.last)) {
                         subject_p = n;
@@ -352,6 +329,19 @@ void find_frames(Analysis& a) {
                 subject = last_subject != kNone ? last_subject : a.topic;
                 from_topic = true;
             }
+            bool of_group = false;
+            if ((plural || dual) && !english && co_subjects.empty()) {
+                const std::vector<std::uint32_t> g = last_group(a, group, dual_head);
+                if (g.size() >= 2 &&
+                    (from_topic || dual || std::find(g.begin(), g.end(), subject) != g.end())) {
+                    subject = g[0];
+                    if (subject_p && subject_p->entity != subject) subject_p = nullptr;
+                    for (std::size_t i = 1; i < g.size(); ++i)
+                        co_subjects.emplace_back(g[i], nullptr);
+                    from_topic = false;
+                    of_group = true;
+                }
+            }
             if (subject == kNone) continue;
             // Institutions sign; the person an article is about is no party unless named.
             if (from_topic && rel.rfind("SIGNED_", 0) == 0) continue;
@@ -360,7 +350,8 @@ void find_frames(Analysis& a) {
             // Where objects may start: after the trigger (or its subject) and after مع / بين.
             // A noun of meeting or signing takes its party after مع (اتفاقية الأمم المتحدة names
             // a treaty, not a party); a verb takes it right after itself or its subject.
-            const std::uint32_t base = subject_p && objects_from ? subject_p->last : tr.last;
+            const std::uint32_t base =
+                subject_p && objects_from ? after[objects_from - 1]->last : tr.last;
             std::vector<std::uint32_t> anchors, markers;
             if (voice != Voice::Nominal || visit) anchors.push_back(base);
             for (const Item& it : st.items)
@@ -496,7 +487,10 @@ void find_frames(Analysis& a) {
                           a.entities[pool[i]->entity].lex == home) &&
                         (is_place(a, *pool[i]) ||
                          (label_of(a, *pool[i]) != Label::Person &&
-                          role_before(a, st, pool[i]->first, tr.last) == StopRole::To)) &&
+                          (role_before(a, st, pool[i]->first, tr.last) == StopRole::To ||
+                           // "يزور الوزير غدا مركز القيادة الوطني": an active verb's
+                           // direct object may be a body visited.
+                           (voice == Voice::Active && !(pool[i]->flags & kPrep))))) &&
                         anchored(pool[i])) {
                         std::size_t j = i;
                         while (j + 1 < pool.size() && is_place(a, *pool[j + 1]) &&
@@ -517,7 +511,11 @@ void find_frames(Analysis& a) {
                     if (voice == Voice::Passive || anchored(p) ||
                         (!objects.empty() && list_glue(a, st, objects.back()->last, p->first)) ||
                         (!objects.empty() &&
-                         glue_with_nationality(objects.back()->last, p->first))) {
+                         glue_with_nationality(objects.back()->last, p->first)) ||
+                        // Each item a title and a name, or a role after a posting.
+                        (!objects.empty() && label_of(a, *objects.back()) == Label::Person &&
+                         label_of(a, *p) == Label::Person && !p->counterpart &&
+                         listed_next(a, st, *objects.back(), *p))) {
                         objects.push_back(p);
                         open_markers(p->last);
                     } else if (!objects.empty()) {
@@ -604,10 +602,41 @@ void find_frames(Analysis& a) {
             if (objects.empty() && subject_p && rel != "VISITED" && rel != "RECEIVED")
                 for (const Participant& p : ps)
                     if (p.first >= subject_p->last && p.first < right && !is_place(a, p) &&
-                        (p.flags & kConj) && joined(subject_p->last, p.first)) {
+                        (((p.flags & kConj) && joined(subject_p->last, p.first)) ||
+                         (p.last <= tr.first && joined_party(a, st, *subject_p, p)))) {
                         objects.push_back(&p);
                         break;
                     }
+            // "أن يعقد الطرابلسي وبيانتيدوزي اجتماعا": the subject taken last of the pair.
+            if (objects.empty() && subject_p && rel != "VISITED" && rel != "RECEIVED" &&
+                subject_p->last <= tr.first &&
+                content_between(a, st, subject_p->last, tr.first) == 0)
+                for (const Participant& p : ps)
+                    if (p.first >= left && p.last <= subject_p->first && !is_place(a, p) &&
+                        !p.counterpart && label_of(a, p) == label_of(a, *subject_p) &&
+                        joined_party(a, st, p, *subject_p)) {
+                        objects.push_back(&p);
+                        break;
+                    }
+            // "كما التقى الأمين العام لمجلس …": after كما / ثم, which carry on the subject
+            // before, the one party after a verb with no object is its object.
+            if (voice == Voice::Active && !visit && (rel == "MET_WITH" || rel == "RECEIVED") &&
+                objects.empty() && co_subjects.empty() && subject_p && objects_from == 1 &&
+                !after.empty() && after[0] == subject_p && !english && carried_on(a, st, tr) &&
+                // Not a support verb before its noun (كما أجرى حموشي … مباحثات مع …).
+                (t + 1 == triggers.size() || triggers[t + 1].frame->voice != Voice::Nominal ||
+                 content_between(a, st, subject_p->last, triggers[t + 1].first) > 3)) {
+                const std::uint32_t followed =
+                    previous_subject != kNone ? previous_subject : a.topic;
+                if (followed != kNone && followed != subject) {
+                    objects.push_back(subject_p);
+                    subject = followed;
+                    subject_p = nullptr;
+                    from_topic = true;
+                    last_subject = previous_subject;
+                }
+            }
+            const std::size_t facts_before = a.facts.size();
             for (const Participant* o : objects) {
                 const std::uint32_t obj =
                     o->counterpart ? resolve_counterpart(a, *o, subject) : o->entity;
@@ -618,11 +647,20 @@ void find_frames(Analysis& a) {
                 add_fact(a, st, *tr.frame, rel, voice, subject, subject_p, *o, obj,
                          a.tokens.tokens[tr.first].start, a.tokens.tokens[tr.last - 1].end, planned,
                          from_topic, countries);
-                if (co_subject && co_subject->entity != obj)
-                    add_fact(a, st, *tr.frame, rel, voice, co_subject->entity, co_subject, *o, obj,
-                             a.tokens.tokens[tr.first].start, a.tokens.tokens[tr.last - 1].end,
-                             planned, false, countries);
+                for (const auto& [c, cp] : co_subjects)
+                    if (c != obj)
+                        add_fact(a, st, *tr.frame, rel, voice, c, cp, *o, obj,
+                                 a.tokens.tokens[tr.first].start, a.tokens.tokens[tr.last - 1].end,
+                                 planned, false, countries);
                 taken.push_back(o->entity);
+            }
+            if (of_group)
+                for (std::size_t i = facts_before; i < a.facts.size(); ++i)
+                    a.facts[i].rule += ".group";
+            // The persons named together as this subject are the next dual's or plural's.
+            if (!co_subjects.empty() && !of_group && a.entities[subject].label == Label::Person) {
+                group = {subject};
+                for (const auto& c : co_subjects) group.push_back(c.first);
             }
         }
     }

@@ -44,6 +44,11 @@ bool home_visited(Analysis& a, const SentenceState& st, const Trigger& tr, std::
 bool of_delegation(const Analysis& a, const SentenceState& st, const Participant& p);
 // الذي، التي، الذين at `token`.
 bool relative(const Analysis& a, std::uint32_t token);
+// A verb or verbal noun behind the ل of purpose (لبحث، ليلتقي): what a trip is for, no fact.
+bool purpose(const Analysis& a, const Item& it, const FrameInfo& frame);
+// A signing word whose own object is minutes or a statement (وقع الجانبان محضرا): no fact.
+bool signs_minutes(const Analysis& a, const SentenceState& st, std::size_t k,
+                   const FrameInfo& frame);
 // A news agency (of a credit line): never a subject.
 bool news_agency(const Analysis& a, const Participant& p);
 // أن / إن between two tokens: reported speech.
@@ -70,6 +75,41 @@ void add_fact(Analysis& a, const SentenceState& st, const FrameInfo& frame,
               const Participant* subject_p, const Participant& o, std::uint32_t obj,
               std::uint32_t trigger_start, std::uint32_t trigger_end, bool planned, bool from_topic,
               bool countries);
+
+// Clauses (frames_clauses.cpp): triggers merged into one fact or dropped as adverbials, where
+// the trigger's clause ends before `right` (a comma and a relative pronoun), كما / ثم before
+// the verb, and whether the fact of triggers[t] is planned or negated.
+void merge_triggers(const Analysis& a, const SentenceState& st, std::vector<Trigger>& triggers,
+                    const std::vector<Participant>& ps);
+bool carried_on(const Analysis& a, const SentenceState& st, const Trigger& tr);  // كما، ثم
+std::uint32_t clause_end(const Analysis& a, const SentenceState& st, const Trigger& tr,
+                         std::uint32_t right);
+void modality_of(const Analysis& a, const SentenceState& st, const std::vector<Trigger>& triggers,
+                 std::size_t t, std::uint32_t left, std::uint32_t right, bool& planned,
+                 bool& negated);
+// Groups (frames_groups.cpp). A party joined to the one before it by و, also through a
+// counterpart word (X ونظيرته الألمانية Y); the end of the run of persons so joined from list[i].
+bool joined_party(const Analysis& a, const SentenceState& st, const Participant& prev,
+                  const Participant& p);
+std::size_t joined_persons(const Analysis& a, const SentenceState& st,
+                           const std::vector<const Participant*>& list, std::size_t i);
+// The next person of a list of titles and names, or after a posting (، وقائد الجيش العماد X).
+bool listed_next(const Analysis& a, const SentenceState& st, const Participant& prev,
+                 const Participant& p);
+// "زيارة قامت بها A وB": the agents of a nominal trigger follow it (before token `limit`).
+bool agents_follow(const Analysis& a, const Trigger& tr, std::uint32_t limit);
+// A verb in the dual or plural (التقوا، يتنقلان); an office in the dual (الوزيران).
+bool plural_verb(const Analysis& a, const Trigger& tr);
+std::string dual_office(const Analysis& a, const Item& it);  // its head word (وزير), or ""
+// The persons a dual or plural stands for: `group` (the last compound subject), else the two
+// persons of the last meeting or reception, holders of the office `head` first.
+std::vector<std::uint32_t> last_group(const Analysis& a, const std::vector<std::uint32_t>& group,
+                                      const std::string& head);
+
+// A chaired meeting: the chair meets each participant listed after شارك فيه / بمشاركة, and
+// co-chairs (ترأس الجانب A X، فيما ترأس الجانب B Y) meet each other. Whether it added facts.
+bool chaired(Analysis& a, const SentenceState& st, const std::vector<Trigger>& triggers,
+             std::size_t t, const std::vector<Participant>& ps, bool planned);
 
 // Signatures (frames_signatures.cpp): each adds the facts of one way of naming the parties and
 // tells whether it found them.

@@ -31,6 +31,9 @@ Participant participant_at(const Mention& m, const SentenceState& st) {
     return p;
 }
 
+bool delegation_word(std::u32string_view w);
+void through_heads(const Analysis& a, const SentenceState& st, std::vector<Participant>& out);
+
 // The mentions a frame can link: not an official's agency or country, not inside another.
 std::vector<Participant> participants(Analysis& a, const SentenceState& st) {
     std::vector<Participant> out;
@@ -74,6 +77,7 @@ std::vector<Participant> participants(Analysis& a, const SentenceState& st) {
                 named = true;
         if (!named) out.push_back(p);
     }
+    through_heads(a, st, out);
     std::sort(out.begin(), out.end(),
               [](const Participant& x, const Participant& y) { return x.first < y.first; });
     return out;
@@ -289,7 +293,7 @@ void add_fact(Analysis& a, const SentenceState& st, const FrameInfo& frame,
     if (subject_p) qs = std::min(qs, subject_p->start), qe = std::max(qe, subject_p->end);
     f.start = std::min(qs, o.start);
     f.end = std::max(qe, o.end);
-    if (st.time) f.time = *st.time;
+    date_fact(a, st, f);
     a.facts.push_back(f);
 }
 
@@ -309,6 +313,91 @@ bool delegation_word(std::u32string_view w) {
                 if (pre == p) return true;
         }
     return false;
+}
+
+namespace {
+
+// برئاسة، يقوده، تقوده، يترأسه، يرأسه، بقيادة (folded): the head of a delegation follows.
+bool head_marker(std::u32string_view w) {
+    if (w.size() > 4 && w[0] == U'\u0648') w.remove_prefix(1);  // و
+    for (std::u32string_view m :
+         {U"\u0628\u0631\u064A\u0627\u0633\u0647", U"\u064A\u0642\u0648\u062F\u0647",
+          U"\u062A\u0642\u0648\u062F\u0647", U"\u064A\u062A\u0631\u0627\u0633\u0647",
+          U"\u064A\u0631\u0627\u0633\u0647", U"\u0628\u0642\u064A\u0627\u062F\u0647"})
+        if (w == m) return true;
+    return false;
+}
+
+}  // namespace
+
+// A delegation whose head is stated (وفد أمني أردني برئاسة X، وفدا من المديرية …، يقوده X) takes
+// part in a frame through its head: the country or body it is named after stands for X. A later
+// "الوفد الأردني" is the head of that country's delegation (role.delegation) when the article
+// names one; a delegation with no head stated stays its country.
+void through_heads(const Analysis& a, const SentenceState& st, std::vector<Participant>& out) {
+    for (std::uint32_t k = st.s.first; k < st.s.last; ++k) {
+        if (!delegation_word(a.tokens.tokens[k].form(a.text))) continue;
+        // The marker a few words on, before any other trigger.
+        std::uint32_t marker = kNone;
+        for (const Item& it : st.items) {
+            if (it.first <= k || it.first > k + 14) continue;
+            // برئاسة is a trigger of its own (attending, events.cpp): test it first.
+            if (it.last - it.first == 1 && head_marker(a.token(it).form(a.text))) {
+                marker = it.first;
+                break;
+            }
+            if (a.is(it, EntryKind::Frame)) break;
+        }
+        if (marker == kNone) continue;
+        Participant head;
+        for (const Participant& q : out)
+            if (q.first > marker && q.first <= marker + 2 && !q.counterpart &&
+                a.entities[q.entity].label == Label::Person) {
+                head = q;
+                break;
+            }
+        if (head.entity == kNone) continue;
+        bool placed = false;
+        for (auto it = out.begin(); it != out.end();) {
+            if (it->first > k && it->last <= marker && !it->counterpart) {
+                if (placed) {
+                    it = out.erase(it);
+                    continue;
+                }
+                it->entity = head.entity;
+                it->adjective = false;
+                placed = true;
+            }
+            ++it;
+        }
+        // "استقبل وفدا برئاسة X": the delegation word itself stands for X.
+        if (!placed) {
+            head.first = k;
+            head.last = k + 1;
+            head.start = a.tokens.tokens[k].start;
+            head.end = a.tokens.tokens[k].end;
+            head.flags = 0;
+            for (const Item& it : st.items)
+                if (it.first == k) head.flags = it.flags;
+            out.push_back(head);
+        }
+    }
+    for (Participant& p : out) {
+        if (p.counterpart || !p.adjective || a.entities[p.entity].label != Label::Country ||
+            !of_delegation(a, st, p))
+            continue;
+        std::uint32_t head = kNone;
+        bool several = false;
+        for (const Fact& f : a.facts)
+            if (f.rule == "role.delegation" && f.b == p.entity) {
+                several = several || (head != kNone && head != f.a);
+                head = f.a;
+            }
+        if (head != kNone && !several) {
+            p.entity = head;
+            p.adjective = false;
+        }
+    }
 }
 
 // A country written as the adjective of a delegation: a delegation word up to two words before
@@ -331,6 +420,14 @@ bool relative(const Analysis& a, std::uint32_t token) {
     const std::u32string_view w = a.tokens.tokens[token].form(a.text);
     return w == U"\u0627\u0644\u0630\u064A" || w == U"\u0627\u0644\u062A\u064A" ||
            w == U"\u0627\u0644\u0630\u064A\u0646";
+}
+
+// "وفد أمني في لاهاي لبحث تعزيز التعاون مع يوروبول": a verb or verbal noun behind the ل of
+// purpose says what a trip is for, not what happened.
+bool purpose(const Analysis& a, const Item& it, const FrameInfo& frame) {
+    if (frame.voice != Voice::Active || !(it.flags & kPrep)) return false;
+    const Token& w = a.tokens.tokens[it.first];
+    return a.text.folded[w.fstart + ((it.flags & kConj) ? 1 : 0)] == U'\u0644';
 }
 
 // A news agency of the credit line ((كونا) -- استقبل …) reports the fact; it takes no part in it.

@@ -47,7 +47,46 @@ bool joined_by_and(const Analysis& a, const SentenceState& st, std::uint32_t fro
     return false;
 }
 
+// محضر، محضرا، المحضر، بيان، بيانا، البيان (folded): minutes or a statement, no agreement.
+bool minutes_word(std::u32string_view w) {
+    if (w.size() > 4 && w[0] == U'\u0648') w.remove_prefix(1);
+    if (w.size() > 4 && w[0] == U'\u0627' && w[1] == U'\u0644') w.remove_prefix(2);
+    if (w.size() > 4 && w.back() == U'\u0627') w.remove_suffix(1);
+    return w == U"\u0645\u062D\u0636\u0631" || w == U"\u0628\u064A\u0627\u0646";
+}
+
 }  // namespace
+
+// "وقع الجانبان حينها محضرا لتفعيل مذكرة التفاهم"، "اختتمت بالتوقيع على محضر": what a signing
+// word signs is its own object, a few words on; minutes or a statement are no memorandum, even
+// when a noun of signing follows (the memorandum the minutes refer to).
+bool signs_minutes(const Analysis& a, const SentenceState& st, std::size_t k,
+                   const FrameInfo& frame) {
+    if (frame.relation.rfind("SIGNED_", 0) != 0) return false;
+    // A source cited (ووقع الوزيران، حسب بيان للوزارة، مذكرة) is no object: a comma or a word of
+    // citing before the minutes word ends the search.
+    static constexpr std::u32string_view kCiting[] = {
+        U"\u062D\u0633\u0628", U"\u0628\u062D\u0633\u0628",
+        U"\u0648\u0641\u0642", U"\u0648\u0641\u0642\u0627",
+        U"\u0641\u064A",       U"\u062E\u0644\u0627\u0644",
+        U"\u0639\u0628\u0631", U"\u0628\u0645\u0648\u062C\u0628"};
+    std::size_t seen = 0;
+    for (std::size_t j = k + 1; j < st.items.size() && seen < 3; ++j) {
+        const Item& it = st.items[j];
+        if (a.is(it, EntryKind::Frame)) return false;
+        if (it.node == 0 && a.token(it).kind != TokenKind::Word) {
+            if (a.token(it).kind == TokenKind::Comma) return false;
+            continue;
+        }
+        ++seen;
+        if (it.last - it.first != 1) continue;
+        const std::u32string_view w = a.token(it).form(a.text);
+        for (std::u32string_view c : kCiting)
+            if (w == c) return false;
+        if (minutes_word(w)) return true;
+    }
+    return false;
+}
 
 // The dual is the verb's subject: right after the trigger, or before it in its sentence, where
 // a noun of meeting may stand between (ووقع المسؤولان، في ختام اللقاء، اتفاقية).
@@ -131,6 +170,91 @@ bool sign_between(Analysis& a, const SentenceState& st, const FrameInfo& frame,
     return false;
 }
 
+namespace {
+
+// The two countries of the last meeting or reception between persons of two countries; a person
+// the article did not place is of the article's own country when the other is not.
+bool last_two_countries(const Analysis& a, std::uint32_t& x, std::uint32_t& y) {
+    const std::size_t stop = a.facts.size() > 64 ? a.facts.size() - 64 : 0;
+    for (std::size_t i = a.facts.size(); i-- > stop;) {
+        const Fact& f = a.facts[i];
+        if (f.relation != "MET_WITH" && f.relation != "RECEIVED") continue;
+        if (a.entities[f.a].label != Label::Person || a.entities[f.b].label != Label::Person)
+            continue;
+        x = a.entities[f.a].country;
+        y = a.entities[f.b].country;
+        if (x == kNone && y != a.main_country) x = a.main_country;
+        if (y == kNone && x != a.main_country) y = a.main_country;
+        if (x != kNone && y != kNone && x != y) return true;
+    }
+    return false;
+}
+
+// "وزارتي الداخلية في البلدين ترتبطان بمذكرة تفاهم": a body noun in the dual (وزارتا، مديريتي)
+// with its complement, then the two countries (في البلدين), is that body of each country; the
+// body is the lexicon's "of the country in context" entry the singular names.
+bool sign_dual_bodies(Analysis& a, const SentenceState& st, const FrameInfo& frame,
+                      const std::string& rel, const Trigger& tr, std::uint32_t left, bool planned) {
+    for (std::uint32_t k = std::max(left, st.s.first); k < tr.first; ++k) {
+        const std::u32string_view w = a.tokens.tokens[k].form(a.text);
+        if (w.size() < 5 || w[w.size() - 2] != U'\u062A' ||
+            (w.back() != U'\u064A' && w.back() != U'\u0627'))  // ـتي، ـتا
+            continue;
+        if (content_between(a, st, k, tr.first) > 6) continue;
+        // The singular (ة folded to ه), with or without a leading و (وزارتا، ووزارتا).
+        std::uint32_t node = 0;
+        for (std::size_t skip = 0; skip < 2 && node == 0; ++skip) {
+            if (skip == 1 && w[0] != U'\u0648') break;
+            std::u32string singular(w.substr(skip, w.size() - 2 - skip));
+            singular += U'\u0647';
+            node = a.lex.child(0, a.lex.words.find(singular));
+        }
+        std::uint32_t agency = kNone, j = k + 1;
+        std::uint32_t end = k + 1;
+        while (node != 0 && j < tr.first) {
+            const Token& t = a.tokens.tokens[j];
+            std::uint32_t next = 0;
+            for (int v = 0; v < t.nvariants && next == 0; ++v)
+                next = a.lex.child(node, t.variants[v].word);
+            if (next == 0) break;
+            node = next;
+            ++j;
+            for (const Entry& e : a.lex.entries(node))
+                if (e.kind == EntryKind::Agency) {
+                    agency = e.index;
+                    end = j;
+                }
+        }
+        if (agency == kNone || a.lex.agencies[agency].country != AgencyInfo::kInContext) continue;
+        // في البلدين / بالبلدين right after the complement.
+        bool both = false;
+        for (std::uint32_t m = end; m < tr.first && m <= end + 1 && !both; ++m) {
+            const std::u32string_view f = a.tokens.tokens[m].form(a.text);
+            both = f.find(U"\u0628\u0644\u062F\u064A\u0646") != std::u32string_view::npos;
+        }
+        std::uint32_t cx = kNone, cy = kNone;
+        if (!both || !last_two_countries(a, cx, cy)) return false;
+        const std::uint32_t start = a.tokens.tokens[k].start, stop = a.tokens.tokens[end - 1].end;
+        const std::string written = a.slice(start, stop);
+        const std::uint32_t p = a.agency_entity(agency, cx, start, stop, written);
+        const std::uint32_t q = a.agency_entity(agency, cy, start, stop, written);
+        if (p == q) return false;
+        Participant o;
+        o.entity = q;
+        o.first = k;
+        o.last = end;
+        o.start = start;
+        o.end = stop;
+        add_fact(a, st, frame, rel, frame.voice, p, nullptr, o, q, a.tokens.tokens[tr.first].start,
+                 a.tokens.tokens[tr.last - 1].end, planned, false, false);
+        a.facts.back().rule += ".dual";
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 // "إن الجانبين وقعا مذكرة تفاهم", "ويرتبط البلدان باتفاقية وقعاها": the two sides are those of
 // the last meeting or reception between two persons — the bodies they head, or, for البلدان
 // (the two countries), their countries.
@@ -140,8 +264,28 @@ bool sign_generic(Analysis& a, const SentenceState& st, const FrameInfo& frame,
     // The sides are the verb's subject: close before it with no other verb of signing between
     // (ويرتبط البلدان باتفاقية للتعاون الأمني وقعاها، إن الجانبين وقعا) or right after it
     // (أن يوقع الجانبان).
+    if (sign_dual_bodies(a, st, frame, rel, tr, left, planned)) return true;
     const Item* side = nullptr;
+    // "مذكرة التفاهم الأمنية الموقعة بين البلدين": a noun of signing with its participle and
+    // بين before the sides signs like the verb.
+    if (frame.voice != Voice::Active) {
+        for (std::size_t k = tr.item + 1; k + 1 < st.items.size(); ++k) {
+            const Item& it = st.items[k];
+            if (it.first >= right || content_between(a, st, tr.last, it.first) > 3) break;
+            if (a.stop_role(it) != StopRole::Between || it.first == 0) continue;
+            const std::u32string_view w = a.tokens.tokens[it.first - 1].form(a.text);
+            const bool participle = w == U"\u0627\u0644\u0645\u0648\u0642\u0639\u0647" ||
+                                    w == U"\u0627\u0644\u0645\u0648\u0642\u0639" ||
+                                    w == U"\u0627\u0644\u0645\u0628\u0631\u0645\u0647" ||
+                                    w == U"\u0627\u0644\u0645\u0628\u0631\u0645";
+            if (participle && a.stop_role(st.items[k + 1]) == StopRole::Generic)
+                side = &st.items[k + 1];
+            break;
+        }
+        if (!side) return false;
+    }
     for (const Item& it : st.items) {
+        if (side) break;
         if (it.first < left || it.first >= right || a.stop_role(it) != StopRole::Generic) continue;
         const bool before = it.last <= tr.first && content_between(a, st, it.last, tr.first) <= 5;
         const bool after = it.first >= tr.last && content_between(a, st, tr.last, it.first) <= 1;

@@ -56,10 +56,36 @@ Hit longest_hit(const Lexicon& lex, const std::vector<Token>& tokens, std::uint3
     return best;
 }
 
+namespace {
+
+bool has_kind(const Lexicon& lex, const Hit& h, EntryKind kind) {
+    for (const Entry& e : lex.entries(h.node))
+        if (e.kind == kind) return true;
+    return false;
+}
+
+// "مفوض الشرطة الفيدرالية الأسترالية"، "رئيس جهاز الاستخبارات الوطنية التركي": a title whose last
+// words open a longer known agency yields them to it, when its first words are a title of their
+// own (مفوض، رئيس): the body is kept whole and the office still names it.
+Hit yield_to_agency(const Lexicon& lex, const std::vector<Token>& tokens, const Hit& h,
+                    std::uint32_t end) {
+    if (!has_kind(lex, h, EntryKind::Title) || has_kind(lex, h, EntryKind::Agency)) return h;
+    for (std::uint32_t k = h.first + 1; k < h.last; ++k) {
+        const Hit body = longest_hit(lex, tokens, k, end);
+        if (body.last <= h.last || !has_kind(lex, body, EntryKind::Agency)) continue;
+        const Hit title = longest_hit(lex, tokens, h.first, k);
+        if (title.last == k && has_kind(lex, title, EntryKind::Title)) return title;
+    }
+    return h;
+}
+
+}  // namespace
+
 std::vector<Hit> find_hits(const Lexicon& lex, const Tokens& tokens, Sentence s) {
     std::vector<Hit> hits;
     for (std::uint32_t i = s.first; i < s.last;) {
-        Hit h = longest_hit(lex, tokens.tokens, i, s.last);
+        Hit h =
+            yield_to_agency(lex, tokens.tokens, longest_hit(lex, tokens.tokens, i, s.last), s.last);
         if (h.last > h.first) {
             hits.push_back(h);
             i = h.last;

@@ -228,8 +228,29 @@ void LexiconLoader::line(std::string_view name, const std::vector<std::string_vi
             city.ar = std::string(c[2]);
         lex.add(c[2], {EntryKind::City, 0, it->second});
         if (c[3] != c[2]) lex.add(c[3], {EntryKind::City, 0, it->second});
+        if (c.size() > 4 && !c[4].empty()) {
+            if (c[4] != "capital") fail(column_of(c, 4), "expected 'capital' or nothing");
+            lex.capitals[city.country] = it->second;
+        }
     } else if (name == "agencies") {
         need(5);
+        // "/قنا/": a credit form of an agency named on an earlier line.
+        if (c[3].size() > 2 && c[3].front() == '/' && c[3].back() == '/') {
+            const std::uint32_t ag = lex.agency_index(c[0]);
+            if (ag == UINT32_MAX)
+                fail(1, fmt::format("a credit form needs agency '{}' on an earlier line", c[0]));
+            const std::string_view form = c[3].substr(1, c[3].size() - 2);
+            Lexicon::CreditForm credit;
+            credit.agency = ag;
+            for (const auto& word : lexicon_words(fold_string(form)))
+                credit.words.push_back(lex.words.add(word));
+            if (credit.words.empty()) fail(column_of(c, 3), "no word in the credit form");
+            lex.credits.push_back(std::move(credit));
+            AgencyInfo& info = lex.agencies[ag];
+            if (std::find(info.forms.begin(), info.forms.end(), form) == info.forms.end())
+                info.forms.emplace_back(form);
+            return;
+        }
         auto [it, added] = lex.agency_by_key_.emplace(
             std::string(c[0]), static_cast<std::uint32_t>(lex.agencies.size()));
         if (added) {

@@ -121,6 +121,17 @@ public:
     };
     std::vector<EventForm> event_forms;  // longest first within each first word
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> event_forms_by_first;
+    // News agencies' credits (/قنا/، (وما)): agencies.tsv forms written between slashes, out of
+    // the trie because the same words are common elsewhere (العمانية، بنا); places.cpp reads them
+    // only between slashes or brackets, or before a dateline's dash.
+    struct CreditForm {
+        std::vector<std::uint32_t> words;
+        std::uint32_t agency = 0;
+    };
+    std::vector<CreditForm> credits;
+    // Each country's capital (cities.tsv lines marked `capital`): country index → city index,
+    // for "العاصمة التونسية".
+    std::unordered_map<std::uint32_t, std::uint32_t> capitals;
     // roles.tsv, also out of the trie: its one-word forms by kind (read in the text beside a
     // title); its title forms are marked on the titles (TitleInfo::standing).
     std::vector<std::pair<std::uint32_t, std::uint8_t>> role_words;  // word, RoleWordKind

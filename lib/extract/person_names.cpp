@@ -10,8 +10,24 @@ bool starts_with_article(std::u32string_view w) {
     return w.size() >= 4 && w[0] == U'\u0627' && w[1] == U'\u0644';
 }
 
+// الله closes a compound given name (عبيد الله، عطا الله، فتح الله); its ال is no article.
+bool is_allah(std::u32string_view w) { return w == U"\u0627\u0644\u0644\u0647"; }
+
 std::u32string strip_article(std::u32string_view w) {
-    return std::u32string(starts_with_article(w) ? w.substr(2) : w);
+    return std::u32string(starts_with_article(w) && !is_allah(w) ? w.substr(2) : w);
+}
+
+// "عبدالأمير"، "عبدالرحيم": عبد joined to a name with the article is a given name, whether the
+// lexicon lists that compound or not.
+bool given_word(const Analysis& a, const Item& it) {
+    if (a.is(it, EntryKind::GivenName)) return true;
+    if (it.node != 0 || it.last - it.first != 1) return false;
+    const std::u32string_view w = a.token(it).form(a.text).substr(it.skip);
+    return w.size() >= 7 && w.substr(0, 5) == U"\u0639\u0628\u062F\u0627\u0644";
+}
+
+bool allah_item(const Analysis& a, const Item& it) {
+    return it.last - it.first == 1 && !(it.flags & kConj) && is_allah(a.token(it).form(a.text));
 }
 
 // A word of a name after its first: not one joined by و (والوفد المرافق له), unless a given name.
@@ -32,6 +48,19 @@ bool clitic_before_article(std::u32string_view w) {
     if (w.size() > i && (w[i] == U'\u0648' || w[i] == U'\u0641')) ++i;
     if (w.size() > i && (w[i] == U'\u0628' || w[i] == U'\u0643' || w[i] == U'\u0644')) ++i;
     return i > 0 && w.size() >= i + 4 && w[i] == U'\u0627' && w[i + 1] == U'\u0644';
+}
+
+// "جورجيا ميلوني": a given name that is also a place's name (جورجيا، فرح), written before an
+// unknown word, opens a name.
+bool place_given(const Analysis& a, const SentenceState& st, std::size_t k) {
+    if (k + 1 >= st.items.size()) return false;
+    const Item& it = st.items[k];
+    const Item& next = st.items[k + 1];
+    return it.last - it.first == 1 && !(it.flags & (kConj | kPrep)) &&
+           a.is(it, EntryKind::GivenName) &&
+           (a.is(it, EntryKind::Country) || a.is(it, EntryKind::City)) && a.plain(next) &&
+           name_word(a, next) && !(next.flags & (kConj | kPrep)) &&
+           !starts_with_article(a.token(next).form(a.text));
 }
 
 bool name_word(const Analysis& a, const Item& it) {
@@ -57,9 +86,16 @@ bool name_word(const Analysis& a, const Item& it) {
     return given;
 }
 
+// "فهد يوسف سعود الصباح اليوم": الصباح is a family name (Kuwait's) as well as "the morning"; after
+// a name word it ends the name, as a time word is written صباح اليوم or في الصباح.
+bool time_family(const Analysis& a, const Item& it) {
+    return it.last - it.first == 1 && !(it.flags & (kConj | kPrep)) &&
+           a.token(it).form(a.text) == U"\u0627\u0644\u0635\u0628\u0627\u062D";
+}
+
 // Inside a name, an honorific without the article is a name (محمد سيد الأنصاري).
 bool inner_name_word(const Analysis& a, const Item& it) {
-    if (name_word(a, it)) return true;
+    if (name_word(a, it) || allah_item(a, it) || time_family(a, it)) return true;
     if (it.last - it.first != 1 || (it.flags & kConj)) return false;
     if (it.node == 0 || starts_with_article(a.token(it).form(a.text))) return false;
     for (const Entry& e : a.lex.entries(it.node))
@@ -82,6 +118,15 @@ bool heads_construct(const Analysis& a, const SentenceState& st, std::size_t k) 
 
 // A family name with the article (البنيان، الحموشي) ends a name: what follows is the sentence.
 bool ends_name(const Analysis& a, const Item& it) {
+    if (time_family(a, it)) return true;
+    // "فهد اليوسف": a given name with the article after a name is a family name.
+    if (it.node != 0 && it.last - it.first == 1 && (it.flags & kArticle) &&
+        !(it.flags & (kConj | kPrep)) && a.is(it, EntryKind::GivenName)) {
+        bool only_given = true;
+        for (const Entry& e : a.lex.entries(it.node))
+            only_given = only_given && (e.kind == EntryKind::GivenName);
+        if (only_given) return true;
+    }
     return it.node == 0 && it.last - it.first == 1 && starts_with_article(a.token(it).form(a.text));
 }
 
@@ -116,6 +161,24 @@ bool lineage(const Analysis& a, const Item& it) {
     return w == U"\u0628\u0646" || w == U"\u0628\u0646\u062a" || w == U"\u0648\u0644\u062f";
 }
 
+// "محمد بن علي كومان سبل التعاون": after the last word of lineage come the father's name and
+// one family name (or آل and the family), and the name ends there.
+bool lineage_done(const Analysis& a, const SentenceState& st, NameSpan n) {
+    std::size_t at = n.last;
+    for (std::size_t j = n.last; j > n.first + 1; --j)
+        if (lineage(a, st.items[j - 1])) {
+            at = j - 1;
+            break;
+        }
+    if (at == n.last || n.last < at + 3) return false;
+    const Item& family = st.items[at + 2];
+    // آل folds to ال.
+    const std::u32string_view w = a.token(family).form(a.text);
+    const bool al =
+        family.last - family.first == 1 && (w == U"\u0622\u0644" || w == U"\u0627\u0644");
+    return !(al && n.last == at + 3);
+}
+
 bool is_comma(const Analysis& a, const Item& it) {
     return it.node == 0 && a.token(it).kind == TokenKind::Comma;
 }
@@ -128,8 +191,29 @@ std::size_t word_count(const SentenceState& st, NameSpan n) {
 
 bool has_given(const Analysis& a, const SentenceState& st, NameSpan n) {
     for (std::size_t k = n.first; k < n.last; ++k)
-        if (a.is(st.items[k], EntryKind::GivenName)) return true;
+        if (given_word(a, st.items[k])) return true;
     return false;
+}
+
+// "اللواء رائد عبدالله": a rank the lexicon lists only with the article (الرائد), written bare
+// right after another rank and before a name word, is a given name. Ranks listed bare (ركن،
+// عميد) stay ranks.
+bool rank_as_given(const Analysis& a, const SentenceState& st, std::size_t k) {
+    const Item& it = st.items[k];
+    if (it.last - it.first != 1 || (it.flags & (kConj | kPrep)) || k + 1 >= st.items.size())
+        return false;
+    const Entry* before = a.entry(st.items[k - 1], EntryKind::Title);
+    if (!before || a.lex.titles[before->index].kind != TitleKind::Rank) return false;
+    if (starts_with_article(a.token(it).form(a.text))) return false;
+    bool rank = false;
+    for (const Entry& e : a.lex.entries(it.node)) {
+        if (e.kind != EntryKind::Title) continue;
+        const TitleInfo& t = a.lex.titles[e.index];
+        if (t.kind != TitleKind::Rank || t.form.rfind("\u0627\u0644", 0) != 0) return false;
+        rank = true;
+    }
+    const Item& next = st.items[k + 1];
+    return rank && name_word(a, next) && !(next.flags & (kConj | kPrep));
 }
 
 // Items [k, …) that read as a name; `loose` accepts a single word (after an honorific or rank).
@@ -143,13 +227,39 @@ NameSpan name_after(const Analysis& a, const SentenceState& st, std::size_t k, b
         comma = true;
     }
     // "…، السيد عبد اللطيف حموشي"، "وكيل الوزارة الفريق خالد …": honorifics and ranks first.
+    bool rank_name = false;
+    std::size_t honorifics = 0, given_honorific = st.items.size();
     while (k < st.items.size()) {
+        // "الفريق شرطة (حقوقي) خليل …": a rank's branch in brackets is part of the rank chain.
+        if (k + 2 < st.items.size() && a.token(st.items[k]).kind == TokenKind::Open &&
+            a.token(st.items[k + 2]).kind == TokenKind::Close)
+            if (const Entry* b = a.entry(st.items[k + 1], EntryKind::Title);
+                b && a.lex.titles[b->index].kind == TitleKind::Rank) {
+                k += 3;
+                continue;
+            }
         const Entry* t = a.entry(st.items[k], EntryKind::Title);
         if (!t || (a.lex.titles[t->index].kind != TitleKind::Honorific &&
                    a.lex.titles[t->index].kind != TitleKind::Rank))
             break;
+        // "قائد الدرك الملكي، والجنرال …": a rank joined by و opens the next person.
+        if (st.items[k].flags & kConj) return {k, k};
+        if (k > 0 && rank_as_given(a, st, k)) {
+            rank_name = true;
+            break;
+        }
+        if (a.is(st.items[k], EntryKind::GivenName)) given_honorific = k;
+        ++honorifics;
         ++k;
     }
+    // "وزير المالية السنغالي، الشيخ ديبا،": after a comma, an honorific that is also a given
+    // name (الشيخ is Cheikh in West Africa) before one unknown word and a break is the name.
+    if (comma && honorifics == 1 && given_honorific + 1 == k && k + 1 < st.items.size() &&
+        a.plain(st.items[k]) && name_word(a, st.items[k]) &&
+        !starts_with_article(a.token(st.items[k]).form(a.text)) &&
+        !(st.items[k].flags & (kPrep | kConj)) && !name_word(a, st.items[k + 1]) &&
+        !a.is(st.items[k + 1], EntryKind::Title))
+        return {given_honorific, k + 1};
     // Adjectives of a bare title (المسؤول الدولي تال غولدشتين، المدير العام الجديد).
     if (!comma && !complement)
         for (int adjectives = 0; adjectives < 2 && k + 1 < st.items.size(); ++adjectives) {
@@ -162,17 +272,18 @@ NameSpan name_after(const Analysis& a, const SentenceState& st, std::size_t k, b
     NameSpan n{k, k};
     while (n.last < st.items.size() &&
            (n.last == n.first
-                ? name_word(a, st.items[n.last])
+                ? rank_name || name_word(a, st.items[n.last]) || place_given(a, st, n.last)
                 : inner_name_word(a, st.items[n.last]) && continues_name(a, st.items[n.last])) &&
            !heads_construct(a, st, n.last) && !latin_lower(a, st.items[n.last]) &&
-           word_count(st, {n.first, n.last + 1}) <= kMaxNameWords) {
+           !lineage_done(a, st, n) && word_count(st, {n.first, n.last + 1}) <= kMaxNameWords) {
         ++n.last;
         if (n.last - n.first > 1 && ends_name(a, st.items[n.last - 1])) break;
     }
     if (!n.valid()) return n;
     const Item& first = st.items[n.first];
     const bool given =
-        a.is(first, EntryKind::GivenName) ||
+        rank_name || given_word(a, first) ||
+        (n.last - n.first >= 2 && a.plain(first) && allah_item(a, st.items[n.first + 1])) ||
         (n.last - n.first >= 2 && latin_name_word(a, first) &&
          !latin_surname_start(a.token(first).form(a.text)) &&
          latin_name_word(a, st.items[n.first + 1])) ||
@@ -218,7 +329,7 @@ NameSpan name_before(const Analysis& a, const SentenceState& st, std::size_t k) 
     // Start at the first given name; without one the words before a title are rarely a name
     // (a clause ends there).
     for (std::size_t j = n.first; j < n.last; ++j)
-        if (a.is(st.items[j], EntryKind::GivenName)) {
+        if (given_word(a, st.items[j])) {
             n.first = j;
             // "وأشرف وزير الداخلية": one word with و before a title is a verb, not a name.
             if (n.last - n.first == 1 && word_count(st, n) == 1 && (st.items[j].flags & kConj))

@@ -35,6 +35,7 @@ struct Official {
     std::size_t office_item = 0;
     std::size_t name_at = 0;  // where a name may follow: after the posting (لدى المملكة)
     std::string adjective;    // the country as written after the title (التركي)
+    bool anaphoric = false;   // its body is written by its noun alone (رئيس الجامعة)
 };
 
 // The nisba written after a title agreeing with the body it implies, as the press names that
@@ -89,6 +90,39 @@ std::size_t skip_posting(const Analysis& a, SentenceState& st, std::size_t j) {
     return next;
 }
 
+// A dash between two offices (رئيس الشرطة - المدير العام للأمن العمومي بالجمهورية الإيطالية،
+// السيد …) makes them one person's: the first is of the country the second writes.
+bool chain_dash(const Analysis& a, const SentenceState& st, std::size_t j) {
+    return j + 1 < st.items.size() && st.items[j].node == 0 &&
+           a.token(st.items[j]).kind == TokenKind::Dash && a.is(st.items[j + 1], EntryKind::Title);
+}
+
+// "المدير العام للأمن العمومي بالجمهورية الإيطالية، السيد …": an office, words of its complement
+// the lexicons do not know, a comma, then an honorific and the name: the name is the office's.
+bool apposed(const Analysis& a, const SentenceState& st, std::size_t from, std::size_t at) {
+    if (at == 0 || at <= from || at - from > 7 || !is_comma(a, st.items[at - 1])) return false;
+    for (std::size_t j = from; j + 1 < at; ++j)
+        if (is_comma(a, st.items[j]) || a.is(st.items[j], EntryKind::Title) ||
+            a.is(st.items[j], EntryKind::Frame) || (j == from && (st.items[j].flags & kConj)))
+            return false;
+    return true;
+}
+
+std::uint32_t chain_country(const Analysis& a, SentenceState& st, std::size_t j) {
+    if (!chain_dash(a, st, j)) return kNone;
+    for (std::size_t t = j + 1; t < st.items.size() && t < j + 12; ++t) {
+        if (is_comma(a, st.items[t])) break;
+        const Mention* m = mention_at(st, st.items[t].first);
+        if (!m || m->entity == kNone) continue;
+        const Entity& e = a.entities[m->entity];
+        if (e.label == Label::Country) return e.lex;
+        // A body written with its country (الأمن العمومي بالجمهورية الإيطالية).
+        if (e.label != Label::City && e.rule != "agency.in-context" && e.country != kNone)
+            return e.country;
+    }
+    return kNone;
+}
+
 Official parse_official(Analysis& a, SentenceState& st, std::size_t k) {
     Official o;
     o.first = k;
@@ -96,8 +130,9 @@ Official parse_official(Analysis& a, SentenceState& st, std::size_t k) {
     while (j < st.items.size()) {
         const Entry* t = a.entry(st.items[j], EntryKind::Title);
         if (!t || a.is(st.items[j], EntryKind::Frame)) break;
-        // A title after the first one is part of the chain only without a conjunction.
-        if (j > k && (st.items[j].flags & kConj)) break;
+        // A title after the first one is part of the chain only without a conjunction, and
+        // without a preposition (جمع الضيف بوزير الداخلية: the verb's second party).
+        if (j > k && (st.items[j].flags & (kConj | kPrep))) break;
         const TitleInfo& info = a.lex.titles[t->index];
         // "وزير الداخلية الأمير …": an honorific after the office does not replace it.
         if (info.kind == TitleKind::Office || info.kind == TitleKind::Role) {
@@ -143,6 +178,15 @@ Official parse_official(Analysis& a, SentenceState& st, std::size_t k) {
         // A second complement needs و (ولمراقبة التراب الوطني); the first needs none.
         const bool first = o.agencies.empty() && o.countries.empty();
         if (!first && !(it.flags & kConj) && e.label != Label::Country) break;
+        // "زار الوزير الأكاديمية": a definite title takes a body only through ل or ب.
+        if (first && e.label != Label::Country && !(it.flags & (kPrep | kConj)) &&
+            definite_title(a, st.items[o.office_item]))
+            break;
+        // "رئيسة الحكومة الإيطالية جورجيا ميلوني": a later country that is also a given name,
+        // before an unknown word, opens the name.
+        if (!first && e.label == Label::Country && place_given(a, st, probe)) break;
+        // "سفير الولايات المتحدة بتونس": a later country behind ب is where the office is held.
+        if (!first && !locative && (it.flags & kPrep) && e.label == Label::Country) break;
         // "المدير العام للأمن الوطني ولمراقبة التراب الوطني": a first body joined by و is a
         // second one, after the body the title names itself.
         if (first && (it.flags & kConj) && e.label != Label::Country) o.second = true;
@@ -167,6 +211,16 @@ Official parse_official(Analysis& a, SentenceState& st, std::size_t k) {
         o.last = j;
         if (o.agencies.size() + o.countries.size() >= 3) break;
     }
+    // "رئيس الجامعة" after "جامعة نايف العربية للعلوم الأمنية": a body written by its noun.
+    if (o.agencies.empty() && o.countries.empty()) {
+        std::size_t next = j;
+        const std::uint32_t body = anaphoric_body(a, st, j, next);
+        if (body != kNone) {
+            o.agencies.push_back(body);
+            o.last = j = next;
+            o.anaphoric = true;
+        }
+    }
     // "رئيس المنظمة الدولية للشرطة الجنائية-أنتربول": the body named again after a dash.
     if (j + 1 < st.items.size() && st.items[j].node == 0 &&
         (a.token(st.items[j]).kind == TokenKind::Dash ||
@@ -188,10 +242,36 @@ Official parse_official(Analysis& a, SentenceState& st, std::size_t k) {
     o.name_at = o.agencies.empty() && o.countries.empty() ? o.last : skip_posting(a, st, o.last);
     // The body an office heads by definition (وزير الداخلية → the ministry of the interior of the
     // country in context), when the words after it did not name one.
+    // "رئيس الشرطة - المدير العام … بالجمهورية الإيطالية": a generic body the article's context
+    // placed takes the country the chained office writes.
+    if (o.countries.empty())
+        if (const std::uint32_t c = chain_country(a, st, o.last); c != kNone)
+            for (std::uint32_t& ag : o.agencies) {
+                const Entity old = a.entities[ag];
+                if (old.rule != "agency.in-context" || old.country == c) continue;
+                const std::uint32_t placed =
+                    a.agency_entity(old.lex, c, old.start, old.end, old.ar);
+                bool elsewhere = false;
+                for (SentenceState& s2 : a.sentences)
+                    for (Mention& m : s2.mentions) {
+                        if (m.entity != ag) continue;
+                        if (&s2 == &st && m.first >= st.items[o.first].first &&
+                            m.last <= st.items[o.last - 1].last)
+                            m.entity = placed;
+                        else
+                            elsewhere = true;
+                    }
+                if (!elsewhere) a.entities[ag].weak = true;
+                ag = placed;
+            }
     const TitleInfo& info = a.lex.titles[o.office];
     if ((o.agencies.empty() || o.second) && info.heads != UINT32_MAX) {
         std::uint32_t c = context_country(a, info.heads);
-        if (!o.countries.empty()) c = a.entities[o.countries.front()].lex;
+        if (!o.countries.empty())
+            c = a.entities[o.countries.front()].lex;
+        else if (o.agencies.empty())
+            if (const std::uint32_t chained = chain_country(a, st, o.last); chained != kNone)
+                c = chained;
         // The bodies one person heads are of one country.
         if (o.second && a.entities[o.agencies.front()].country != kNone)
             c = a.entities[o.agencies.front()].country;
@@ -250,12 +330,76 @@ std::string role_en(const Analysis& a, const Official& o) {
     return en;
 }
 
+// "جورجيا ميلوني": a place's name read as a given name is no mention of the place; the place is
+// not proposed when the article names it nowhere else.
+void drop_places_inside(Analysis& a, SentenceState& st, std::uint32_t first, std::uint32_t last) {
+    std::vector<std::uint32_t> dropped;
+    auto inside = [&](const Mention& m) {
+        if (m.entity == kNone || m.first < first || m.last > last) return false;
+        const Label l = a.entities[m.entity].label;
+        if (l != Label::Country && l != Label::City) return false;
+        dropped.push_back(m.entity);
+        return true;
+    };
+    st.mentions.erase(std::remove_if(st.mentions.begin(), st.mentions.end(), inside),
+                      st.mentions.end());
+    for (std::uint32_t e : dropped) {
+        bool named = false;
+        for (const SentenceState& s : a.sentences)
+            for (const Mention& m : s.mentions) named = named || m.entity == e;
+        if (!named) a.entities[e].weak = true;
+    }
+}
+
 struct Pending {
     std::size_t sentence;
     Official official;
     NameSpan name;
-    std::string key;  // role key
+    std::string key;       // role key
+    bool chained = false;  // the name is the next office's: the mention is this office only
 };
+
+// "وكان الأمين العام قد زار المنامة" after "الأمين العام لمجلس وزراء الداخلية العرب الدكتور
+// محمد بن علي كومان", "نائب رئيس أمن الدولة السعودي" after "نائب رئيس أمن الدولة، الأستاذ
+// عبد الله …": an office written again, bare or in part, is the one person the article names
+// earlier in that office. The bodies it writes out must be theirs, and the countries agree.
+std::uint32_t earlier_holder(const Analysis& a, const std::vector<Pending>& found,
+                             const Pending& p) {
+    const Official& o = p.official;
+    if (!o.office_kind || o.office == kNone) return kNone;
+    const std::string& en = a.lex.titles[o.office].en;
+    const std::uint32_t country = o.countries.empty() ? kNone : a.entities[o.countries[0]].lex;
+    std::uint32_t only = kNone;
+    for (const Pending& q : found) {
+        if (&q == &p) break;  // named before
+        const Official& qo = q.official;
+        // The same office, or one the lexicon names with its body (Secretary General of …).
+        if (!q.name.valid() || !qo.office_kind || a.lex.titles[qo.office].en.rfind(en, 0) != 0)
+            continue;
+        const SentenceState& qs = a.sentences[q.sentence];
+        auto key = a.entity_keys.find(words_key(folded_name_words(a, qs, q.name)));
+        if (key == a.entity_keys.end()) continue;
+        const std::uint32_t id = key->second;
+        // Their country as written (a body placed by the article's context may be wrong).
+        std::uint32_t theirs = qo.countries.empty() ? kNone : a.entities[qo.countries[0]].lex;
+        for (std::uint32_t qa : qo.agencies)
+            if (theirs == kNone && a.entities[qa].rule != "agency.in-context")
+                theirs = a.entities[qa].country;
+        if (country != kNone && theirs != kNone && theirs != country) continue;
+        bool bodies = true;
+        if (!o.default_body)
+            for (std::uint32_t ag : o.agencies) {
+                bool held = false;
+                for (std::uint32_t qa : qo.agencies)
+                    held = held || a.entities[qa].lex == a.entities[ag].lex;
+                bodies = bodies && held;
+            }
+        if (!bodies) continue;
+        if (only != kNone && only != id) return kNone;
+        only = id;
+    }
+    return only;
+}
 
 }  // namespace
 
@@ -274,6 +418,18 @@ void find_officials(Analysis& a) {
             const bool complement = !o.agencies.empty() || !o.countries.empty();
             NameSpan name = name_after(a, st, std::max(o.last, o.name_at),
                                        !o.office_kind || o.honorific, complement);
+            // "التقى رئيس الجامعة السيدة …": an office of a body named before is someone
+            // already introduced; the name after it without a comma is another person.
+            if (o.anaphoric && name.valid() && !is_comma(a, st.items[o.last])) name = NameSpan{};
+            // "كما استقبل الوزير السيد أمادو ديالو": a bare office the article named before,
+            // right after a verb, is its subject; the honorific after it opens the object.
+            if (name.valid() && o.office_kind && o.agencies.empty() && o.countries.empty() &&
+                !o.anaphoric && o.first > 0 && a.is(st.items[o.first - 1], EntryKind::Frame) &&
+                o.office_item + 1 < o.last && name.first >= o.last &&
+                earlier_holder(a, found, Pending{si, o, NameSpan{}, role_key(a, o)}) != kNone) {
+                o.last = o.office_item + 1;
+                name = NameSpan{};
+            }
             if (!name.valid() && o.office_kind) name = name_before(a, st, o.first);
             // "سعادة الشيخ خليفة بن حمد آل ثاني وزير الداخلية": the office right after a name
             // that an honorific or rank opened is that person's.
@@ -310,9 +466,32 @@ void find_officials(Analysis& a) {
                 if (got.country == kNone) got.country = official_country(a, o);
                 if (got.agency == kNone && !o.agencies.empty()) got.agency = o.agencies.front();
                 if (o.office_kind && !p.key.empty()) bound.emplace(p.key, id);
+                // "النائب الأول لرئيس مجلس الوزراء وزير الداخلية الشيخ …"، "رئيس الشرطة -
+                // المدير العام …، السيد …": offices written one after another are one chain,
+                // held by the name after the last.
+                for (std::size_t q = found.size(), at = o.first; q > 0 && name.first >= o.last;
+                     --q) {
+                    Pending& prev = found[q - 1];
+                    // (Not an office of a body named before: رئيس الجامعة السيدة … are two.)
+                    // (An office joined by و is another person's: الأمين العام … والدكتور ….)
+                    if (prev.sentence != si || prev.name.valid() || !prev.official.office_kind ||
+                        (st.items[at].flags & kConj) || prev.official.anaphoric ||
+                        !(((at != o.first || o.office_kind) &&
+                           (prev.official.last == at || (prev.official.last + 1 == at &&
+                                                         chain_dash(a, st, prev.official.last)))) ||
+                          (at == o.first && !o.office_kind &&
+                           apposed(a, st, prev.official.last, at))))
+                        break;
+                    prev.name = name;
+                    prev.chained = true;
+                    if (!prev.key.empty()) bound.emplace(prev.key, id);
+                    at = prev.official.first;
+                }
             }
+            // A name after the title is read: its words open no official of their own.
+            const std::size_t end = name.valid() && name.first >= o.last ? name.last : o.last;
             found.push_back(std::move(p));
-            k = std::max(k, o.last == 0 ? k : o.last - 1);
+            k = std::max(k, end == 0 ? k : end - 1);
         }
     }
     // Pass 2: mentions; an official without a name is a role, unless the article names them.
@@ -325,8 +504,11 @@ void find_officials(Analysis& a) {
         if (p.name.valid()) {
             const auto words = folded_name_words(a, st, p.name);
             entity = a.entity_keys.at(words_key(words));
-            first = std::min(first, p.name.first);
-            last = std::max(last, p.name.last);
+            drop_places_inside(a, st, st.items[p.name.first].first, st.items[p.name.last - 1].last);
+            if (!p.chained) {
+                first = std::min(first, p.name.first);
+                last = std::max(last, p.name.last);
+            }
         } else if (!p.key.empty()) {
             auto it = bound.find(p.key);
             std::uint32_t same = it != bound.end() ? it->second : kNone;
@@ -365,6 +547,7 @@ void find_officials(Analysis& a) {
                 }
                 if (!several) same = only;
             }
+            if (same == kNone) same = earlier_holder(a, found, p);
             // A generic title with only a nationality (المسؤول المغربي، الوزير الإيطالي،
             // رئيس الوفد الكويتي) describes someone: resolve_descriptions links it.
             // رئيس الوفد alone is the head of the delegation the article names.
@@ -391,8 +574,13 @@ void find_officials(Analysis& a) {
                     ++from;
                 }
                 e.start = a.start_of(st.items[from]);
-                e.end = a.end_of(st.items[o.last - 1]);
+                // An envoy's posting is part of the role as written (السفير الإيطالي بالقاهرة،
+                // سفير دولة الكويت لدى مملكة البحرين); the role alone is an alias.
+                const bool envoy = a.lex.titles[o.office].kind == TitleKind::Role && o.default_body;
+                e.end = a.end_of(st.items[(envoy ? std::max(o.last, o.name_at) : o.last) - 1]);
                 e.ar = a.slice(e.start, e.end);
+                if (envoy && o.name_at > o.last)
+                    e.aliases.push_back(a.slice(e.start, a.end_of(st.items[o.last - 1])));
                 e.en = role_en(a, o) + " (unnamed)";
                 e.title = o.office;
                 e.title_text = a.slice(e.start, a.end_of(st.items[from]));
@@ -412,8 +600,8 @@ void find_officials(Analysis& a) {
         m.start = a.start_of(st.items[first]);
         m.end = a.end_of(st.items[last - 1]);
         st.mentions.push_back(m);
-        // An office heads the body it names; a role (an envoy, an official) represents it. A
-        // description states no office of the person it describes.
+        // An office heads the body it names; a role (an envoy, an official) represents
+        // it. A description states no office of the person it describes.
         if (!o.office_kind || a.entities[entity].description) continue;
         const bool office = a.lex.titles[o.office].kind == TitleKind::Office;
         auto relate = [&](const char* relation, std::uint32_t target, double confidence) {
@@ -427,16 +615,19 @@ void find_officials(Analysis& a) {
             f.end = m.end;
             a.facts.push_back(f);
         };
-        // An envoy (a role whose body is implied: an ambassador) represents the country named.
+        // An envoy (a role whose body is implied: an ambassador) represents the country
+        // named.
         if (!office && o.default_body && !o.countries.empty()) {
             for (std::uint32_t c : o.countries) relate("REPRESENTS", c, 0.8);
             continue;
         }
         for (std::uint32_t ag : o.agencies) relate(office ? "HEADS" : "REPRESENTS", ag, 0.8);
-        // A minister or a president of a country heads a body the text does not name: no fact.
+        // A minister or a president of a country heads a body the text does not name: no
+        // fact.
         if (o.agencies.empty() && !office)
             for (std::uint32_t c : o.countries) relate("REPRESENTS", c, 0.7);
     }
+    find_pronoun_officials(a);
     // Persons by a given name and the words after it, where no title stands beside them.
     for (SentenceState& st : a.sentences) {
         std::vector<std::pair<std::uint32_t, std::uint32_t>> taken;
@@ -450,16 +641,16 @@ void find_officials(Analysis& a) {
             const Item& it = st.items[k];
             // A given name that is also a function word (علي، على) starts a name only after a
             // title.
-            if (!a.is(it, EntryKind::GivenName) || a.is(it, EntryKind::Stopword) ||
-                inside(it.first) || !name_word(a, it))
+            if (!given_word(a, it) || a.is(it, EntryKind::Stopword) || inside(it.first) ||
+                !name_word(a, it))
                 continue;
             NameSpan n{k, k + 1};
             while (n.last < st.items.size() && inner_name_word(a, st.items[n.last]) &&
                    continues_name(a, st.items[n.last]) && !inside(st.items[n.last].first) &&
-                   !heads_construct(a, st, n.last) &&
+                   !heads_construct(a, st, n.last) && !lineage_done(a, st, n) &&
                    word_count(st, {n.first, n.last + 1}) <= kMaxNameWords) {
                 ++n.last;
-                if (ends_name(a, st.items[n.last - 1])) break;
+                if (n.last - n.first > 1 && ends_name(a, st.items[n.last - 1])) break;
             }
             if (word_count(st, n) < 2) continue;
             auto words = folded_name_words(a, st, n);
@@ -491,117 +682,6 @@ void find_officials(Analysis& a) {
             st.mentions.push_back(m);
             taken.emplace_back(m.first, m.last);
             k = n.last - 1;
-        }
-    }
-}
-
-void find_name_aliases(Analysis& a) {
-    find_on_behalf(a);
-    find_delegation_heads(a);
-    // A named person's surname alone (حموشي، الحموشي، للحموشي) refers to them in the article.
-    std::unordered_map<std::u32string, std::uint32_t> surnames;
-    std::vector<std::u32string> ambiguous;
-    for (std::uint32_t i = 0; i < a.entities.size(); ++i) {
-        const Entity& e = a.entities[i];
-        if (e.label != Label::Person || e.unnamed || e.words.size() < 2) continue;
-        const std::u32string& last = e.words.back();
-        if (last.size() < 3) continue;
-        auto [it, added] = surnames.emplace(last, i);
-        if (!added && it->second != i) ambiguous.push_back(last);
-    }
-    for (const auto& w : ambiguous) surnames.erase(w);
-    // "الجنرال بونو" is هوبير بونو: a one-word person is the named person of that surname.
-    std::vector<std::uint32_t> same(a.entities.size(), kNone);
-    for (std::uint32_t i = 0; i < a.entities.size(); ++i) {
-        Entity& e = a.entities[i];
-        if (e.label != Label::Person || e.unnamed || e.words.size() != 1) continue;
-        auto it = surnames.find(e.words[0]);
-        if (it == surnames.end() || it->second == i) continue;
-        same[i] = it->second;
-        e.weak = true;  // not proposed: its mentions are the full name's
-    }
-    // "السفيرة عبد الوهاب" is منى عبد الوهاب, "الشيخ خليفة بن حمد" is خليفة بن حمد بن خليفة آل
-    // ثاني: a name of several words that is a run of the name of exactly one longer named
-    // person (a compound surname, a shortened lineage) is that person.
-    for (std::uint32_t i = 0; i < a.entities.size(); ++i) {
-        Entity& e = a.entities[i];
-        if (e.label != Label::Person || e.unnamed || e.words.size() < 2 || same[i] != kNone)
-            continue;
-        std::uint32_t found = kNone;
-        bool several = false;
-        for (std::uint32_t j = 0; j < a.entities.size(); ++j) {
-            const Entity& f = a.entities[j];
-            if (j == i || f.label != Label::Person || f.unnamed ||
-                f.words.size() <= e.words.size() ||
-                std::search(f.words.begin(), f.words.end(), e.words.begin(), e.words.end()) ==
-                    f.words.end())
-                continue;
-            several = several || (found != kNone && found != j);
-            found = j;
-        }
-        if (found == kNone || several) continue;
-        same[i] = found;
-        e.weak = true;
-    }
-    for (std::uint32_t& t : same)
-        while (t != kNone && same[t] != kNone) t = same[t];
-    for (SentenceState& st : a.sentences)
-        for (Mention& m : st.mentions)
-            if (m.entity != kNone && same[m.entity] != kNone) m.entity = same[m.entity];
-    for (Fact& f : a.facts) {
-        if (same[f.a] != kNone) f.a = same[f.a];
-        if (same[f.b] != kNone) f.b = same[f.b];
-    }
-    if (!surnames.empty()) {
-        for (SentenceState& st : a.sentences) {
-            std::vector<Mention> extra;
-            for (const Item& it : st.items) {
-                if (it.node != 0) continue;
-                const Token& t = a.token(it);
-                if (t.kind != TokenKind::Word) continue;
-                bool inside = false;
-                for (const Mention& m : st.mentions)
-                    if (it.first >= m.first && it.first < m.last) inside = true;
-                if (inside) continue;
-                std::uint32_t found = kNone;
-                std::uint8_t skip = 0;
-                word_variants(t.form(a.text),
-                              [&](std::u32string_view w, std::uint8_t s, std::uint8_t) {
-                                  if (found != kNone) return;
-                                  auto f = surnames.find(strip_article(w));
-                                  if (f != surnames.end()) {
-                                      found = f->second;
-                                      skip = s;
-                                  }
-                              });
-                if (found == kNone) continue;
-                Mention m;
-                m.entity = found;
-                m.first = it.first;
-                m.last = it.last;
-                m.start = a.text.origin[t.fstart + skip];
-                m.end = t.end;
-                extra.push_back(m);
-            }
-            st.mentions.insert(st.mentions.end(), extra.begin(), extra.end());
-        }
-    }
-    resolve_descriptions(a);
-    // Mentions in reading order; the person most mentioned is the article's topic.
-    std::vector<std::uint32_t> count(a.entities.size(), 0);
-    for (SentenceState& st : a.sentences) {
-        std::sort(st.mentions.begin(), st.mentions.end(), [](const Mention& x, const Mention& y) {
-            return x.first != y.first ? x.first < y.first : x.last > y.last;
-        });
-        for (const Mention& m : st.mentions)
-            if (m.entity != kNone) ++count[m.entity];
-    }
-    std::uint32_t best = 0;
-    for (std::uint32_t i = 0; i < a.entities.size(); ++i) {
-        const Entity& e = a.entities[i];
-        if (e.label == Label::Person && !e.unnamed && count[i] > best) {
-            best = count[i];
-            a.topic = i;
         }
     }
 }

@@ -23,16 +23,27 @@ struct NameSpan {
 std::u32string strip_article(std::u32string_view w);
 bool continues_name(const Analysis& a, const Item& it);
 bool name_word(const Analysis& a, const Item& it);
+bool given_word(const Analysis& a, const Item& it);
+bool place_given(const Analysis& a, const SentenceState& st, std::size_t k);
 bool inner_name_word(const Analysis& a, const Item& it);
 bool heads_construct(const Analysis& a, const SentenceState& st, std::size_t k);
 bool ends_name(const Analysis& a, const Item& it);
 bool is_comma(const Analysis& a, const Item& it);
+bool lineage_done(const Analysis& a, const SentenceState& st, NameSpan n);
 std::size_t word_count(const SentenceState& st, NameSpan n);
 bool has_given(const Analysis& a, const SentenceState& st, NameSpan n);
 // Items [k, …) that read as a name; `loose` accepts a single word (after an honorific or rank).
 NameSpan name_after(const Analysis& a, const SentenceState& st, std::size_t k, bool loose,
                     bool complement);
 NameSpan name_before(const Analysis& a, const SentenceState& st, std::size_t k);
+// "رئيس الجامعة"، "آمر الأكاديمية": the body named before whose name opens with the definite
+// noun at item j (officials.cpp); adds its mention, sets `next` past it. kNone when none.
+std::uint32_t anaphoric_body(Analysis& a, SentenceState& st, std::size_t j, std::size_t& next);
+// A title written with the article (الوزير، المدير العام): it heads a body only through ل or ب.
+bool definite_title(const Analysis& a, const Item& title);
+// "وعن الجامعة معالي رئيسها": an office's word with a pronoun is the head of the body just
+// named, the same unnamed official as "رئيس الجامعة" (officials.cpp).
+void find_pronoun_officials(Analysis& a);
 std::vector<std::u32string> folded_name_words(const Analysis& a, const SentenceState& st,
                                               NameSpan n);
 std::string words_key(const std::vector<std::u32string>& words);

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "extract/analysis.hpp"
+#include "extract/bodies.hpp"
 #include "liaison/model/names.hpp"
 
 namespace liaison::extract {
@@ -114,6 +115,38 @@ std::size_t second_body(Analysis& a, SentenceState& st, std::size_t k, std::uint
     return k + 1;
 }
 
+// A news agency's credit: a form of `Lexicon::credits` between slashes or brackets (/قنا/،
+// (وما)، / بنا /), or opening a line before a dash (وطنية - …). Token spans, agency indices.
+struct Credit {
+    std::uint32_t first = 0, last = 0, agency = 0;
+};
+
+std::vector<Credit> credits_in(const Analysis& a, const SentenceState& st) {
+    std::vector<Credit> out;
+    const auto& toks = a.tokens.tokens;
+    auto kind = [&](std::uint32_t t) { return toks[t].kind; };
+    for (std::uint32_t t = st.s.first; t < st.s.last; ++t) {
+        const bool opened =
+            t > st.s.first && (kind(t - 1) == TokenKind::Slash || kind(t - 1) == TokenKind::Open);
+        if (!opened && !toks[t].line_start) continue;
+        for (const Lexicon::CreditForm& c : a.lex.credits) {
+            const auto n = static_cast<std::uint32_t>(c.words.size());
+            if (t + n >= st.s.last) continue;
+            bool same = true;
+            for (std::uint32_t i = 0; i < n && same; ++i) same = toks[t + i].has(c.words[i]);
+            if (!same) continue;
+            const TokenKind after = kind(t + n);
+            const bool closed = opened ? after == TokenKind::Slash || after == TokenKind::Close
+                                       : after == TokenKind::Dash;
+            if (!closed) continue;
+            out.push_back({t, t + n, c.agency});
+            t += n - 1;
+            break;
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 std::uint32_t context_country(const Analysis& a, std::uint32_t lex_agency) {
@@ -132,11 +165,21 @@ std::uint32_t context_country(const Analysis& a, std::uint32_t lex_agency) {
 void find_places_and_agencies(Analysis& a) {
     // The country the article names most is the one "in context" for agencies and offices
     // that belong to every country (وزارة الداخلية، المدير العام للأمن الوطني).
+    std::vector<std::vector<Credit>> credits(a.sentences.size());
+    for (std::size_t si = 0; si < a.sentences.size(); ++si)
+        credits[si] = credits_in(a, a.sentences[si]);
+    auto credited = [&](std::size_t si, const Item& it) -> const Credit* {
+        for (const Credit& c : credits[si])
+            if (it.first >= c.first && it.first < c.last) return &c;
+        return nullptr;
+    };
     std::vector<std::uint32_t> count(a.lex.countries.size(), 0);
-    for (const SentenceState& st : a.sentences)
-        for (const Item& it : st.items)
+    for (std::size_t si = 0; si < a.sentences.size(); ++si)
+        for (const Item& it : a.sentences[si].items)
             if (const Entry* e = a.entry(it, EntryKind::Country))
-                if (!a.is(it, EntryKind::Agency) && !a.is(it, EntryKind::Title)) ++count[e->index];
+                if (!a.is(it, EntryKind::Agency) && !a.is(it, EntryKind::Title) &&
+                    !credited(si, it))
+                    ++count[e->index];
     a.country_count = count;
     std::uint32_t best = 0;
     for (std::uint32_t i = 0; i < count.size(); ++i)
@@ -149,20 +192,39 @@ void find_places_and_agencies(Analysis& a) {
     // written without a country (وزير الداخلية) is that country's.
     for (std::size_t si = 0; si < a.sentences.size() && si < 3; ++si) {
         std::uint32_t home = kNone;
-        for (const Item& it : a.sentences[si].items)
-            if (const Entry* e = a.entry(it, EntryKind::Agency))
-                if (is_news_agency(a.lex.agencies[e->index])) {
-                    home = a.lex.agencies[e->index].country;
-                    break;
-                }
+        for (const Item& it : a.sentences[si].items) {
+            const Entry* e = a.entry(it, EntryKind::Agency);
+            const Credit* c = credited(si, it);
+            const std::uint32_t ag = c ? c->agency : e ? e->index : UINT32_MAX;
+            if (ag != UINT32_MAX && is_news_agency(a.lex.agencies[ag])) {
+                home = a.lex.agencies[ag].country;
+                break;
+            }
+        }
         if (home == kNone) continue;
         if (home < count.size() && count[home] > 0) a.main_country = home;
         break;
     }
-    for (SentenceState& st : a.sentences) {
+    for (std::size_t si = 0; si < a.sentences.size(); ++si) {
+        SentenceState& st = a.sentences[si];
+        for (const Credit& c : credits[si]) {
+            const AgencyInfo& info = a.lex.agencies[c.agency];
+            const std::uint32_t start = a.tokens.tokens[c.first].start;
+            const std::uint32_t end = a.tokens.tokens[c.last - 1].end;
+            const std::uint32_t country =
+                info.country < a.lex.countries.size() ? info.country : kNone;
+            st.mentions.push_back({a.agency_entity(c.agency, country, start, end, ""), c.first,
+                                   c.last, start, end, MentionKind::Entity, false, false});
+        }
+        const auto unlisted = find_unlisted(a, st);
+        auto inside_unlisted = [&](const Item& it) {
+            for (auto [f, l] : unlisted)
+                if (it.first >= f && it.first < l) return true;
+            return false;
+        };
         for (std::size_t k = 0; k < st.items.size(); ++k) {
             const Item& it = st.items[k];
-            if (it.node == 0) continue;
+            if (it.node == 0 || credited(si, it) || inside_unlisted(it)) continue;
             const std::uint32_t start = a.start_of(it), end = a.end_of(it);
             const Entry* agency = a.entry(it, EntryKind::Agency);
             const Entry* country = a.entry(it, EntryKind::Country);
@@ -241,7 +303,10 @@ void find_places_and_agencies(Analysis& a) {
                 k = second_body(a, st, k, agency->index, adjacent, m);
                 continue;
             }
-            if (city && (!country || city_context(a, st, k))) {
+            // "فرقة" is no ف + الرقة: a city behind ف is a word of its own.
+            const bool behind_fa =
+                (it.flags & kConj) && a.text.folded[a.token(it).fstart] == U'\u0641';
+            if (city && !behind_fa && (!country || city_context(a, st, k))) {
                 const CityInfo& info = a.lex.cities[city->index];
                 Entity e;
                 e.label = Label::City;

@@ -335,6 +335,8 @@ void ScoreReport::add(const ScoreReport& other) {
               [](const Tally& a, const Tally& b) { return a.name < b.name; });
     dated += other.dated;
     dated_right += other.dated_right;
+    documents_dated += other.documents_dated;
+    documents_dated_right += other.documents_dated_right;
     errors.insert(errors.end(), other.errors.begin(), other.errors.end());
 }
 
@@ -368,12 +370,24 @@ ScoreReport score(const PropertyGraph& predicted, const PropertyGraph& gold) {
     return report;
 }
 
+void score_document_dates(const PropertyGraph& predicted, const PropertyGraph& gold,
+                          ScoreReport& report) {
+    for (const auto& [id, doc] : gold.documents()) {
+        if (!doc.date) continue;
+        ++report.documents_dated;
+        const auto& docs = predicted.documents();
+        const auto it = docs.find(id);
+        if (it != docs.end() && it->second.date && *it->second.date == *doc.date)
+            ++report.documents_dated_right;
+    }
+}
+
 std::string to_json(const ScoreReport& r) {
     return fmt::format(
         "{{\"entities\":{},\"relations\":{},\"rules\":{},\"dates\":{{\"dated\":{},\"right\":{},"
-        "\"share\":{:.4f}}}}}\n",
+        "\"share\":{:.4f}}},\"documents\":{{\"dated\":{},\"right\":{}}}}}\n",
         json_rows(r.entities), json_rows(r.relations), json_rows(r.rules), r.dated, r.dated_right,
-        ratio(r.dated_right, r.dated));
+        ratio(r.dated_right, r.dated), r.documents_dated, r.documents_dated_right);
 }
 
 std::string to_table(const ScoreReport& r) {
@@ -385,6 +399,9 @@ std::string to_table(const ScoreReport& r) {
     table_rows(out, "rule", r.rules, false);
     out += fmt::format("\ndates right: {} of {} matched relations with a time ({:.1f}%)\n",
                        r.dated_right, r.dated, 100.0 * ratio(r.dated_right, r.dated));
+    if (r.documents_dated)
+        out += fmt::format("document dates read from the text: {} of {}\n", r.documents_dated_right,
+                           r.documents_dated);
     return out;
 }
 

@@ -40,7 +40,12 @@ std::uint32_t visitor_before(const Analysis& a, const SentenceState& st, std::ui
 // The host country of a visit named without its name: of whoever received or met the visitor,
 // else the article's, else its first city's; never the visitor's own.
 std::uint32_t host_country(const Analysis& a, std::uint32_t visitor) {
-    const std::uint32_t own = a.entities[visitor].country;
+    // The visitor's own country: the one they sign or speak for (ومن الجانب السعودي …) before
+    // the one their office was placed in by the article's context.
+    std::uint32_t own = a.entities[visitor].country;
+    for (const Fact& f : a.facts)
+        if (f.relation == "REPRESENTS" && f.a == visitor && a.entities[f.b].label == Label::Country)
+            own = a.entities[f.b].lex;
     for (std::size_t i = a.facts.size(); i-- > 0;) {
         const Fact& f = a.facts[i];
         if ((f.relation == "RECEIVED" || f.relation == "MET_WITH") &&
@@ -87,6 +92,42 @@ std::uint32_t destination(Analysis& a, const SentenceState& st, std::uint32_t fr
     return kNone;
 }
 
+// "حل … بالمعهد الملكي للشرطة بالقنيطرة": a body visited with its city written right after it
+// (behind ب or في) is a visit to both, whichever of them the frame took.
+void add_cities_beside_bodies(Analysis& a) {
+    const std::size_t n = a.facts.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (a.facts[i].relation != "VISITED") continue;
+        const std::uint32_t target = a.facts[i].b;
+        for (const SentenceState& st : a.sentences) {
+            if (st.s.first >= st.s.last || a.tokens.tokens[st.s.first].start > a.facts[i].end ||
+                a.tokens.tokens[st.s.last - 1].end < a.facts[i].start)
+                continue;
+            for (const Mention& body : st.mentions) {
+                if (body.entity == kNone || body.start < a.facts[i].start) continue;
+                const Label l = a.entities[body.entity].label;
+                if (l != Label::Agency && l != Label::Organization) continue;
+                std::uint32_t at = body.last;
+                if (at < st.s.last && a.tokens.tokens[at].form(a.text) == U"\u0641\u064A") ++at;
+                for (const Mention& city : st.mentions) {
+                    if (city.first != at || city.entity == kNone ||
+                        a.entities[city.entity].label != Label::City)
+                        continue;
+                    const Token& t = a.tokens.tokens[city.first];
+                    if (at == body.last && a.text.folded[t.fstart] != U'\u0628') continue;
+                    if (target != body.entity && target != city.entity) continue;
+                    Fact f = a.facts[i];
+                    f.b = target == body.entity ? city.entity : body.entity;
+                    f.start = std::min(f.start, body.start);
+                    f.end = std::max(f.end, city.end);
+                    f.rule += target == body.entity ? ".city" : ".body";
+                    a.facts.push_back(f);
+                }
+            }
+        }
+    }
+}
+
 }  // namespace
 
 void find_relative_visits(Analysis& a) {
@@ -111,14 +152,15 @@ void find_relative_visits(Analysis& a) {
             for (Fact& f : a.facts) {
                 if (f.relation != "VISITED" || trigger < f.start || trigger >= f.end) continue;
                 found = true;
-                if (f.a == visitor) continue;
-                f.a = visitor;
-                // A host named without its name was read for another visitor.
+                // A host named without its name may have been read for another visitor, or
+                // before the visitor's own country was known: never the visitor's own.
                 const Entity& place = a.entities[f.b];
                 if (place.label == Label::Country && place.lex == a.entities[visitor].country) {
                     const std::uint32_t host = host_country(a, visitor);
                     if (host != kNone) f.b = a.country_entity(host, f.start, f.end);
                 }
+                if (f.a == visitor) continue;
+                f.a = visitor;
                 f.rule += ".relative";
             }
             if (found) continue;
@@ -135,10 +177,11 @@ void find_relative_visits(Analysis& a) {
             f.end = end;
             if (const Entry* m = a.entry(it, EntryKind::Modality))
                 f.planned = a.lex.modalities[m->index] == Modality::Planned;
-            if (st.time) f.time = *st.time;
+            date_fact(a, st, f);
             a.facts.push_back(f);
         }
     }
+    add_cities_beside_bodies(a);
 }
 
 }  // namespace liaison::extract

@@ -49,6 +49,10 @@ public:
     // Builds the graph; throws ImportError (through the log) when anything was bad.
     PropertyGraph finish();
     const std::vector<std::string>& notes() const { return notes_; }
+    // Each node added so far, by the id its file gave (csv_fast.cpp resolves endpoints itself).
+    const std::map<std::string, NodeIndex>& nodes_by_original() const { return by_original_; }
+    // Whether an edge without a "symmetric" attribute of an unknown type is declared directed.
+    bool directed() const { return directed_; }
 
 private:
     std::optional<NodeIndex> endpoint(const std::string& id, const TextPosition& where);

@@ -5,22 +5,12 @@
 #include <fmt/format.h>
 
 #include "interchange/csv.hpp"
+#include "interchange/csv_columns.hpp"
 #include "interchange/formats.hpp"
 
 namespace liaison::detail {
 
 namespace {
-
-constexpr char kArraySeparator = ';';
-
-enum class Role { Id, Label, StartId, EndId, Type, Ignore, Attribute };
-
-struct Column {
-    Role role = Role::Attribute;
-    std::string name;
-    flat::AttrType type = flat::AttrType::String;
-    std::optional<flat::AttrType> element;  // arrays of non-strings: int[], date[], …
-};
 
 std::string neo4j_type(flat::AttrType t) {
     switch (t) {
@@ -49,8 +39,8 @@ std::string neo4j_type(flat::AttrType t) {
     }
 }
 
-// "name:type", ":ID", "id:ID(space)", ":LABEL", … → a column; an error message when the type
-// is unknown.
+}  // namespace
+
 std::optional<Column> parse_header(const std::string& header, std::string& error) {
     Column c;
     std::size_t colon = header.rfind(':');
@@ -92,7 +82,7 @@ std::optional<Column> parse_header(const std::string& header, std::string& error
     return c;
 }
 
-std::optional<Value> cell_value(const Column& c, const std::string& text, std::string& error) {
+std::optional<Value> cell_value(const Column& c, std::string_view text, std::string& error) {
     if (c.type == flat::AttrType::List && c.element) {
         ValueList items;
         std::size_t start = 0;
@@ -108,6 +98,8 @@ std::optional<Value> cell_value(const Column& c, const std::string& text, std::s
     }
     return flat::from_text(text, c.type, error, kArraySeparator);
 }
+
+namespace {
 
 void read_documents_rows(const std::vector<CsvRecord>& rows, GraphAssembler& out, ProblemLog& log,
                          const std::string& name) {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "interchange/csv_fast.hpp"
 #include "interchange/events.hpp"
 #include "interchange/formats.hpp"
 #include "liaison/core/utf8.hpp"
@@ -50,15 +51,6 @@ Format sniff_json(std::string_view text) {
 }
 
 ImportResult import_native(const NamedText& in) { return {parse_graph_json(in.text, in.name), {}}; }
-
-// Documents and relation types first, so the rows that cite them find them declared.
-int csv_rank(const NamedText& f) {
-    std::string_view head(f.text.data(), std::min<std::size_t>(f.text.size(), 64));
-    if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
-    if (head.starts_with("document")) return 0;
-    if (head.starts_with("relation")) return 1;
-    return 2;
-}
 
 }  // namespace
 
@@ -164,11 +156,12 @@ ImportResult import_one(Format format, const NamedText& in, const ImportOptions&
 }
 }  // namespace
 
-ImportResult import_csv(const std::vector<NamedText>& files, const ImportOptions& options) {
+ImportResult detail::import_csv_rows(const std::vector<NamedText>& files,
+                                     const ImportOptions& options) {
     std::vector<const NamedText*> order;
     for (const auto& f : files) order.push_back(&f);
     std::stable_sort(order.begin(), order.end(), [](const NamedText* a, const NamedText* b) {
-        return csv_rank(*a) < csv_rank(*b);
+        return detail::csv_file_rank(a->text) < detail::csv_file_rank(b->text);
     });
     for (const NamedText* f : order) require_utf8(*f);
     ProblemLog log(options.strict);
@@ -176,6 +169,13 @@ ImportResult import_csv(const std::vector<NamedText>& files, const ImportOptions
     for (const NamedText* f : order) detail::read_csv_file(*f, out, log);
     PropertyGraph g = out.finish();
     return {std::move(g), out.notes()};
+}
+
+ImportResult import_csv(const std::vector<NamedText>& files, const ImportOptions& options) {
+    std::vector<detail::CsvView> views;
+    for (const auto& f : files) views.push_back({f.name, f.text});
+    if (auto fast = detail::import_csv_fast(views, options)) return std::move(*fast);
+    return detail::import_csv_rows(files, options);
 }
 
 ImportResult import_files(const std::vector<std::string>& paths, std::optional<Format> format,
@@ -218,9 +218,24 @@ ImportResult import_files(const std::vector<std::string>& paths, std::optional<F
         }
     }
     Format f = format.value_or(Format::Native);
+    if (f == Format::Csv) {
+        // Mapped, not read, for the fast path; read whole only when the row reader must run.
+        std::vector<std::unique_ptr<detail::EventInput>> mapped;
+        std::vector<detail::CsvView> views;
+        try {
+            for (const auto& p : files) {
+                mapped.push_back(std::make_unique<detail::EventInput>(p));
+                views.push_back({p, mapped.back()->text()});
+            }
+        } catch (const Error&) {
+            views.clear();  // unreadable: read_file below says why
+        }
+        if (!views.empty())
+            if (auto fast = detail::import_csv_fast(views, options)) return std::move(*fast);
+    }
     std::vector<NamedText> texts;
     for (const auto& p : files) texts.push_back({p, read_file(p)});
-    if (f == Format::Csv) return import_csv(texts, options);
+    if (f == Format::Csv) return detail::import_csv_rows(texts, options);  // the fast path gave up
     if (texts.size() != 1)
         throw ArgumentError(
             fmt::format("{} imports read one file; only CSV takes several", format_name(f)));

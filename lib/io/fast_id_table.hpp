@@ -57,6 +57,18 @@ public:
         }
     }
 
+    // The slot of `id` (whose hash_of is `hash`), or kNone; never changes the table, so threads
+    // may look up together once it is built.
+    Slot find(std::string_view id, std::uint64_t hash) const {
+        std::size_t i = 0;
+        const Cell probe = cell_of(id, hash, kNone, i);
+        for (i &= mask_;; i = (i + 1) & mask_) {
+            const Cell& c = cells_[i];
+            if (c.slot == kNone) return kNone;
+            if (same(c, probe, id)) return c.slot;
+        }
+    }
+
     // Up to the first 8 bytes of a string as one integer (also used to match member names).
     static constexpr std::uint64_t prefix_of(std::string_view s) {
         std::uint64_t p = 0;

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "io/graph_rules.hpp"
 #include "io/json_locate.hpp"
 #include "io/json_strict.hpp"
 #include "io/native_reader_paths.hpp"
@@ -276,12 +277,8 @@ private:
             p.emplace_back(key);
             return p;
         };
-        if (item.time.date && (item.time.start || item.time.end))
-            fail(at("date"), "both 'date' and 'start'/'end'; expected one or the other");
-        if (item.time.start && item.time.end &&
-            item.time.end->last_day() < item.time.start->first_day())
-            fail(at("end"), fmt::format("'end' {} is before 'start' {}", item.time.end->to_string(),
-                                        item.time.start->to_string()));
+        if (auto problem = detail::time_problem(item.time))
+            fail(at(problem->key), problem->message);
         if (meta.HasMember("sources")) {
             const Json& list = meta["sources"];
             for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
@@ -290,18 +287,12 @@ private:
                 Path p = path;
                 p.insert(p.end(), {"sources", std::to_string(i)});
                 if (!g.documents().count(s.document))
-                    fail(p, fmt::format("source names document '{}', which is not in "
-                                        "graph.metadata.liaison.documents",
-                                        s.document));
+                    fail(p, detail::unknown_document_message(s.document));
                 if (src.HasMember("start")) s.start = src["start"].GetInt64();
                 if (src.HasMember("end")) s.end = src["end"].GetInt64();
-                if (s.start.has_value() != s.end.has_value()) {
-                    p.emplace_back(s.start ? "start" : "end");
-                    fail(p, "a source offset alone; expected both 'start' and 'end' or neither");
-                }
-                if (s.start && *s.end < *s.start) {
-                    p.emplace_back("end");
-                    fail(p, fmt::format("source 'end' {} is before 'start' {}", *s.end, *s.start));
+                if (auto problem = detail::source_offsets_problem(s)) {
+                    p.emplace_back(problem->key);
+                    fail(p, problem->message);
                 }
                 item.sources.push_back(std::move(s));
             }
@@ -314,12 +305,7 @@ private:
             Node n;
             n.id = m.name.GetString();
             Path path{"graph", "nodes", n.id};
-            if (!is_node_id(n.id))
-                fail(path,
-                     fmt::format("node id '{}' is not an ASCII slug; expected lowercase "
-                                 "letters, digits, '.', '_' or '-'",
-                                 n.id),
-                     0, true);
+            if (!is_node_id(n.id)) fail(path, detail::node_id_message(n.id), 0, true);
             if (m.value.HasMember("metadata")) {
                 const Json& meta = m.value["metadata"];
                 path.emplace_back("metadata");

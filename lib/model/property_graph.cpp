@@ -24,6 +24,7 @@ const std::vector<NodeIndex> kNoNodes;
 const std::vector<EdgeIndex> kNoEdges;
 
 thread_local std::uint64_t steps_taken = 0;  // see detail::index_steps
+thread_local bool loading_here = false;      // this thread is loading a graph's base
 
 // Adds n to a sorted list of nodes once. While a graph is built nodes come in index order, so
 // this is an append; only a replaced node lands inside a list. (A linear search here made
@@ -93,13 +94,144 @@ std::string Node::display_name() const {
     return d.empty() ? id : d;
 }
 
+// ---- the lazy base ---------------------------------------------------------------------------
+
+void PropertyGraph::attach_base(std::shared_ptr<const GraphBase> base) {
+    nodes_.clear();
+    edges_.clear();
+    out_.clear();
+    in_.clear();
+    by_id_.clear();
+    by_label_.clear();
+    by_type_.clear();
+    by_name_.clear();
+    node_revision_ = next_revision();
+    base_nodes_ = base ? base->node_count() : 0;
+    base_edges_ = base ? base->edge_count() : 0;
+    lazy_.base_ = std::move(base);
+    lazy_.pending_.store(lazy_.base_ != nullptr, std::memory_order_release);
+}
+
+// Loads the base under the lock (another reader may be loading it too) and puts what was
+// appended meanwhile after it, as add_node and add_edges would have: the result is exactly the
+// graph an eager open and replay gives (same indices, list orders and indexes).
+void PropertyGraph::load_base() const {
+    if (loading_here) return;  // add_edges below, called while this thread loads
+    std::lock_guard<std::mutex> hold(lazy_.mutex_);
+    if (!lazy_.pending_.load(std::memory_order_relaxed)) return;
+    auto* self = const_cast<PropertyGraph*>(this);
+    loading_here = true;
+    struct Done {
+        ~Done() { loading_here = false; }
+    } done;
+    PropertyGraph full = lazy_.base_->load();
+    std::vector<Node> appended_nodes = std::move(self->nodes_);
+    std::vector<Edge> appended_edges = std::move(self->edges_);
+    self->nodes_ = std::move(full.nodes_);
+    self->edges_ = std::move(full.edges_);
+    self->out_ = std::move(full.out_);
+    self->in_ = std::move(full.in_);
+    self->by_id_ = std::move(full.by_id_);
+    self->by_label_ = std::move(full.by_label_);
+    self->by_type_ = std::move(full.by_type_);
+    self->by_name_ = std::move(full.by_name_);
+    self->base_nodes_ = self->base_edges_ = 0;
+    for (Node& node : appended_nodes) {
+        auto n = static_cast<NodeIndex>(self->nodes_.size());
+        self->nodes_.push_back(std::move(node));
+        self->out_.emplace_back();
+        self->in_.emplace_back();
+        self->index_node(n);
+    }
+    if (!appended_edges.empty()) self->add_edges(std::move(appended_edges));
+    // Other readers wait on the lock until everything is in place. The node revision stays:
+    // the content it names has not changed.
+    self->lazy_.base_.reset();
+    self->lazy_.pending_.store(false, std::memory_order_release);
+}
+
+std::size_t PropertyGraph::lazy_count(bool nodes) const {
+    std::lock_guard<std::mutex> hold(lazy_.mutex_);
+    if (!lazy_.pending_.load(std::memory_order_relaxed))
+        return nodes ? nodes_.size() : edges_.size();
+    if (nodes) return base_nodes_ + nodes_.size();
+    return base_edges_ + edges_.size();
+}
+
+std::string PropertyGraph::node_id(NodeIndex n) const {
+    if (lazy_.pending()) {
+        std::lock_guard<std::mutex> hold(lazy_.mutex_);
+        if (lazy_.pending_.load(std::memory_order_relaxed)) {
+            if (n < base_nodes_) return lazy_.base_->node_id(n);
+            return nodes_.at(n - base_nodes_).id;
+        }
+    }
+    return nodes_.at(n).id;
+}
+
+EdgeEnds PropertyGraph::edge_ends(EdgeIndex e) const {
+    if (lazy_.pending()) {
+        std::lock_guard<std::mutex> hold(lazy_.mutex_);
+        if (lazy_.pending_.load(std::memory_order_relaxed)) {
+            if (e < base_edges_) return lazy_.base_->edge_ends(e);
+            const Edge& ed = edges_.at(e - base_edges_);
+            return {ed.source, ed.target, ed.type};
+        }
+    }
+    const Edge& ed = edges_.at(e);
+    return {ed.source, ed.target, ed.type};
+}
+
+std::uint32_t PropertyGraph::parallel_rank(EdgeIndex e) const {
+    if (lazy_.pending()) {
+        std::lock_guard<std::mutex> hold(lazy_.mutex_);
+        if (lazy_.pending_.load(std::memory_order_relaxed)) {
+            auto ends_of = [&](EdgeIndex x) -> EdgeEnds {
+                if (x < base_edges_) return lazy_.base_->edge_ends(x);
+                const Edge& ed = edges_.at(x - base_edges_);
+                return {ed.source, ed.target, ed.type};
+            };
+            const EdgeEnds me = ends_of(e);
+            auto same = [&](const EdgeEnds& o) {
+                return o.source == me.source && o.target == me.target && o.type == me.type;
+            };
+            std::uint32_t rank = 0;
+            if (me.source < base_nodes_)
+                for (EdgeIndex other : lazy_.base_->source_run(me.source)) {
+                    if (other >= e) break;
+                    rank += same(lazy_.base_->edge_ends(other));
+                }
+            for (auto x = static_cast<EdgeIndex>(base_edges_); x < e; ++x) rank += same(ends_of(x));
+            return rank;
+        }
+    }
+    const Edge& ed = edges_.at(e);
+    std::uint32_t rank = 0;
+    for (EdgeIndex other : out_[ed.source]) {
+        if (other >= e) break;
+        const Edge& o = edges_[other];
+        rank += o.source == ed.source && o.target == ed.target && o.type == ed.type;
+    }
+    return rank;
+}
+
+// ---- building and editing --------------------------------------------------------------------
+
 NodeIndex PropertyGraph::add_node(Node node) {
     if (!is_node_id(node.id))
         throw ArgumentError(fmt::format(
             "node id '{}' is not an ASCII slug (lowercase letters, digits, '.', '_', '-')",
             node.id));
-    if (by_id_.count(node.id)) throw ArgumentError(fmt::format("duplicate node id '{}'", node.id));
-    if (nodes_.size() >= kNoIndex - 1) throw ArgumentError("too many nodes");
+    if (find_id(node.id)) throw ArgumentError(fmt::format("duplicate node id '{}'", node.id));
+    if (node_count() >= kNoIndex - 1) throw ArgumentError("too many nodes");
+    if (lazy_.pending()) {
+        // Appended beside the base: only the id index knows it until the base is loaded.
+        auto n = static_cast<NodeIndex>(base_nodes_ + nodes_.size());
+        by_id_.emplace(node.id, n);
+        nodes_.push_back(std::move(node));
+        node_revision_ = next_revision();
+        return n;
+    }
     auto n = static_cast<NodeIndex>(nodes_.size());
     nodes_.push_back(std::move(node));
     out_.emplace_back();
@@ -109,17 +241,19 @@ NodeIndex PropertyGraph::add_node(Node node) {
 }
 
 EdgeIndex PropertyGraph::add_edge(Edge edge) {
-    if (edge.source >= nodes_.size() || edge.target >= nodes_.size())
+    const std::size_t nodes = node_count(), edges = edge_count();
+    if (edge.source >= nodes || edge.target >= nodes)
         throw ArgumentError("edge endpoint out of range");
     if (edge.type >= relations_.size()) throw ArgumentError("edge relation type out of range");
-    if (edges_.size() >= kNoIndex - 1) throw ArgumentError("too many edges");
-    auto e = static_cast<EdgeIndex>(edges_.size());
+    if (edges >= kNoIndex - 1) throw ArgumentError("too many edges");
+    auto e = static_cast<EdgeIndex>(edges);
     edges_.push_back(std::move(edge));
-    index_edge(e);
+    if (!lazy_.pending()) index_edge(e);
     return e;
 }
 
 void PropertyGraph::add_edges(std::vector<Edge> edges) {
+    materialise();
     for (const Edge& ed : edges) {
         if (ed.source >= nodes_.size() || ed.target >= nodes_.size())
             throw ArgumentError("edge endpoint out of range");
@@ -182,6 +316,7 @@ void PropertyGraph::add_edges(std::vector<Edge> edges) {
 }
 
 void PropertyGraph::reserve_nodes(std::size_t count) {
+    if (lazy_.pending()) return;
     nodes_.reserve(count);
     out_.reserve(count);
     in_.reserve(count);
@@ -195,6 +330,7 @@ RelationId PropertyGraph::relation(std::string_view name) {
 }
 
 void PropertyGraph::replace_node(NodeIndex n, Node node) {
+    materialise();
     LIAISON_ASSERT(n < nodes_.size());
     if (node.id != nodes_[n].id) {
         if (!is_node_id(node.id) || by_id_.count(node.id))
@@ -206,6 +342,7 @@ void PropertyGraph::replace_node(NodeIndex n, Node node) {
 }
 
 void PropertyGraph::replace_edge(EdgeIndex e, Edge edge) {
+    materialise();
     LIAISON_ASSERT(e < edges_.size());
     if (edge.source >= nodes_.size() || edge.target >= nodes_.size() ||
         edge.type >= relations_.size())
@@ -215,12 +352,14 @@ void PropertyGraph::replace_edge(EdgeIndex e, Edge edge) {
 }
 
 void PropertyGraph::remove_edge(EdgeIndex e) {
+    materialise();
     LIAISON_ASSERT(e < edges_.size());
     edges_.erase(edges_.begin() + e);
     rebuild_indexes();
 }
 
 void PropertyGraph::remove_node(NodeIndex n) {
+    materialise();
     LIAISON_ASSERT(n < nodes_.size());
     std::vector<Edge> kept;
     kept.reserve(edges_.size());
@@ -295,23 +434,35 @@ void PropertyGraph::index_edge(EdgeIndex e) {
 }
 
 std::optional<NodeIndex> PropertyGraph::find_id(std::string_view id) const {
+    if (lazy_.pending()) {
+        std::lock_guard<std::mutex> hold(lazy_.mutex_);
+        if (lazy_.pending_.load(std::memory_order_relaxed)) {
+            if (auto n = lazy_.base_->find_id(id)) return n;
+            auto it = by_id_.find(std::string(id));
+            if (it == by_id_.end()) return std::nullopt;
+            return it->second;
+        }
+    }
     auto it = by_id_.find(std::string(id));
     if (it == by_id_.end()) return std::nullopt;
     return it->second;
 }
 
 const std::vector<NodeIndex>& PropertyGraph::nodes_with_label(std::string_view label) const {
+    materialise();
     auto it = by_label_.find(label);
     return it == by_label_.end() ? kNoNodes : it->second;
 }
 
 std::vector<std::string> PropertyGraph::labels() const {
+    materialise();
     std::vector<std::string> out;
     for (const auto& [label, list] : by_label_) out.push_back(label);
     return out;
 }
 
 const std::vector<EdgeIndex>& PropertyGraph::edges_of_type(RelationId type) const {
+    materialise();
     return type < by_type_.size() ? by_type_[type] : kNoEdges;
 }
 
@@ -321,17 +472,20 @@ const std::vector<EdgeIndex>& PropertyGraph::edges_of_type(std::string_view type
 }
 
 const std::vector<NodeIndex>& PropertyGraph::find_name(std::string_view name) const {
+    materialise();
     auto it = by_name_.find(fold_name(name));
     return it == by_name_.end() ? kNoNodes : it->second;
 }
 
 NodeIndex PropertyGraph::other_end(EdgeIndex e, NodeIndex n) const {
+    materialise();
     const Edge& ed = edges_[e];
     return ed.source == n ? ed.target : ed.source;
 }
 
 void PropertyGraph::for_each_incident(
     NodeIndex n, Direction dir, const std::function<void(EdgeIndex, NodeIndex)>& visit) const {
+    materialise();
     if (dir == Direction::Out || dir == Direction::In) {
         for (EdgeIndex e : dir == Direction::Out ? out_[n] : in_[n]) visit(e, other_end(e, n));
         return;

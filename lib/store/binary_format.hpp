@@ -54,6 +54,8 @@ public:
 
     const std::string& name() const { return name_; }
     std::size_t file_bytes() const { return size_; }
+    // The file's bytes (mapped): for the rare reader that needs all of them.
+    std::string_view bytes() const { return {reinterpret_cast<const char*>(data_), size_}; }
     std::uint32_t header_crc() const;
     std::size_t node_count() const;
     std::size_t edge_count() const;
@@ -73,6 +75,9 @@ public:
     // The whole graph, built from the columns; equal to what the canonical JSON text of the
     // graph that was written reads as.
     PropertyGraph to_graph() const;
+    // Only the graph's attributes, relation types and documents, into a new graph `g`, as
+    // to_graph() sets them; returns the graph's RelationId for each of the image's types.
+    std::vector<RelationId> read_attributes(PropertyGraph& g) const;
 
     // O(size): every section's checksum, then the content rewritten from to_graph() must give
     // these very bytes (ids sorted and unique, edges in canonical order, every index consistent
@@ -92,6 +97,11 @@ private:
     void* mapping_ = nullptr;  // munmap'd by the destructor
     std::unique_ptr<Raw> raw_;
 };
+
+// The graph the image holds, its content loaded on first access (PropertyGraph::attach_base):
+// until then counts, find_id and edge ends are read from the mapping. Equal to to_graph() in
+// every accessor.
+PropertyGraph lazy_graph(std::shared_ptr<const BaseImage> image);
 
 }  // namespace binary
 }  // namespace liaison

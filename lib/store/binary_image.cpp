@@ -569,46 +569,58 @@ Properties properties_at(const Reader& r, Section offsets, Section blob, std::ui
     return BlobReader(r, blob, i, a, b).properties();
 }
 
+// The string heap: valid UTF-8 without NUL, every string starting on a character. O(heap):
+// run when content is loaded, not at open.
+void check_strings(const Reader& r, const std::string& file) {
+    std::string_view heap(reinterpret_cast<const char*>(r.bytes(Section::StringHeap)),
+                          r.count(Section::StringHeap));
+    if (auto bad = find_invalid_utf8(heap))
+        fail(file, fmt::format("section STRING_HEAP, byte {}: invalid UTF-8", *bad));
+    if (auto nul = heap.find('\0'); nul != std::string_view::npos)
+        fail(file, fmt::format("section STRING_HEAP, byte {}: a NUL byte", nul));
+    const std::uint64_t s = r.count(Section::StringOffsets);
+    std::uint64_t previous = 0;
+    for (std::uint64_t i = 0; i < s; ++i) {
+        auto off = r.get<std::uint64_t>(Section::StringOffsets, i);
+        if (off < previous || off > heap.size() || (i == 0 && off != 0) ||
+            (i + 1 == s && off != heap.size()) ||
+            (off < heap.size() && (static_cast<unsigned char>(heap[off]) & 0xC0) == 0x80))
+            fail(file, fmt::format("section STRING_OFFSETS, entry {}: offset {} (expected "
+                                   "ascending offsets from 0 to {} on character starts)",
+                                   i, off, heap.size()));
+        previous = off;
+    }
+}
+
 }  // namespace
 
-PropertyGraph BaseImage::to_graph() const {
+// The small sections every open reads (graph attributes, relation types, documents). Each string
+// is checked on its own here: the whole heap is checked only when content is loaded.
+std::vector<RelationId> BaseImage::read_attributes(PropertyGraph& g) const {
     Reader r(data_, *raw_, name_);
     const std::string& file = name_;
-    // Strings: the heap valid UTF-8 without NUL, every string starting on a character.
-    {
-        std::string_view heap(reinterpret_cast<const char*>(r.bytes(Section::StringHeap)),
-                              r.count(Section::StringHeap));
-        if (auto bad = find_invalid_utf8(heap))
-            fail(file, fmt::format("section STRING_HEAP, byte {}: invalid UTF-8", *bad));
-        if (auto nul = heap.find('\0'); nul != std::string_view::npos)
-            fail(file, fmt::format("section STRING_HEAP, byte {}: a NUL byte", nul));
-        const std::uint64_t s = r.count(Section::StringOffsets);
-        std::uint64_t previous = 0;
-        for (std::uint64_t i = 0; i < s; ++i) {
-            auto off = r.get<std::uint64_t>(Section::StringOffsets, i);
-            if (off < previous || off > heap.size() || (i == 0 && off != 0) ||
-                (i + 1 == s && off != heap.size()) ||
-                (off < heap.size() && (static_cast<unsigned char>(heap[off]) & 0xC0) == 0x80))
-                fail(file, fmt::format("section STRING_OFFSETS, entry {}: offset {} (expected "
-                                       "ascending offsets from 0 to {} on character starts)",
-                                       i, off, heap.size()));
-            previous = off;
-        }
-    }
-    PropertyGraph g;
-    g.graph_id = std::string(r.string_at(Section::GraphInfo, 0));
-    g.graph_label = std::string(r.string_at(Section::GraphInfo, 1));
+    auto text = [&](std::string_view v, Section s, std::uint64_t i) {
+        if (find_invalid_utf8(v) || v.find('\0') != std::string_view::npos)
+            fail(file, fmt::format("section {}, entry {}: a string that is not UTF-8 text",
+                                   section_name(s), i));
+        return std::string(v);
+    };
+    g.graph_id = text(r.string_at(Section::GraphInfo, 0), Section::GraphInfo, 0);
+    g.graph_label = text(r.string_at(Section::GraphInfo, 1), Section::GraphInfo, 1);
     g.indexes = read_index_definitions(
         r.count(Section::GraphInfo), [&](std::uint64_t k) { return r.u32(Section::GraphInfo, k); },
-        [&](std::uint64_t k) { return std::string(r.string_at(Section::GraphInfo, k)); }, file);
+        [&](std::uint64_t k) {
+            return text(r.string_at(Section::GraphInfo, k), Section::GraphInfo, k);
+        },
+        file);
 
     std::vector<RelationId> relation_of(r.count(Section::Relations));
     for (std::uint64_t i = 0; i < relation_of.size(); ++i) {
         auto rec = r.get<RelationRecord>(Section::Relations, i);
         RelationType t;
-        t.name = std::string(r.string(rec.name, Section::Relations, i));
-        t.ar = std::string(r.string(rec.ar, Section::Relations, i));
-        t.en = std::string(r.string(rec.en, Section::Relations, i));
+        t.name = text(r.string(rec.name, Section::Relations, i), Section::Relations, i);
+        t.ar = text(r.string(rec.ar, Section::Relations, i), Section::Relations, i);
+        t.en = text(r.string(rec.en, Section::Relations, i), Section::Relations, i);
         t.symmetric = rec.symmetric != 0;
         try {
             relation_of[i] = g.relations().declare(std::move(t));
@@ -617,11 +629,11 @@ PropertyGraph BaseImage::to_graph() const {
         }
     }
 
-    std::vector<std::string_view> doc_ids;
+    std::string previous;
     for (std::uint64_t i = 0; i < r.count(Section::Documents); ++i) {
         auto rec = r.get<DocumentRecord>(Section::Documents, i);
         auto str = [&](std::uint32_t id) {
-            return std::string(r.string(id, Section::Documents, i));
+            return text(r.string(id, Section::Documents, i), Section::Documents, i);
         };
         Document d;
         d.id = str(rec.id);
@@ -631,14 +643,25 @@ PropertyGraph BaseImage::to_graph() const {
         d.language = str(rec.language);
         d.url = str(rec.url);
         d.date = unpack(rec.date, file, Section::Documents, i);
-        if (d.id.empty() || (!doc_ids.empty() && d.id <= doc_ids.back()))
+        if (d.id.empty() || (i > 0 && d.id <= previous))
             fail(file, fmt::format("section DOCUMENTS, entry {}: id '{}' (expected non-empty ids "
                                    "in strictly ascending order)",
                                    i, d.id));
+        previous = d.id;
         std::string key = d.id;
-        auto it = g.documents().emplace(std::move(key), std::move(d)).first;
-        doc_ids.push_back(it->first);  // map nodes do not move
+        g.documents().emplace(std::move(key), std::move(d));
     }
+    return relation_of;
+}
+
+PropertyGraph BaseImage::to_graph() const {
+    Reader r(data_, *raw_, name_);
+    const std::string& file = name_;
+    check_strings(r, file);
+    PropertyGraph g;
+    std::vector<RelationId> relation_of = read_attributes(g);
+    std::vector<std::string_view> doc_ids;  // sorted, as the map's keys (which do not move)
+    for (const auto& [id, doc] : g.documents()) doc_ids.push_back(id);
 
     std::vector<std::string> labels(r.count(Section::Labels));
     for (std::uint64_t i = 0; i < labels.size(); ++i)

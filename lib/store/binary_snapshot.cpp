@@ -1,4 +1,5 @@
 // The two store formats behind one pair of functions, chosen by the path's suffix.
+#include "io/graph_rules.hpp"
 #include "liaison/io/native_format.hpp"
 #include "store/binary_format.hpp"
 #include "store/snapshot_codec.hpp"
@@ -9,13 +10,24 @@ std::string encode_snapshot(const PropertyGraph& g, const std::string& path) {
     return is_binary_store_path(path) ? binary::write_base(g) : write_graph_json(g);
 }
 
-PropertyGraph decode_snapshot(std::string_view bytes, const std::string& path, bool full_check) {
+PropertyGraph decode_snapshot(std::string_view bytes, const std::string& path) {
     if (!is_binary_store_path(path)) return parse_graph_json(bytes, path);
-    PropertyGraph g = binary::BaseImage::view(bytes, path)->to_graph();
-    // The native reader's rules (schema, identifiers, references) are stated once, on the
-    // text: a graph the JSON store would refuse is refused here too.
-    if (full_check) parse_graph_json(write_graph_json(g), path + " (as JSON)");
-    return g;
+    return binary::BaseImage::view(bytes, path)->to_graph();
+}
+
+std::string encode_new_snapshot(const PropertyGraph& g, const std::string& path) {
+    if (!is_binary_store_path(path)) {
+        // The JSON text is the file: it must read back, which holds it to every rule.
+        std::string text = write_graph_json(g);
+        parse_graph_json(text, path);
+        return text;
+    }
+    // The native reader's rules checked on the graph itself (io/graph_rules.hpp): the same
+    // graphs refused as through a JSON round trip, without holding that text and its graph.
+    detail::check_graph_rules(g, path);
+    std::string bytes = binary::write_base(g);
+    binary::BaseImage::view(bytes, path);  // header, directory and section bounds
+    return bytes;
 }
 
 }  // namespace liaison::store

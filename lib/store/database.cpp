@@ -17,6 +17,7 @@
 
 #include "liaison/io/files.hpp"
 #include "liaison/io/native_format.hpp"
+#include "store/binary_format.hpp"
 #include "store/snapshot_codec.hpp"
 
 namespace liaison {
@@ -90,6 +91,21 @@ std::optional<FileText> read_identified(const std::string& path, bool optional) 
     return out;
 }
 
+// What names a snapshot in the journal's header. A JSON snapshot: its size and the CRC-32 of
+// its text. A binary base: its size and its header's CRC-32, which covers the directory's CRC,
+// which covers every section's CRC; so it names the content as the whole file's CRC would,
+// read in O(1) (the whole-file CRC was the rule before; see load_once).
+store::ContentHash snapshot_identity(std::string_view bytes, const std::string& path) {
+    if (!is_binary_store_path(path)) return store::hash_content(bytes);
+    return {bytes.size(), binary::BaseImage::view(bytes, path)->header_crc()};
+}
+
+// The binary store folds its journal only once it is this long: each commit appends O(change),
+// and the base is rewritten (O(graph)) after enough of them to keep replay short.
+std::size_t compaction_threshold(std::uint64_t base_bytes) {
+    return std::max<std::size_t>(std::size_t{4} << 20, static_cast<std::size_t>(base_bytes / 64));
+}
+
 }  // namespace
 
 Database::Database(Database&&) noexcept = default;
@@ -117,9 +133,8 @@ Database Database::write_new(const std::string& path, const PropertyGraph& g,
     auto held = store::WriterLock::acquire(lock_path(path), path, lock.wait_seconds, path);
     if (!replace && std::filesystem::exists(path))
         throw StoreError(fmt::format("{}: already exists", path));
-    std::string text = store::encode_snapshot(g, path);
-    // The file must read back before it replaces anything.
-    store::decode_snapshot(text, path, true);
+    // Held to the native reader's rules before it replaces anything.
+    std::string text = store::encode_new_snapshot(g, path);
     // A journal left by an earlier file of that name must not be replayed onto this one.
     if (::unlink(journal_path(path).c_str()) != 0 && errno != ENOENT)
         throw SystemError(
@@ -142,7 +157,21 @@ void Database::load() {
 // One attempt: false when the snapshot changed while the pair was read (a compaction ran).
 bool Database::load_once() {
     std::string jpath = journal_path(path_);
-    FileText snap = *read_identified(path_, false);
+    const bool binary = is_binary_store_path(path_);
+    // A binary base is mapped, not read: open checks its header, directory and section bounds,
+    // and content is read when first used (PropertyGraph::attach_base).
+    std::shared_ptr<const binary::BaseImage> image;
+    FileText snap;
+    if (binary) {
+        struct stat before {};
+        if (::stat(path_.c_str(), &before) != 0)
+            throw SystemError(fmt::format("{}: cannot open: {}", path_, std::strerror(errno)));
+        image = binary::BaseImage::open_file(path_);
+        fill_id(before, snap);
+        if (snap.size != image->file_bytes()) return false;  // replaced between the two
+    } else {
+        snap = *read_identified(path_, false);
+    }
     std::optional<FileText> journal = read_identified(jpath, true);
     struct stat st {};
     if (::stat(path_.c_str(), &st) != 0)
@@ -154,8 +183,13 @@ bool Database::load_once() {
         return false;
 
     warnings_.clear();
-    graph_ = store::decode_snapshot(snap.text, path_);
-    snapshot_hash_ = store::hash_content(snap.text);
+    if (binary) {
+        graph_ = binary::lazy_graph(image);
+        snapshot_hash_ = {image->file_bytes(), image->header_crc()};
+    } else {
+        graph_ = store::decode_snapshot(snap.text, path_);
+        snapshot_hash_ = store::hash_content(snap.text);
+    }
     snapshot_id_ = {snap.dev, snap.ino, snap.size, snap.mtime_ns};
     journal_state_ = JournalState::Missing;
     journal_id_ = {};
@@ -179,18 +213,28 @@ bool Database::load_once() {
     }
     // Where replay starts: after the last compaction whose snapshot is the one on disk (it
     // holds everything before), else after the header if the journal was written for it.
+    // Journals of a binary base written before it was named by its header name it by the
+    // whole file's CRC: that rule is tried only when the new one finds nothing (O(file), once).
     std::size_t from = 0;
-    for (std::size_t i = scan.records.size(); i-- > 1;) {
-        if (scan.records[i].kind == store::RecordKind::Compact &&
-            scan.records[i].snapshot == snapshot_hash_) {
-            from = i + 1;
-            journal_state_ = JournalState::Stale;
-            break;
+    auto find_start = [&](const store::ContentHash& base) {
+        for (std::size_t i = scan.records.size(); i-- > 1;) {
+            if (scan.records[i].kind == store::RecordKind::Compact &&
+                scan.records[i].snapshot == base) {
+                from = i + 1;
+                journal_state_ = JournalState::Stale;
+                return;
+            }
         }
-    }
-    if (from == 0 && scan.records.front().snapshot == snapshot_hash_) {
-        from = 1;
-        journal_state_ = JournalState::Live;
+        if (scan.records.front().snapshot == base) {
+            from = 1;
+            journal_state_ = JournalState::Live;
+        }
+    };
+    find_start(snapshot_hash_);
+    if (from == 0 && binary) {
+        find_start(store::hash_content(image->bytes()));
+        // A live journal of the old rule keeps its header; new records follow it unchanged.
+        if (from != 0) snapshot_hash_ = store::hash_content(image->bytes());
     }
     if (from == 0) {
         std::size_t pending = 0;
@@ -377,6 +421,10 @@ UpdateResult Database::update(const std::function<void(WriteTransaction&)>& chan
     }
     if (!options.compact || (result.operations == 0 && journal_state_ == JournalState::Missing))
         return result;
+    // The binary store is not rewritten for git diffs: its journal is folded once it is long.
+    if (is_binary_store_path(path_) && (journal_state_ != JournalState::Live ||
+                                        journal_end_ < compaction_threshold(snapshot_id_.size)))
+        return result;
     // The commit is durable: from here on nothing may report the change as failed.
     try {
         compact_locked();
@@ -405,7 +453,7 @@ CompactResult Database::compact_locked() {
     result.journal_bytes = journal_state_ == JournalState::Missing ? 0 : journal_size_;
 
     std::string text = store::encode_snapshot(graph_, path_);
-    store::ContentHash target = store::hash_content(text);
+    store::ContentHash target = snapshot_identity(text, path_);
     if (target != snapshot_hash_) {
         std::size_t before = journal_end_;
         if (journal_state_ == JournalState::Live) append(store::compact_record(target), false);
@@ -425,8 +473,14 @@ CompactResult Database::compact_locked() {
         fsync_folder_of(path_);
     }
     // Reload from the text itself: a later open reads the snapshot in canonical order, and
-    // journal records name parallel edges by their order.
-    graph_ = store::decode_snapshot(text, path_);
+    // journal records name parallel edges by their order. A binary base is mapped again from
+    // the file just written (the same bytes), so its content is not held twice.
+    if (is_binary_store_path(path_)) {
+        text = {};
+        graph_ = binary::lazy_graph(binary::BaseImage::open_file(path_));
+    } else {
+        graph_ = store::decode_snapshot(text, path_);
+    }
     struct stat st {};
     if (::stat(path_.c_str(), &st) == 0) {
         FileText id;

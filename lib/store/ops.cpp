@@ -100,15 +100,12 @@ std::string EdgeRef::to_string() const {
     return s;
 }
 
+// Through the accessors a lazy graph serves from its base, so naming the edge just added to a
+// large binary store does not load its content.
 EdgeRef edge_ref(const PropertyGraph& g, EdgeIndex e) {
-    const Edge& ed = g.edge(e);
-    EdgeRef ref{g.node(ed.source).id, g.type_name(ed), g.node(ed.target).id, 0};
-    for (EdgeIndex other : g.out_edges(ed.source)) {
-        if (other >= e) break;
-        const Edge& o = g.edge(other);
-        ref.ordinal += o.source == ed.source && o.target == ed.target && o.type == ed.type;
-    }
-    return ref;
+    EdgeEnds ends = g.edge_ends(e);
+    return {g.node_id(ends.source), g.relations().get(ends.type).name, g.node_id(ends.target),
+            g.parallel_rank(e)};
 }
 
 EdgeIndex resolve(const PropertyGraph& g, const EdgeRef& ref) {

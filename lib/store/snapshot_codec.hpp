@@ -11,9 +11,11 @@ namespace liaison::store {
 
 // The bytes of the database file `path` holding `g`.
 std::string encode_snapshot(const PropertyGraph& g, const std::string& path);
-// The graph those bytes hold. With `full_check`, a binary image is also held to every rule of
-// the native reader (as its JSON text would be), before a new file is written from it.
-PropertyGraph decode_snapshot(std::string_view bytes, const std::string& path,
-                              bool full_check = false);
+// The bytes of a new database file `path` holding `g`, once `g` is known to keep the native
+// format's rules (an InputError naming the entity and field otherwise): what create and replace
+// write.
+std::string encode_new_snapshot(const PropertyGraph& g, const std::string& path);
+// The graph those bytes hold.
+PropertyGraph decode_snapshot(std::string_view bytes, const std::string& path);
 
 }  // namespace liaison::store

@@ -80,3 +80,35 @@ TEST_CASE("a meeting on the sidelines of an event takes the event's span, not th
         "التقى عبد اللطيف حموشي مع فيصل شهكار.\n");
     CHECK(time_of(g, "MET_WITH") == "2025-11-24 .. 2025-11-27");
 }
+
+TEST_CASE("a fact takes the date written right after its own words, not the sentence's first") {
+    PropertyGraph g =
+        run("خبر\nوكان حموشي قد التقى فيصل شهكار في الرباط خلال مارس 2026، حيث جددا العمل بمذكرة "
+            "التفاهم الموقعة بين المغرب وباكستان في يونيو 2019.\n");
+    CHECK(time_of(g, "SIGNED_MOU") == "2019-06");
+}
+
+TEST_CASE("an end written apart from its start closes the range of the sentence's first day") {
+    PropertyGraph g =
+        run("خبر\nانطلقت يوم الاثنين 9 مارس 2026 أشغال المؤتمر الإقليمي الرابع لأمن الحدود، الذي "
+            "تحتضنه تونس إلى غاية 11 مارس الجاري.\n");
+    CHECK(time_of(g, "HOSTED") == "2026-03-09 .. 2026-03-11");
+}
+
+TEST_CASE("an English dateline writes the day after the month") {
+    PropertyGraph g =
+        run("Chiefs meet\nRABAT, March 4, 2026 (MAP) -- Moroccan police chief Abdellatif Hammouchi "
+            "met Pakistani official Faisal Shahkar.\n");
+    CHECK(time_of(g, "MET_WITH") == "2026-03-04");
+}
+
+TEST_CASE("a planned fact on a bare weekday is on the next one; the next day follows it") {
+    // 2023-06-16 is a Friday: the coming Sunday and Monday are 18 and 19 June.
+    PropertyGraph g =
+        run("خبر\nيتوجه وزير الداخلية الفرنسي جيرالد دارمانان إلى تونس يومي الأحد والإثنين.\n",
+            "2023-06-16");
+    CHECK(time_of(g, "VISITED") == "2023-06-18 .. 2023-06-19");
+    PropertyGraph h =
+        run("خبر\nوصل جيرالد دارمانان إلى تونس الأحد 18 يونيو 2023 وغادرها في اليوم التالي.\n");
+    CHECK(time_of(h, "VISITED") == "2023-06-18 .. 2023-06-19");
+}

@@ -24,6 +24,7 @@ ScoreReport score_gold(const std::string& gold_path, const fs::path& articles) {
         liaison::extract::Article a =
             liaison::extract::read_article((articles / doc.file).string());
         a.id = id;
+        a.date = doc.date;  // the publication date, as the CLI's --score gives it
         const liaison::PropertyGraph predicted = liaison::extract::extract({a});
         total.add(liaison::extract::score(predicted,
                                           gold.documents().size() == 1
@@ -98,56 +99,36 @@ TEST_CASE("development set: the figures reached do not fall") {
     const Tally interactions = row(total.relations, "interactions");
     MESSAGE("development set: interactions P=" << interactions.precision()
                                                << " R=" << interactions.recall());
-    // Reached on 32 articles: interactions 0.553 / 0.413, signatures 5 of 25, persons recall
-    // 0.857, countries 1.000, agencies and organisations 0.599 (docs/extract.md, "Figures").
-    // Interactions 0.750 / 0.595 (75 of 126), signatures 11 of 25, after the frames' rules
-    // (a title apart from its name, a headline's subject, the host country, signers each side).
-    // 0.757 / 0.619 (78 of 126), signatures 14 of 25, with parties joined before the verb
-    // (Iraq and Jordan signed …) and the two sides of the last meeting (الجانبان، البلدان).
-    // 0.794 / 0.669 (85 of 127) with descriptions (المسؤول المغربي، الوزير الإيطالي، رئيس الوفد)
-    // linked to the person they describe, a noun of meeting behind في inside the verb's clause,
-    // parties joined before a noun of meeting and lists with a nationality before each name.
-    // With the third batch (p01–p16: 48 articles) 0.655 / 0.466, then 0.784 / 0.588 (120 of 204;
-    // 0.865 / 0.756 on the first 32) after the guest of كان في استقباله, a relative clause's
-    // subject, lists after كلا من, adjectives only of delegations or peers, no party in reported
-    // speech or after في, a coming week as planned, English subjects first, news agencies as no
-    // subject, and نظيره right after the verb as a counterpart.
-    CHECK(interactions.precision() >= 0.77);
-    CHECK(interactions.recall() >= 0.57);
-    // Signatures 19 of 25 on those 32 articles, 25 of 38 with the 16 of the third batch (p01–p16):
-    // sides after من الجانب, parties joined after the verb, a second nationality naming a second
-    // body, witnesses apart from signers, the kind of a verb with a pronoun (وقعاها).
+    // Reached on all 56 articles (docs/extract.md, "Figures", has the history): interactions
+    // 0.909 / 0.781 (189 of 242; 0.967 / 0.850 on the first 48), signatures 31 of 44, persons
+    // 0.893 / 0.897, agencies and organisations 0.877 / 0.868, countries 0.960 / 0.986, cities
+    // 0.925 / 0.907, HEADS 0.820 / 0.776, REPRESENTS 0.756 / 0.607, Event 0.946 / 0.795, HOSTED
+    // 0.846 / 0.759, ATTENDED 0.970 / 0.753, dates right on 201 of 263 matched relations.
+    // Each floor sits a little under the figure so that a rule trading one fact for another
+    // does not fail, while a lost rule does.
+    CHECK(interactions.precision() >= 0.89);
+    CHECK(interactions.recall() >= 0.76);
     const Tally signatures = sum(total.relations, {"SIGNED_MOU", "SIGNED_AGREEMENT"});
-    CHECK(signatures.matched >= 25);
-    CHECK(row(total.relations, "VISITED").recall() >= 0.52);
-    CHECK(row(total.relations, "RECEIVED").recall() >= 0.55);
-    // Persons 0.874 / 0.929, agencies and organisations 0.870 / 0.806, HEADS 0.701 / 0.614,
-    // REPRESENTS 0.696 / 0.842 after the officials' rules (envoys, credit line, name spans).
-    // English names (al-, abbreviated ranks, capitals): persons 0.889 / 0.929, HEADS 0.714 / 0.625,
-    // ATTENDED 0.952 / 0.908.
-    // On all 48 articles (the third batch added): persons 0.859 / 0.859, HEADS 0.709 / 0.621,
-    // REPRESENTS 0.737 / 0.622, countries 0.948 / 0.990, cities recall 0.844.
-    CHECK(row(total.entities, "Person").recall() >= 0.84);
-    CHECK(row(total.entities, "Person").precision() >= 0.84);
-    CHECK(row(total.relations, "HEADS").recall() >= 0.6);
-    CHECK(row(total.relations, "HEADS").precision() >= 0.69);
-    CHECK(row(total.relations, "REPRESENTS").recall() >= 0.6);
-    CHECK(row(total.relations, "REPRESENTS").precision() >= 0.69);
+    CHECK(signatures.matched >= 30);
+    CHECK(row(total.relations, "VISITED").recall() >= 0.82);
+    CHECK(row(total.relations, "RECEIVED").recall() >= 0.67);
+    CHECK(row(total.relations, "MET_WITH").recall() >= 0.78);
+    CHECK(row(total.entities, "Person").recall() >= 0.88);
+    CHECK(row(total.entities, "Person").precision() >= 0.87);
+    CHECK(row(total.relations, "HEADS").recall() >= 0.76);
+    CHECK(row(total.relations, "HEADS").precision() >= 0.8);
+    CHECK(row(total.relations, "REPRESENTS").recall() >= 0.59);
+    CHECK(row(total.relations, "REPRESENTS").precision() >= 0.73);
     CHECK(row(total.entities, "Country").recall() >= 0.98);
-    CHECK(row(total.entities, "Country").precision() >= 0.93);
-    // Agencies and organisations 0.870 / 0.806 on the 32 articles, 0.839 / 0.769 on all 48.
-    CHECK(row(total.entities, "Organisation").recall() >= 0.76);
-    CHECK(row(total.entities, "Organisation").precision() >= 0.83);
-    CHECK(row(total.entities, "City").recall() >= 0.82);
-    // Events and their frames (events.cpp): Event 0.960 / 0.960, HOSTED 0.870 / 0.909,
-    // ATTENDED 0.967 / 0.892; on all 48: Event 0.943 / 0.786, HOSTED 0.808 / 0.750, ATTENDED
-    // 0.954 / 0.729.
-    CHECK(row(total.entities, "Event").recall() >= 0.77);
-    CHECK(row(total.entities, "Event").precision() >= 0.92);
-    CHECK(row(total.relations, "HOSTED").recall() >= 0.73);
-    CHECK(row(total.relations, "HOSTED").precision() >= 0.79);
-    CHECK(row(total.relations, "ATTENDED").recall() >= 0.71);
-    CHECK(row(total.relations, "ATTENDED").precision() >= 0.94);
-    // Dates: 92 of 152 matched relations with a time carry the gold's.
-    CHECK(total.dated_right >= 0.58 * static_cast<double>(total.dated));
+    CHECK(row(total.entities, "Country").precision() >= 0.95);
+    CHECK(row(total.entities, "Organisation").recall() >= 0.85);
+    CHECK(row(total.entities, "Organisation").precision() >= 0.86);
+    CHECK(row(total.entities, "City").recall() >= 0.89);
+    CHECK(row(total.entities, "Event").recall() >= 0.78);
+    CHECK(row(total.entities, "Event").precision() >= 0.93);
+    CHECK(row(total.relations, "HOSTED").recall() >= 0.74);
+    CHECK(row(total.relations, "HOSTED").precision() >= 0.82);
+    CHECK(row(total.relations, "ATTENDED").recall() >= 0.73);
+    CHECK(row(total.relations, "ATTENDED").precision() >= 0.95);
+    CHECK(total.dated_right >= 0.75 * static_cast<double>(total.dated));
 }

@@ -1,9 +1,11 @@
 // The edit commands end to end: add-document, add-node, add-edge, set, remove, compact, and two
 // writers at once through the CLI.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <thread>
 
 #include <fmt/format.h>
@@ -249,6 +251,26 @@ TEST_CASE("cli: the binary store converts both ways losslessly and every command
     r = liaison_cli("query " + q(db) + " 'MATCH (n) RETURN count(n)' --format csv");
     CHECK(r.code == 0);
     CHECK(r.out.find("123") != std::string::npos);
+    // add-edge appends to the journal and leaves the base file as it is (no rewrite per edit).
+    struct stat before {
+    }, after{};
+    REQUIRE(::stat(db.c_str(), &before) == 0);
+    const auto journal_before = std::filesystem::file_size(db + ".journal");
+    r = liaison_cli("add-edge " + q(db) +
+                    " ahmed MET_WITH abdellatif-hammouchi --no-source --date 2026-01");
+    CHECK(r.code == 0);
+    CHECK(r.out == db + ": added edge ahmed -[MET_WITH]-> abdellatif-hammouchi\n");
+    REQUIRE(::stat(db.c_str(), &after) == 0);
+    CHECK(after.st_size == before.st_size);
+    CHECK(after.st_ino == before.st_ino);
+    CHECK(after.st_mtim.tv_sec == before.st_mtim.tv_sec);
+    CHECK(after.st_mtim.tv_nsec == before.st_mtim.tv_nsec);
+    CHECK(std::filesystem::file_size(db + ".journal") > journal_before);
+    r = liaison_cli("query " + q(db) + " 'MATCH ()-[r:MET_WITH]->() RETURN count(r)' --format csv");
+    CHECK(r.code == 0);
+    r = liaison_cli("compact " + q(db));
+    CHECK(r.code == 0);
+    CHECK_FALSE(std::filesystem::exists(db + ".journal"));
     // A damaged image: refused with the section and what was expected, nothing read.
     std::string bytes = slurp(db);
     bytes[8] = 9;  // the version

@@ -26,6 +26,9 @@ struct ScoreReport {
     std::vector<Tally> rules;
     // Matched relations where either side has a time, and those whose times are equal.
     long dated = 0, dated_right = 0;
+    // Gold documents with a date, and those whose date the extractor read from the text alone
+    // (filled by score_document_dates).
+    long documents_dated = 0, documents_dated_right = 0;
     // One line per gold relation missed ("miss"), predicted relation not in the gold ("false")
     // and matched relation with another time ("date"), for working on the rules.
     std::vector<std::string> errors;
@@ -36,6 +39,11 @@ struct ScoreReport {
 /// Compares an extraction with the gold. Matching is one-to-one throughout: each gold entity or
 /// relation matches at most one predicted one, and the other way round.
 ScoreReport score(const PropertyGraph& predicted, const PropertyGraph& gold);
+/// Counts the gold documents with a date and those the extraction dated the same. The scorer
+/// extracts with the gold's publication date (as `--date` gives it) to score facts' dates, so
+/// this is measured on an extraction without it: the date read from the text alone.
+void score_document_dates(const PropertyGraph& predicted, const PropertyGraph& gold,
+                          ScoreReport& report);
 
 // {"entities":[{name,gold,predicted,matched,precision,recall}…],"relations":[…],"rules":[…],
 //  "dates":{"dated":N,"right":N,"share":X}}

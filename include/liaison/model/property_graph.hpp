@@ -1,9 +1,12 @@
 #pragma once
 /// @file
 /// The in-memory property graph at the centre of liaison (docs/model.md).
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -95,6 +98,33 @@ struct Document {
 
 enum class Direction { Out, In, Both };
 
+// An edge's endpoints and relation, without its content.
+struct EdgeEnds {
+    NodeIndex source = kNoIndex, target = kNoIndex;
+    RelationId type = 0;
+};
+
+class PropertyGraph;
+
+// A stored graph (the binary store's mapped base image) that a PropertyGraph reads on demand:
+// counts, ids and edge ends are answered from its own indexes; the first access to any
+// content loads the whole graph (docs/storage-engine.md §0).
+class GraphBase {
+public:
+    virtual ~GraphBase() = default;
+    virtual std::size_t node_count() const = 0;
+    virtual std::size_t edge_count() const = 0;
+    virtual std::string node_id(NodeIndex n) const = 0;
+    virtual std::optional<NodeIndex> find_id(std::string_view id) const = 0;
+    // Relation ids are those of the graph the base was attached to.
+    virtual EdgeEnds edge_ends(EdgeIndex e) const = 0;
+    // Edges whose source is n, ascending.
+    virtual std::vector<EdgeIndex> source_run(NodeIndex n) const = 0;
+    // The whole stored graph, as an eager PropertyGraph whose relation ids are those of the
+    // graph it is attached to (declared in the same order).
+    virtual PropertyGraph load() const = 0;
+};
+
 class PropertyGraph {
 public:
     // Graph-level attributes of the file.
@@ -128,16 +158,45 @@ public:
     std::map<std::string, Document, std::less<>>& documents() { return documents_; }
     const std::map<std::string, Document, std::less<>>& documents() const { return documents_; }
 
+    // A graph over a stored base: the base's nodes and edges come first (indices 0..), content
+    // is loaded on first access, appended nodes and edges wait beside it until then. Replaces
+    // nodes and edges; keeps the registry, documents and graph attributes (the caller sets
+    // them from the base, declaring relations in the base's order).
+    void attach_base(std::shared_ptr<const GraphBase> base);
+    // Whether the base's content is still waiting to be loaded.
+    bool lazy() const { return lazy_.pending(); }
+    // Loads the base now (what any content accessor does on first use). Safe from any thread.
+    void materialise() const {
+        if (lazy_.pending()) load_base();
+    }
+
     // --- reading ---------------------------------------------------------------------------
-    std::size_t node_count() const { return nodes_.size(); }
-    std::size_t edge_count() const { return edges_.size(); }
+    std::size_t node_count() const { return lazy_.pending() ? lazy_count(true) : nodes_.size(); }
+    std::size_t edge_count() const { return lazy_.pending() ? lazy_count(false) : edges_.size(); }
     // Changes whenever a node is added, replaced or removed, and is unique across graphs (one
     // global counter), so (address, node_revision) identifies the nodes' content for caches.
     std::uint64_t node_revision() const { return node_revision_; }
-    const Node& node(NodeIndex n) const { return nodes_[n]; }
-    const Edge& edge(EdgeIndex e) const { return edges_[e]; }
-    const std::vector<Node>& nodes() const { return nodes_; }
-    const std::vector<Edge>& edges() const { return edges_; }
+    const Node& node(NodeIndex n) const {
+        materialise();
+        return nodes_[n];
+    }
+    const Edge& edge(EdgeIndex e) const {
+        materialise();
+        return edges_[e];
+    }
+    const std::vector<Node>& nodes() const {
+        materialise();
+        return nodes_;
+    }
+    const std::vector<Edge>& edges() const {
+        materialise();
+        return edges_;
+    }
+    // Served without loading a lazy graph's content: a node's id, an edge's ends, and how many
+    // edges before e have its source, target and type (its ordinal among parallel edges).
+    std::string node_id(NodeIndex n) const;
+    EdgeEnds edge_ends(EdgeIndex e) const;
+    std::uint32_t parallel_rank(EdgeIndex e) const;
     const std::string& type_name(const Edge& e) const { return relations_.get(e.type).name; }
     bool is_symmetric(const Edge& e) const { return relations_.get(e.type).symmetric; }
 
@@ -154,8 +213,14 @@ public:
 
     // Edges leaving n (n is the source; or either end of a symmetric edge), entering n (n is the
     // target; or either end of a symmetric edge). Both lists in edge-index order.
-    const std::vector<EdgeIndex>& out_edges(NodeIndex n) const { return out_[n]; }
-    const std::vector<EdgeIndex>& in_edges(NodeIndex n) const { return in_[n]; }
+    const std::vector<EdgeIndex>& out_edges(NodeIndex n) const {
+        materialise();
+        return out_[n];
+    }
+    const std::vector<EdgeIndex>& in_edges(NodeIndex n) const {
+        materialise();
+        return in_[n];
+    }
     // Visits each edge incident to n once (a symmetric edge once, a self-loop once) with the
     // node at its other end.
     void for_each_incident(NodeIndex n, Direction dir,
@@ -167,6 +232,49 @@ private:
     void unindex_node(NodeIndex n);
     void index_edge(EdgeIndex e);
     void rebuild_indexes();
+    void load_base() const;
+    std::size_t lazy_count(bool nodes) const;
+
+    // The lazy part of a PropertyGraph: which base it still has to load, and the lock that makes
+    // loading safe when several threads read the graph. A copy of a graph still waiting for its
+    // base waits for the same base (sharing the mapping), with a lock of its own.
+    struct LazyPart {
+        LazyPart() = default;
+        LazyPart(const LazyPart& o) : base_(o.pending() ? o.base_ : nullptr) {
+            pending_.store(base_ != nullptr, std::memory_order_relaxed);
+        }
+        LazyPart(LazyPart&& o) noexcept : base_(std::move(o.base_)) {
+            pending_.store(base_ != nullptr && o.pending(), std::memory_order_relaxed);
+            o.pending_.store(false, std::memory_order_relaxed);
+        }
+        LazyPart& operator=(const LazyPart& o) {
+            if (this != &o) {
+                base_ = o.pending() ? o.base_ : nullptr;
+                pending_.store(base_ != nullptr, std::memory_order_relaxed);
+            }
+            return *this;
+        }
+        LazyPart& operator=(LazyPart&& o) noexcept {
+            if (this != &o) {
+                bool was = o.pending();
+                base_ = std::move(o.base_);
+                pending_.store(base_ != nullptr && was, std::memory_order_relaxed);
+                o.pending_.store(false, std::memory_order_relaxed);
+            }
+            return *this;
+        }
+        bool pending() const { return pending_.load(std::memory_order_acquire); }
+
+        std::shared_ptr<const GraphBase> base_;
+        std::atomic<bool> pending_{false};
+        mutable std::mutex mutex_;
+    };
+
+    // While lazy_ is pending, nodes_ and edges_ hold only what was appended after the base
+    // (indices base_nodes_.. and base_edges_..), by_id_ only the appended nodes, and the other
+    // indexes nothing; loading puts the base in front and builds every index.
+    LazyPart lazy_;
+    std::size_t base_nodes_ = 0, base_edges_ = 0;
 
     std::vector<Node> nodes_;
     std::vector<Edge> edges_;

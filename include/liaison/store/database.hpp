@@ -50,7 +50,8 @@ std::string journal_path(const std::string& db_path);  // FILE.journal
 std::string lock_path(const std::string& db_path);     // FILE.lock
 
 /// Database::update: how long to wait for the lock, and whether to fold the journal into the
-/// snapshot after the commit, under the same lock.
+/// snapshot after the commit, under the same lock. A binary store (`.liaison`) folds it only
+/// once the journal passes max(4 MiB, base / 64): its commits stay O(change).
 struct UpdateOptions {
     double wait_seconds = 0;
     bool compact = false;

@@ -1,0 +1,17 @@
+#pragma once
+// Bodies and places the lexicons do not list (bodies.cpp), found before the lexicon's own so
+// that their words are not read again. Internal to lib/extract.
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace liaison::extract {
+
+struct Analysis;
+struct SentenceState;
+
+// Adds the sentence's unlisted bodies, cities after مدينة / ولاية and capitals named by
+// العاصمة + nisba as entities and mentions; returns the token spans they cover.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> find_unlisted(Analysis& a, SentenceState& st);
+
+}  // namespace liaison::extract

@@ -1,0 +1,171 @@
+// The clause of a frame and its modality (docs/extract.md, § Pipeline 7): triggers that name one
+// fact together, where a relative clause cuts the clause, planned or negated wording before the
+// trigger or on it, a coming day in its clause, and a verb in the present with a weekday.
+#include <algorithm>
+
+#include "extract/frames_internal.hpp"
+
+namespace liaison::extract::frames_detail {
+
+// Triggers that name one fact together: a verb of signing and its noun (وقعت … مذكرة تفاهم: the
+// noun names its kind), and a noun of meeting or visit behind a preposition after a verb (واستقبل
+// X، في لقاء منفصل، Y; يلتقي X وY خلال الزيارة Z), which says when the verb's fact happened.
+void merge_triggers(const Analysis& a, const SentenceState& st, std::vector<Trigger>& triggers,
+                    const std::vector<Participant>& ps) {
+    // "وقعت … مذكرة تفاهم": the verb and the noun of one signature; the noun names its kind.
+    for (std::size_t t = 0; t + 1 < triggers.size(); ++t) {
+        const FrameInfo* verb = triggers[t].frame;
+        // One noun of meeting may stand between (وقعا في ختام المباحثات مذكرة تفاهم).
+        std::size_t n = t + 1;
+        if (n + 1 < triggers.size() && triggers[n].frame->voice == Voice::Nominal &&
+            triggers[n].frame->relation.rfind("SIGNED_", 0) != 0 &&
+            content_between(a, st, triggers[t].last, triggers[n + 1].first) <= 5)
+            ++n;
+        const FrameInfo* noun = triggers[n].frame;
+        // A verb with an attached pronoun (وقعاها) already has its object: a noun after it
+        // is another document (أعقبتها مذكرات تفاهم).
+        if (verb->voice != Voice::Nominal && noun->voice == Voice::Nominal &&
+            !(triggers[t].flags & kSuffix) && verb->relation.rfind("SIGNED_", 0) == 0 &&
+            noun->relation.rfind("SIGNED_", 0) == 0) {
+            triggers[t].relation = &noun->relation;
+            triggers.erase(triggers.begin() + static_cast<std::ptrdiff_t>(n));
+        }
+    }
+    // "واستقبل X، في لقاء منفصل، Y"، "التقى، خلال اجتماع عقد بمقر …، Y": a noun of meeting
+    // behind a preposition, close after a verb and with no party of its own (مع), says when
+    // the verb's fact happened; it does not cut the verb's clause.
+    for (std::size_t t = 1; t < triggers.size(); ++t) {
+        const Trigger& verb = triggers[t - 1];
+        const Trigger& noun = triggers[t];
+        if (verb.frame->voice == Voice::Nominal || noun.frame->voice != Voice::Nominal ||
+            (noun.frame->relation != "MET_WITH" && noun.frame->relation != "RECEIVED" &&
+             noun.frame->relation != "VISITED") ||
+            // A visit may follow the verb's compound subject (يلتقي X ونظيره Y خلال الزيارة).
+            content_between(a, st, verb.last, noun.first) >
+                (noun.frame->relation == "VISITED" ? 12u : 4u))
+            continue;
+        std::size_t k = noun.item;
+        // The preposition before the noun, or the first word of the trigger (في لقاء).
+        auto preposition = [&](std::uint32_t token) {
+            const std::u32string_view w = a.tokens.tokens[token].form(a.text);
+            return w == U"\u0641\u064A" ||                  // في
+                   w == U"\u062E\u0644\u0627\u0644" ||      // خلال
+                   w == U"\u0627\u062B\u0646\u0627\u0621";  // اثناء
+        };
+        const bool behind =
+            (noun.flags & kPrep) || preposition(noun.first) ||
+            (k > 0 && st.items[k - 1].last == noun.first && preposition(st.items[k - 1].first));
+        bool own_party = false;
+        for (std::size_t j = k + 1; j < st.items.size() && j <= k + 3; ++j)
+            own_party = own_party || a.stop_role(st.items[j]) == StopRole::With ||
+                        a.stop_role(st.items[j]) == StopRole::Between;
+        // "يلتقي X وY خلال الزيارة Z": a visit's own party is a place right after it.
+        if (noun.frame->relation == "VISITED")
+            for (const Participant& p : ps)
+                own_party = own_party || (p.first >= noun.last && p.first <= noun.last + 3 &&
+                                          !p.adjective && label_of(a, p) != Label::Person);
+        if (behind && !own_party)
+            triggers.erase(triggers.begin() + static_cast<std::ptrdiff_t>(t--));
+    }
+}
+
+// "التقى الأمين العام …، الذي نوه بالتعاون الذي تبديه قوى الأمن": a relative clause after a
+// comma tells about the party before it; what it names takes no part in the trigger's fact.
+// Not a relative right after the trigger, nor one that lists (لقاءاته، التي شملت كلا من …):
+// those hold the trigger's parties.
+std::uint32_t clause_end(const Analysis& a, const SentenceState& st, const Trigger& tr,
+                         std::uint32_t right) {
+    for (std::uint32_t k = tr.last; k + 1 < right; ++k)
+        if (a.tokens.tokens[k].kind == TokenKind::Comma && relative(a, k + 1)) {
+            for (std::uint32_t j = k + 2; j + 1 < right && j < k + 5; ++j) {
+                const std::u32string_view w = a.tokens.tokens[j].form(a.text);
+                if ((w == U"\u0643\u0644\u0627" || w == U"\u0643\u0644") &&  // كلا، كل من
+                    a.tokens.tokens[j + 1].form(a.text) == U"\u0645\u0646")
+                    return right;
+            }
+            for (const Mention& m : st.mentions)
+                if (m.entity != kNone && m.first >= tr.last && m.first < k) return k;
+            return right;
+        }
+    return right;
+}
+
+// "كما التقى"، "ثم استقبل": the verb carries on the subject of the sentence before.
+bool carried_on(const Analysis& a, const SentenceState& st, const Trigger& tr) {
+    if (tr.first == st.s.first) return false;
+    std::u32string_view w = a.tokens.tokens[tr.first - 1].form(a.text);
+    if (w.size() == 3 && w[0] == U'\u0648') w.remove_prefix(1);
+    return w == U"\u0643\u0645\u0627" || w == U"\u062B\u0645";  // كما، ثم
+}
+
+void modality_of(const Analysis& a, const SentenceState& st, const std::vector<Trigger>& triggers,
+                 std::size_t t, std::uint32_t left, std::uint32_t right, bool& planned,
+                 bool& negated) {
+    const Trigger& tr = triggers[t];
+    // Modality before the trigger (من المقرر أن، سيجري) or on the trigger itself (سيلتقي،
+    // سيزور) plans or negates the fact.
+    for (std::size_t k = 0; k <= tr.item; ++k)
+        if (const Entry* m = a.entry(st.items[k], EntryKind::Modality)) {
+            // A denial reaches the first trigger after it however far (نفت الوزارة، في بيان، ما
+            // تداولته الصفحات بشأن زيارة مرتقبة); a planned wording stays close, unless it
+            // opens a clause with أن past an inserted source (ويرتقب، حسب المصادر نفسها، أن
+            // توقع المديرية … مذكرة تفاهم): then it reaches that clause's first trigger.
+            const bool near = st.items[k].last + 8 >= tr.first;
+            const bool first_after = t == 0 || triggers[t - 1].item < k;
+            const bool opens =
+                said_before(a, st.items[k].first, std::min(st.items[k].last + 16, tr.first));
+            if (a.lex.modalities[m->index] == Modality::Planned && (near || (opens && first_after)))
+                planned = true;
+            if (a.lex.modalities[m->index] == Modality::Negated && (near || first_after))
+                negated = true;
+        }
+    // A coming day or period in its clause (يلتقي … غدا، بعد غد، الأسبوع المقبل، tomorrow); a
+    // weekday with a verb in the present (يتوجه … إلى تونس يومي الأحد والإثنين): the press tells
+    // what happened in the past tense, so the present with a day names a coming one. Not today
+    // (اليوم الأحد) nor a past one (الأحد الماضي، منذ الأحد).
+    const std::u32string_view verb = a.tokens.tokens[tr.first].form(a.text);
+    const bool present = tr.frame->voice != Voice::Nominal && !latin(a, tr) && verb.size() >= 4 &&
+                         (verb[0] == U'\u064A' ||                            // يـ
+                          (verb[0] == U'\u0648' && verb[1] == U'\u064A') ||  // ويـ
+                          (verb[0] == U'\u062A' && verb[1] == U'\u062A'));   // تتـ
+    const Item* prev = nullptr;
+    for (std::size_t k = 0; k < st.items.size(); ++k) {
+        const Item& it = st.items[k];
+        if (it.first < left || it.first >= right) {
+            prev = &it;
+            continue;
+        }
+        if (const Entry* d = a.entry(it, EntryKind::DateWord)) {
+            const DateWordInfo& w = a.lex.date_words[d->index];
+            if (w.kind == DateWordKind::Relative && w.amount > 0) planned = true;
+            // After the verb, as its adverbial; a day number after it is an explicit date.
+            const bool dated = k + 1 < st.items.size() && st.items[k + 1].node == 0 &&
+                               a.token(st.items[k + 1]).kind == TokenKind::Number;
+            if (w.kind == DateWordKind::Weekday && present && it.first >= tr.last && !dated) {
+                const DateWordInfo* before = nullptr;
+                if (prev)
+                    if (const Entry* pd = a.entry(*prev, EntryKind::DateWord))
+                        before = &a.lex.date_words[pd->index];
+                const DateWordInfo* after = nullptr;
+                if (k + 1 < st.items.size())
+                    if (const Entry* nd = a.entry(st.items[k + 1], EntryKind::DateWord))
+                        after = &a.lex.date_words[nd->index];
+                // اليوم الأحد، أمس الأحد (the lexicon reads اليوم الجمعة as يوم الجمعة: one item)
+                std::u32string_view w0 = a.tokens.tokens[it.first].form(a.text);
+                if (w0.size() > 5 && w0[0] == U'\u0648') w0.remove_prefix(1);
+                const bool today =
+                    (before && before->kind == DateWordKind::Relative && before->amount <= 0) ||
+                    w0 == U"\u0627\u0644\u064A\u0648\u0645";  // اليوم
+                // الأحد الماضي; منذ الأحد (an ongoing visit, begun then)
+                const bool past =
+                    (after && after->kind == DateWordKind::Relative && after->amount < 0) ||
+                    (it.first > st.s.first &&
+                     a.tokens.tokens[it.first - 1].form(a.text) == U"\u0645\u0646\u0630");
+                if (!today && !past) planned = true;
+            }
+        }
+        prev = &it;
+    }
+}
+
+}  // namespace liaison::extract::frames_detail

@@ -1,0 +1,282 @@
+// Groups of parties (docs/extract.md, § Pipeline 7): persons joined by و as one subject (X وY،
+// X ونظيرته الألمانية Y), the agents of a nominal visit (زيارة قامت بها A وB وC), and the words
+// that stand for the last such group: an office in the dual (الوزيران) or a verb in the dual or
+// plural with no subject of its own (التقوا خلالها، يتنقلان).
+#include <algorithm>
+#include <string_view>
+
+#include "extract/frames_internal.hpp"
+
+namespace liaison::extract::frames_detail {
+
+namespace {
+
+// A word of the folded text at `token`, without a leading و / ف when the rest is long enough.
+std::u32string_view bare(const Analysis& a, std::uint32_t token) {
+    std::u32string_view w = a.tokens.tokens[token].form(a.text);
+    if (w.size() > 3 && (w[0] == U'\u0648' || w[0] == U'\u0641')) w.remove_prefix(1);
+    return w;
+}
+
+}  // namespace
+
+// Between two parties only list glue, or a counterpart word carrying و with its country
+// adjective (دارمانان ونظيرته الألمانية نانسي فيزر): the second is joined to the first.
+bool joined_party(const Analysis& a, const SentenceState& st, const Participant& prev,
+                  const Participant& p) {
+    // و on the party's first word: the clitic flag, or a mention that starts after the و.
+    const Token& w = a.tokens.tokens[p.first];
+    const bool conj =
+        (p.flags & kConj) || (p.start > w.start && a.text.folded[w.fstart] == U'\u0648');
+    if (conj) return list_glue(a, st, prev.last, p.first);
+    bool counterpart = false;
+    for (const Item& it : st.items) {
+        if (it.first < prev.last || it.first >= p.first) continue;
+        if (!counterpart && a.is(it, EntryKind::Counterpart) && (it.flags & kConj)) {
+            counterpart = true;
+            continue;
+        }
+        if (counterpart && a.is(it, EntryKind::Country)) continue;
+        if (!list_glue(a, st, it.first, it.last)) return false;
+    }
+    return counterpart;
+}
+
+std::size_t joined_persons(const Analysis& a, const SentenceState& st,
+                           const std::vector<const Participant*>& list, std::size_t i) {
+    std::size_t k = i + 1;
+    while (k < list.size() && !list[k]->counterpart && label_of(a, *list[k]) == Label::Person &&
+           joined_party(a, st, *list[k - 1], *list[k]))
+        ++k;
+    return k;
+}
+
+// The agents of a nominal visit: "زيارة قامت بها"، "الزيارة التي قام بها" right after it.
+bool agents_follow(const Analysis& a, const Trigger& tr, std::uint32_t limit) {
+    constexpr std::u32string_view kDid = U"\u0642\u0627\u0645";  // قام، قامت، قاما، قاموا
+    for (std::uint32_t k = tr.first; k + 1 < limit && k < tr.last + 2; ++k) {
+        const std::u32string_view w = a.tokens.tokens[k].form(a.text);
+        const std::u32string_view n = a.tokens.tokens[k + 1].form(a.text);
+        if (w.substr(0, kDid.size()) == kDid && w.size() <= 5 &&
+            (n == U"\u0628\u0647\u0627" || n == U"\u0628\u0647"))  // بها، به
+            return true;
+    }
+    return false;
+}
+
+// A verb in the dual or the plural: التقيا، التقوا، وصلا، يلتقيان، يصلون، سيتوجهان (folded).
+bool plural_verb(const Analysis& a, const Trigger& tr) {
+    if (tr.frame->voice == Voice::Nominal || latin(a, tr)) return false;
+    const std::u32string_view w = bare(a, tr.first);
+    if (w.size() < 4) return false;
+    const char32_t last = w.back(), before = w[w.size() - 2];
+    const bool present = w[0] == U'\u064A' || w[0] == U'\u062A' || w[0] == U'\u0633';  // ي ت س
+    if (last == U'\u0627') return true;  // …ا، …وا
+    if (present && last == U'\u0646')    // …ان، …ون
+        return before == U'\u0627' || before == U'\u0648';
+    return false;
+}
+
+// الوزيران، المسؤولين، القائدان: an office in the dual (nominative or oblique, folded); its
+// head word as the lexicons write it (وزير), or an empty string.
+std::string dual_office(const Analysis& a, const Item& it) {
+    if (it.last - it.first != 1 || a.token(it).kind != TokenKind::Word) return {};
+    std::u32string_view w = bare(a, it.first);
+    if (w.size() > 5 && w[0] == U'\u0627' && w[1] == U'\u0644') w.remove_prefix(2);
+    static constexpr std::pair<std::u32string_view, const char*> kHeads[] = {
+        {U"\u0648\u0632\u064a\u0631", "وزير"}, {U"\u0645\u0633\u0648\u0648\u0644", "مسؤول"},
+        {U"\u0645\u062f\u064a\u0631", "مدير"}, {U"\u0642\u0627\u064a\u062f", "قائد"},
+        {U"\u0631\u064a\u064a\u0633", "رئيس"}, {U"\u0645\u0641\u0648\u0636", "مفوض"},
+        {U"\u0627\u0645\u064a\u0646", "أمين"}, {U"\u0633\u0641\u064a\u0631", "سفير"}};
+    for (const auto& [stem, head] : kHeads)
+        if (w.size() == stem.size() + 2 && w.substr(0, stem.size()) == stem &&
+            (w.substr(stem.size()) == U"\u0627\u0646" || w.substr(stem.size()) == U"\u064a\u0646"))
+            return head;
+    return {};
+}
+
+namespace {
+
+// A person whose office opens with `head` (وزير الداخلية for الوزيران); any person when empty.
+bool holds(const Analysis& a, std::uint32_t e, const std::string& head) {
+    const Entity& p = a.entities[e];
+    if (p.label != Label::Person) return false;
+    if (head.empty()) return true;
+    auto opens = [&](std::string_view t) {
+        if (t.rfind("ال", 0) == 0) t.remove_prefix(std::string_view("ال").size());
+        return t.rfind(head, 0) == 0;
+    };
+    return (p.title != kNone && opens(a.lex.titles[p.title].form)) || opens(p.title_text);
+}
+
+}  // namespace
+
+// The group a dual or plural stands for: the last compound subject, else the two persons of the
+// last meeting or reception; holders of the dual's office first, and peers who met before a
+// host and his guest (الوزيران: the two ministers who held talks, not the prime minister who
+// received one of them).
+std::vector<std::uint32_t> last_group(const Analysis& a, const std::vector<std::uint32_t>& group,
+                                      const std::string& head) {
+    const std::size_t stop = a.facts.size() > 64 ? a.facts.size() - 64 : 0;
+    for (int pass = 0; pass < 3; ++pass) {
+        const std::string h = pass < 2 ? head : std::string();
+        if (group.size() >= 2 && std::all_of(group.begin(), group.end(),
+                                             [&](std::uint32_t e) { return holds(a, e, h); }))
+            return group;
+        for (std::size_t i = a.facts.size(); i-- > stop;) {
+            const Fact& f = a.facts[i];
+            if ((f.relation == "MET_WITH" || (f.relation == "RECEIVED" && pass > 0)) &&
+                holds(a, f.a, h) && holds(a, f.b, h))
+                return {f.a, f.b};
+        }
+    }
+    return {};
+}
+
+}  // namespace liaison::extract::frames_detail
+
+namespace liaison::extract::frames_detail {
+
+// The next person of a list whose items are each a title and a name (، وقائد الجيش العماد X;
+// ، ووزير الدولة للشؤون الداخلية القطري الشيخ Y): a comma or و, then an office, then the name,
+// up to eight words on and no trigger between; or a person joined by و after a posting
+// (السفيرة البريطانية في عمّان والسفير الكندي).
+bool listed_next(const Analysis& a, const SentenceState& st, const Participant& prev,
+                 const Participant& p) {
+    if (content_between(a, st, prev.last, p.first) > 8) return false;
+    bool titled = false, posting = false, content = false;
+    for (const Item& it : st.items) {
+        if (it.first < prev.last || it.first >= p.first) continue;
+        if (a.is(it, EntryKind::Frame) || a.is(it, EntryKind::DateWord)) return false;
+        if (list_glue(a, st, it.first, it.last)) continue;
+        const StopRole r = a.stop_role(it);
+        if (!content) {
+            // The first word: an office carrying و or after a comma, or the place of a posting.
+            content = true;
+            titled = a.is(it, EntryKind::Title) &&
+                     ((it.flags & kConj) || a.tokens.tokens[it.first - 1].kind == TokenKind::Comma);
+            posting = r == StopRole::In || r == StopRole::To;
+            if (!titled && !posting) return false;
+            continue;
+        }
+        if (posting && !a.is(it, EntryKind::Country) && !a.is(it, EntryKind::City)) return false;
+        if (r != StopRole::Other && r != StopRole::In) return false;
+    }
+    if (!content) return true;  // only commas and و
+    if (posting) return joined_party(a, st, prev, p) || (p.flags & kConj);
+    return titled;
+}
+
+namespace {
+
+// ترأس، يترأس، ترأست، سيترأس (folded: تراس): a verb of chairing.
+bool chair_verb(const Analysis& a, const Trigger& tr) {
+    if (tr.frame->voice != Voice::Active) return false;
+    std::u32string_view w = bare(a, tr.first);
+    for (std::u32string_view prefix : {U"\u0633\u064A", U"\u0633\u062A", U"\u064A", U"\u062A"})
+        if (w.size() > prefix.size() + 4 && w.substr(0, prefix.size()) == prefix &&
+            w.substr(prefix.size(), 4) == U"\u062A\u0631\u0627\u0633")
+            w.remove_prefix(prefix.size());
+    return w.substr(0, 4) == U"\u062A\u0631\u0627\u0633";
+}
+
+// Who chairs: the person named right after the verb (ترأس الجانب المصري اللواء X، ترأس وفد
+// الدولة X) or right before it (وكان رئيس الجمهورية العماد X قد ترأس).
+const Participant* chair_of(const Analysis& a, const SentenceState& st, const Trigger& tr,
+                            std::uint32_t left, std::uint32_t right,
+                            const std::vector<Participant>& ps) {
+    for (const Participant& p : ps)
+        if (p.first >= tr.last && p.first < right && !p.counterpart &&
+            label_of(a, p) == Label::Person)
+            return content_between(a, st, tr.last, p.first) <= 3 ? &p : nullptr;
+    for (std::size_t i = ps.size(); i-- > 0;)
+        if (ps[i].last <= tr.first && ps[i].first >= left)
+            return !ps[i].counterpart && label_of(a, ps[i]) == Label::Person &&
+                           content_between(a, st, ps[i].last, tr.first) <= 1
+                       ? &ps[i]
+                       : nullptr;
+    return nullptr;
+}
+
+// A word of the folded text, without و and the article.
+std::u32string_view stem_of(const Analysis& a, std::uint32_t token) {
+    std::u32string_view w = bare(a, token);
+    if (w.size() > 4 && w[0] == U'\u0627' && w[1] == U'\u0644') w.remove_prefix(2);
+    return w;
+}
+
+}  // namespace
+
+bool chaired(Analysis& a, const SentenceState& st, const std::vector<Trigger>& triggers,
+             std::size_t t, const std::vector<Participant>& ps, bool planned) {
+    const Trigger& tr = triggers[t];
+    if (!chair_verb(a, tr)) return false;
+    const std::uint32_t left = t == 0 ? st.s.first : triggers[t - 1].last;
+    const std::uint32_t right = t + 1 < triggers.size() ? triggers[t + 1].first : st.s.last;
+    const Participant* chair = chair_of(a, st, tr, left, right, ps);
+    if (!chair) return false;
+    const std::size_t facts_before = a.facts.size();
+    auto meets = [&](const Participant& p) {
+        if (p.entity == chair->entity) return;
+        add_fact(a, st, *tr.frame, "MET_WITH", Voice::Active, chair->entity, chair, p, p.entity,
+                 a.tokens.tokens[tr.first].start, a.tokens.tokens[tr.last - 1].end, planned, false,
+                 false);
+    };
+    for (std::size_t u = t + 1; u < triggers.size(); ++u) {
+        const Trigger& next = triggers[u];
+        // "وترأس الجانب المصري X، فيما ترأس الجانب السعودي Y": the co-chairs meet.
+        if (chair_verb(a, next)) {
+            bool meanwhile = false;
+            for (std::uint32_t k = tr.last; k < next.first; ++k) {
+                std::u32string_view w = a.tokens.tokens[k].form(a.text);
+                if (w.size() > 4 && w[0] == U'\u0648') w.remove_prefix(1);
+                meanwhile = meanwhile || w == U"\u0641\u064A\u0645\u0627" ||  // فيما
+                            w == U"\u0628\u064A\u0646\u0645\u0627";           // بينما
+            }
+            const std::uint32_t after = u + 1 < triggers.size() ? triggers[u + 1].first : st.s.last;
+            if (const Participant* other = chair_of(a, st, next, tr.last, after, ps);
+                meanwhile && other)
+                meets(*other);
+            break;
+        }
+        // "ترأس … اجتماعا أمنيا شارك فيه كل من A، وB"، "ترأس اجتماع اللجنة بمشاركة A": the
+        // chair meets each participant of the meeting (who do not meet each other).
+        if (next.frame->relation != "ATTENDED") continue;
+        bool meeting = false;
+        for (std::uint32_t k = tr.first; k < next.first; ++k) {
+            const std::u32string_view w = stem_of(a, k);
+            meeting = meeting || w.substr(0, 5) == U"\u0627\u062C\u062A\u0645\u0627" ||  // اجتماع
+                      w.substr(0, 3) == U"\u062C\u0644\u0633";                           // جلسة
+        }
+        if (!meeting) break;
+        std::vector<const Participant*> persons;
+        for (const Participant& p : ps)
+            if (p.first >= next.last && p.first < st.s.last && !p.counterpart &&
+                label_of(a, p) == Label::Person)
+                persons.push_back(&p);
+        const Participant* prev = nullptr;
+        for (std::size_t i = 0; i < persons.size(); ++i) {
+            const Participant* p = persons[i];
+            // A role with its name a few words on, with no comma between, is that person
+            // (وزير الداخلية والبلديات العميد X).
+            if (a.entities[p->entity].unnamed && i + 1 < persons.size() &&
+                !a.entities[persons[i + 1]->entity].unnamed &&
+                content_between(a, st, p->last, persons[i + 1]->first) <= 3) {
+                bool comma = false;
+                for (std::uint32_t k = p->last; k < persons[i + 1]->first; ++k)
+                    comma = comma || a.tokens.tokens[k].kind == TokenKind::Comma;
+                if (!comma) p = persons[++i];
+            }
+            if (!prev ? content_between(a, st, next.last, p->first) > 8
+                      : !listed_next(a, st, *prev, *p))
+                break;
+            meets(*p);
+            prev = p;
+        }
+        break;
+    }
+    for (std::size_t i = facts_before; i < a.facts.size(); ++i) a.facts[i].rule += ".chair";
+    return a.facts.size() > facts_before;
+}
+
+}  // namespace liaison::extract::frames_detail
