@@ -110,6 +110,9 @@ struct Analysis {
     std::uint32_t topic = kNone;
     std::uint32_t main_country = kNone;        // the country the article names most (lexicon index)
     std::vector<std::uint32_t> country_count;  // mentions of each lexicon country
+    // Every country named qualifies another's office and nothing else tells the home: a bare
+    // office takes no country (places.cpp).
+    bool home_unknown = false;
     std::unordered_map<std::string, std::uint32_t>
         entity_keys;  // the person the article is about, for subjectless frames
 

@@ -81,6 +81,12 @@ bool arabic_word(const Analysis& a, const Token& t) {
 bool complement_item(const Analysis& a, const Item& it) {
     if (!arabic_word(a, a.token(it)) || it.last - it.first != 1) return false;
     if (it.node == 0) return true;
+    // A common noun (العلاقات، المشاريع) ends a person's name, not a body's complement.
+    if (a.stop_role(it) == StopRole::Noun) {
+        bool noun = true;
+        for (const Entry& e : a.lex.entries(it.node)) noun = noun && e.kind == EntryKind::Stopword;
+        if (noun) return true;
+    }
     const Entry* e = a.entry(it, EntryKind::Agency);
     return e && a.lex.agencies[e->index].country == AgencyInfo::kInContext &&
            a.lex.entries(it.node).size() == 1;

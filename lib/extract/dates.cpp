@@ -370,13 +370,20 @@ void inherit_dates(Analysis& a) {
         return en.label == Label::Event && !en.time.empty() ? &en.time : nullptr;
     };
     // The lead: the first paragraph after the headline (the first line), when it states a date.
+    // A dateline alone on the second line (أنقرة/ الأناضول، أبوظبي - سكاي نيوز عربية), a few
+    // words with no date, leaves the lead to the third.
     std::optional<TimeSpan> lead;
+    std::size_t lead_line = 2;
     for (std::size_t j = 0, line = 0; j < a.sentences.size(); ++j) {
-        if (a.tokens.tokens[a.sentences[j].s.first].line_start && ++line > 2) break;
-        if (line == 2 && a.sentences[j].time) {
+        if (a.tokens.tokens[a.sentences[j].s.first].line_start && ++line > lead_line) break;
+        if (line == lead_line && a.sentences[j].time) {
             lead = a.sentences[j].time;
             break;
         }
+        const SentenceState& st = a.sentences[j];
+        const bool alone =
+            j + 1 == a.sentences.size() || a.tokens.tokens[a.sentences[j + 1].s.first].line_start;
+        if (line == 2 && lead_line == 2 && alone && st.s.last - st.s.first <= 6) lead_line = 3;
     }
     // An event dated by its first day in one sentence and by its span in another: the span.
     for (const EventMention& m : a.event_mentions) {

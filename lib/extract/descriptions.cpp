@@ -94,10 +94,50 @@ void resolve_descriptions(Analysis& a) {
                       all.end());
         // An office (الرئيس التركي، الوزير الإيطالي) is no other office's holder: without one
         // of that office, only a person the article gives no office (نظيره الإيطالي ماتيو …).
-        if (titled.empty() && a.lex.titles[desc.title].kind == TitleKind::Office)
+        // So is a specific role (الملحق العسكري التركي is not the Turkish ambassador); only the
+        // generic ones (المسؤول، الضيف، رئيس الوفد) describe a person of any office.
+        const std::string& desc_en = a.lex.titles[desc.title].en;
+        const bool generic = desc_en.find("fficial") != std::string::npos || desc_en == "Guest" ||
+                             desc_en == "Head of delegation";
+        if (titled.empty() && (a.lex.titles[desc.title].kind == TitleKind::Office || !generic))
             all.erase(std::remove_if(all.begin(), all.end(),
                                      [&](std::uint32_t i) { return a.entities[i].title != kNone; }),
                       all.end());
+        // A specific role names its own holder only (نظيره التركي علي كايا is no attaché).
+        if (titled.empty() && a.lex.titles[desc.title].kind == TitleKind::Role && !generic)
+            all.clear();
+        // "الوزير البريطاني" after "وزير الدولة البريطاني لشؤون الأمن", whom the article never
+        // names: with no named person of that country, the one unnamed official of it whose
+        // office starts like the description's.
+        if (all.empty() && desc.country != kNone && desc.title != kNone)
+            for (std::uint32_t i = 0; i < a.entities.size(); ++i) {
+                const Entity& e = a.entities[i];
+                if (i == d || e.label != Label::Person || !e.unnamed || e.weak ||
+                    e.country != desc.country || count[i] == 0 || e.title == kNone)
+                    continue;
+                // "الرئيس التركي" is no "رئيس جهاز الاستخبارات الوطنية التركي": a generic office
+                // written with a body of its own heads that body, not the country.
+                if (a.lex.titles[e.title].heads == UINT32_MAX && e.agency != kNone &&
+                    !a.entities[e.agency].weak && desc.agency == kNone)
+                    continue;
+                // (Itself a description only with a longer office: وزير الدولة البريطاني.)
+                const std::string& en = a.lex.titles[e.title].en;
+                const std::string& of = a.lex.titles[desc.title].en;
+                if (en.rfind(of, 0) == 0 && (!e.description || en.size() > of.size()))
+                    titled.push_back(i);
+            }
+        // "التقى الضيف معالي الفريق …": a guest without a nationality is the one visitor the
+        // article names, a person of another country than the article's own (the one named
+        // most when several).
+        if (desc.country == kNone && a.lex.titles[desc.title].en == "Guest") {
+            heads.clear();
+            for (std::uint32_t i = 0; i < a.entities.size(); ++i) {
+                const Entity& e = a.entities[i];
+                if (e.label == Label::Person && !e.unnamed && !e.weak && count[i] > 0 &&
+                    e.country != kNone && e.country != a.main_country)
+                    heads.push_back(i);
+            }
+        }
         const std::vector<std::uint32_t>& pool = desc.country == kNone ? heads
                                                  : titled.empty()      ? all
                                                                        : titled;
@@ -114,10 +154,33 @@ void resolve_descriptions(Analysis& a) {
             target[d] = best;
             desc.weak = true;
             any = true;
-        } else if (a.lex.titles[desc.title].kind == TitleKind::Role) {
+        } else if (a.lex.titles[desc.title].kind == TitleKind::Role && generic) {
             // A bare role names nobody by itself (المسؤول المغربي).
             desc.weak = true;
             any = true;
+        } else if (a.lex.titles[desc.title].kind == TitleKind::Role) {
+            // "الملحق العسكري التركي" whom the article never names: an unnamed official who
+            // represents that country.
+            std::uint32_t country = kNone;
+            for (std::uint32_t i = 0; i < a.entities.size() && country == kNone; ++i)
+                if (a.entities[i].label == Label::Country && a.entities[i].lex == desc.country &&
+                    !a.entities[i].weak)
+                    country = i;
+            for (const SentenceState& st : a.sentences)
+                for (const Mention& m : st.mentions)
+                    if (m.entity == d && country != kNone) {
+                        Fact f;
+                        f.relation = "REPRESENTS";
+                        f.a = d;
+                        f.b = country;
+                        f.confidence = 0.7;
+                        f.rule = "title.role";
+                        f.start = m.start;
+                        f.end = m.end;
+                        a.facts.push_back(f);
+                        country = kNone;  // once
+                    }
+            desc.description = false;
         }
     }
     if (!any) return;

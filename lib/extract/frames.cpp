@@ -30,6 +30,7 @@ void find_frames(Analysis& a) {
         std::vector<Trigger> triggers;
         std::vector<std::uint32_t> taken;  // the objects of the sentence's earlier triggers
         const auto si = static_cast<std::uint32_t>(&st - a.sentences.data());
+        const std::size_t sentence_facts = a.facts.size();
         for (std::size_t k = 0; k < st.items.size(); ++k)
             if (const Entry* e = a.entry(st.items[k], EntryKind::Frame);
                 e && !in_event_name(a, si, st.items[k].first) &&
@@ -59,54 +60,36 @@ void find_frames(Analysis& a) {
         merge_triggers(a, st, triggers, ps);
         for (std::size_t t = 0; t < triggers.size(); ++t) {
             const Trigger& tr = triggers[t];
-            std::string rel = tr.relation ? *tr.relation : tr.frame->relation;
-            // "ووقع المذكرة …": a bare verb of signing (under 0.6 in frames.tsv) signs what the
-            // article reported signing before.
-            // A noun of signing a few words on names its kind (وقعا في ختام المباحثات مذكرة تفاهم).
-            bool named = false;
-            // "باتفاقية للتعاون الأمني وقعاها": with an attached pronoun it signs the noun of
-            // signing before it.
-            if (!tr.relation && (tr.flags & kSuffix) && tr.frame->voice == Voice::Active &&
-                tr.frame->confidence < 0.6 && rel.rfind("SIGNED_", 0) == 0)
-                for (std::size_t k = tr.item; k-- > 0 && !named;)
-                    if (const Entry* e = a.entry(st.items[k], EntryKind::Frame);
-                        e && a.lex.frames[e->index].voice == Voice::Nominal &&
-                        a.lex.frames[e->index].relation.rfind("SIGNED_", 0) == 0) {
-                        rel = a.lex.frames[e->index].relation;
-                        named = true;
-                    }
-            if (!tr.relation && !named && tr.frame->voice == Voice::Active &&
-                tr.frame->confidence < 0.6 && rel.rfind("SIGNED_", 0) == 0)
-                for (const Item& it : st.items)
-                    if (const Entry* e = a.entry(it, EntryKind::Frame);
-                        e && it.first >= tr.last &&
-                        content_between(a, st, tr.last, it.first) <= 5 &&
-                        a.lex.frames[e->index].voice == Voice::Nominal &&
-                        a.lex.frames[e->index].relation.rfind("SIGNED_", 0) == 0) {
-                        rel = a.lex.frames[e->index].relation;
-                        named = true;
-                        break;
-                    }
-            if (!tr.relation && !named && tr.frame->voice == Voice::Active &&
-                tr.frame->confidence < 0.6 && rel.rfind("SIGNED_", 0) == 0)
-                for (std::size_t i = a.facts.size(); i-- > 0;)
-                    if (a.facts[i].relation.rfind("SIGNED_", 0) == 0) {
-                        rel = a.facts[i].relation;
-                        break;
-                    }
+            const std::string rel = relation_of(a, st, tr);
             const std::uint32_t left = t == 0 ? st.s.first : triggers[t - 1].last;
             const std::uint32_t right =
                 clause_end(a, st, tr, t + 1 < triggers.size() ? triggers[t + 1].first : st.s.last);
             bool planned = false, negated = false;
             modality_of(a, st, triggers, t, left, right, planned, negated);
             if (negated) continue;
+            // "اتفاقية … من أجل الوقاية من المخالفات والبحث عنها": a trigger word inside a
+            // signature's purpose names what the document is for.
+            bool for_purpose = false;
+            for (std::size_t u = 0; u < t && !for_purpose; ++u) {
+                Participant at;
+                at.first = tr.first;
+                for_purpose = behind_purpose(a, st, triggers[u], at);
+            }
+            if (for_purpose) continue;
+            if (rel == "RECEIVED" &&
+                restated_reception(a, tr, sentence_facts, last_subject, planned))
+                continue;
             // Attending and hosting link events (events.cpp); chairing a meeting also meets.
             if (rel == "ATTENDED" || rel == "HOSTED" || rel == "REPRESENTS") {
                 chaired(a, st, triggers, t, ps, planned);
                 continue;
             }
             if (rel.rfind("SIGNED_", 0) == 0) {
-                if (sign_for_sides(a, st, *tr.frame, rel, tr, right, planned, ps)) continue;
+                if (sign_for_sides(a, st, *tr.frame, rel, tr, right, planned, ps) ||
+                    sign_by_agents(a, st, *tr.frame, rel, tr, right, planned, ps) ||
+                    sign_by_arabic_agents(a, st, *tr.frame, rel, tr, right, planned, ps) ||
+                    sign_apposed_signers(a, st, *tr.frame, rel, tr, right, planned, ps))
+                    continue;
                 const bool dual = sign_dual(a, st, *tr.frame, rel, tr, st.s.first, planned);
                 if (sign_between(a, st, *tr.frame, rel, tr, right, planned) || dual) continue;
                 if (sign_generic(a, st, *tr.frame, rel, tr, st.s.first, right, planned)) continue;
@@ -118,10 +101,11 @@ void find_frames(Analysis& a) {
             std::vector<const Participant*> before, after;
             for (const Participant& p : ps) {
                 if (p.first >= left && p.last <= tr.first) before.push_back(&p);
-                if (p.first >= tr.last && p.first < right) after.push_back(&p);
+                if (p.first >= tr.last && p.first < right && !behind_purpose(a, st, tr, p))
+                    after.push_back(&p);
             }
             if (rel == "RECEIVED" && tr.frame->voice == Voice::Nominal &&
-                welcome_of_guest(a, st, tr)) {
+                welcome_of_guest(a, st, tr, after)) {
                 reception_of_guest(a, st, tr, before, after, planned,
                                    last_subject != kNone ? last_subject : a.topic);
                 continue;
@@ -164,7 +148,10 @@ void find_frames(Analysis& a) {
             for (std::size_t k = tr.item; voice != Voice::Nominal && dual_head.empty() && k-- > 0 &&
                                           st.items[k].first >= left;)
                 dual_head = dual_office(a, st.items[k]);
-            const bool dual = !dual_head.empty();
+            // "اجتماع ثنائي بين الوزيرين"، "عقدت جلسة مباحثات بين الجانبين".
+            const bool dual_sides =
+                rel == "MET_WITH" && dual_head.empty() && dual_between(a, st, tr, right, dual_head);
+            const bool dual = !dual_head.empty() || dual_sides;
             if (voice == Voice::Passive) {
                 if (agent < after.size()) subject_p = after[agent];
                 // "was received by Iraq's Deputy National Security Adviser, Dr. Hamid al-Shatri":
@@ -248,8 +235,13 @@ void find_frames(Analysis& a) {
                     const std::size_t k = label_of(a, *after[0]) == Label::Person
                                               ? joined_persons(a, st, after, 0)
                                               : 1;
+                    // Only a place after the pair (وقع X ونظيره Y، … بدكار، اتفاقية): the two
+                    // are parties to each other.
+                    bool party_after = false;
+                    for (std::size_t i = k; i < after.size(); ++i)
+                        party_after = party_after || !is_place(a, *after[i]);
                     if (k > 1 &&
-                        (visit || (k < after.size() &&
+                        (visit || (k < after.size() && party_after &&
                                    !list_glue(a, st, after[k - 1]->last, after[k]->first)))) {
                         for (std::size_t i = 1; i < k; ++i)
                             co_subjects.emplace_back(after[i]->entity, after[i]);
@@ -359,6 +351,10 @@ void find_frames(Analysis& a) {
                     const StopRole r = a.stop_role(it);
                     // إلى / لدى opens a place visited; for a meeting it is an envoy's post or
                     // a greeting's addressee (ممثلة المكتب لدى دول مجلس التعاون).
+                    // "علاقاته مع الجارة تركيا": مع after a noun of relations is its complement.
+                    if (r == StopRole::With && &it != st.items.data() &&
+                        a.stop_role(*(&it - 1)) == StopRole::Noun)
+                        continue;
                     if (r == StopRole::With || r == StopRole::Between ||
                         (r == StopRole::To && visit))
                         markers.push_back(it.last);
@@ -366,7 +362,7 @@ void find_frames(Analysis& a) {
             // مع close to the trigger, or to an object already taken (الأولى مع …، والثانية مع …).
             auto open_markers = [&](std::uint32_t from) {
                 for (std::uint32_t m : markers)
-                    if (m > from && content_between(a, st, from, m) <= 6) anchors.push_back(m);
+                    if (m > from && undated_between(a, st, from, m) <= 6) anchors.push_back(m);
             };
             open_markers(base);
             auto anchored = [&](const Participant* p) {
@@ -522,6 +518,16 @@ void find_frames(Analysis& a) {
                         break;
                     }
                 }
+                // "توقيع X … اتفاقية أمنية مماثلة مع المغرب": a country right after مع is a
+                // signature's party (countries sign; they never meet).
+                if (objects.empty() && rel.rfind("SIGNED_", 0) == 0)
+                    for (const Participant* p : pool)
+                        if (label_of(a, *p) == Label::Country && !p->adjective &&
+                            role_before(a, st, p->first, tr.last) == StopRole::With &&
+                            anchored(p)) {
+                            objects.push_back(p);
+                            break;
+                        }
                 // Meetings with delegations "from" a list of countries: one per country.
                 // "استقبل … أعضاء الوفد المغربي": a reception of a delegation, by its country.
                 if (objects.empty() && (rel == "MET_WITH" || rel == "RECEIVED")) {
@@ -636,6 +642,12 @@ void find_frames(Analysis& a) {
                     last_subject = previous_subject;
                 }
             }
+            // "وبحث سموه مع ضيفيه": the persons the subject last received or met.
+            std::vector<Participant> guests;
+            if (objects.empty() && !visit && (rel == "MET_WITH" || rel == "RECEIVED"))
+                guests = guests_after(a, st, tr, right, subject);
+            for (const Participant& g : guests) objects.push_back(&g);
+            if (!guests.empty()) pending = Pending{};
             const std::size_t facts_before = a.facts.size();
             for (const Participant* o : objects) {
                 const std::uint32_t obj =
@@ -653,6 +665,11 @@ void find_frames(Analysis& a) {
                                  a.tokens.tokens[tr.first].start, a.tokens.tokens[tr.last - 1].end,
                                  planned, false, countries);
                 taken.push_back(o->entity);
+            }
+            // "وسبق التوقيع اجتماع ثنائي بين الوزيرين"، "وبحثا المشاريع".
+            if (objects.empty() && of_group && rel == "MET_WITH") {
+                meet_within_group(a, st, tr, voice, subject, subject_p, co_subjects, planned);
+                pending = Pending{};
             }
             if (of_group)
                 for (std::size_t i = facts_before; i < a.facts.size(); ++i)

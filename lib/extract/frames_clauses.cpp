@@ -60,10 +60,17 @@ void merge_triggers(const Analysis& a, const SentenceState& st, std::vector<Trig
             own_party = own_party || a.stop_role(st.items[j]) == StopRole::With ||
                         a.stop_role(st.items[j]) == StopRole::Between;
         // "يلتقي X وY خلال الزيارة Z": a visit's own party is a place right after it.
-        if (noun.frame->relation == "VISITED")
+        if (noun.frame->relation == "VISITED") {
             for (const Participant& p : ps)
                 own_party = own_party || (p.first >= noun.last && p.first <= noun.last + 3 &&
                                           !p.adjective && label_of(a, p) != Label::Person);
+            // "وصل إلى جدة في زيارة رسمية للمملكة": the host country named without its name is
+            // the noun's own party too (a visit to the country, beside the arrival in its city).
+            for (std::size_t j = k + 1; j < st.items.size() && j <= k + 3; ++j)
+                own_party = own_party || a.stop_role(st.items[j]) == StopRole::Home;
+            // "خلال زيارة يجريها X إلى أنقرة": a visit with its own agent is a fact of its own.
+            own_party = own_party || agents_follow(a, noun, st.s.last);
+        }
         if (behind && !own_party)
             triggers.erase(triggers.begin() + static_cast<std::ptrdiff_t>(t--));
     }
@@ -119,6 +126,17 @@ void modality_of(const Analysis& a, const SentenceState& st, const std::vector<T
             if (a.lex.modalities[m->index] == Modality::Negated && (near || first_after))
                 negated = true;
         }
+    // "لجنة مشتركة تجتمع مرتين في العام"، "يلتقيان سنويا": a frequency right after a verb tells a
+    // schedule, not a meeting that took place; no fact. (A noun keeps its fact: the meeting held
+    // yearly has met this time.)
+    if (tr.frame->voice != Voice::Nominal)
+        for (std::size_t k = tr.item + 1; k < st.items.size(); ++k) {
+            const Item& it = st.items[k];
+            if (it.first >= right || content_between(a, st, tr.last, it.first) > 2) break;
+            if (const Entry* m = a.entry(it, EntryKind::Modality);
+                m && a.lex.modalities[m->index] == Modality::Habitual)
+                negated = true;
+        }
     // A coming day or period in its clause (يلتقي … غدا، بعد غد، الأسبوع المقبل، tomorrow); a
     // weekday with a verb in the present (يتوجه … إلى تونس يومي الأحد والإثنين): the press tells
     // what happened in the past tense, so the present with a day names a coming one. Not today
@@ -128,6 +146,14 @@ void modality_of(const Analysis& a, const SentenceState& st, const std::vector<T
                          (verb[0] == U'\u064A' ||                            // يـ
                           (verb[0] == U'\u0648' && verb[1] == U'\u064A') ||  // ويـ
                           (verb[0] == U'\u062A' && verb[1] == U'\u062A'));   // تتـ
+    // "في زيارة تستغرق يومين، يتوجه بعدها إلى الدوحة": the present with "after it" is the next
+    // leg of a trip, still to come.
+    if (present && tr.last < st.s.last) {
+        const std::u32string_view w = a.tokens.tokens[tr.last].form(a.text);
+        if (w == U"\u0628\u0639\u062F\u0647\u0627" ||  // بعدها
+            w == U"\u0639\u0642\u0628\u0647\u0627")    // عقبها
+            planned = true;
+    }
     const Item* prev = nullptr;
     for (std::size_t k = 0; k < st.items.size(); ++k) {
         const Item& it = st.items[k];
@@ -166,6 +192,46 @@ void modality_of(const Analysis& a, const SentenceState& st, const std::vector<T
         }
         prev = &it;
     }
+    // "يلتقي … غدا، قبل أن يختتم زيارته للمملكة": what is planned is the end of a visit going
+    // on; the visit itself is no plan.
+    if (tr.frame->relation == "VISITED" && tr.frame->voice == Voice::Nominal && tr.first > 0 &&
+        tr.first > st.s.first) {
+        std::u32string_view w = a.tokens.tokens[tr.first - 1].form(a.text);
+        if (w.size() > 4 && w[0] == U'\u0648') w.remove_prefix(1);  // و
+        for (std::u32string_view end :
+             {U"\u064A\u062E\u062A\u062A\u0645", U"\u062A\u062E\u062A\u062A\u0645",  // يختتم تختتم
+              U"\u0627\u062E\u062A\u062A\u0645", U"\u064A\u062E\u062A\u062A\u0645\u0627\u0646",
+              U"\u064A\u0646\u0647\u064A", U"\u0627\u0646\u0647\u064A"})  // اختتم يختتمان ينهي أنهى
+            if (w == end) planned = false;
+    }
+}
+
+bool restated_reception(Analysis& a, const Trigger& tr, std::size_t since, std::uint32_t host,
+                        bool planned) {
+    if (tr.frame->voice != Voice::Nominal || tr.last >= a.tokens.tokens.size()) return false;
+    // له، لها، لهما، لهم: the guest, as a pronoun right after the noun.
+    const Token& next = a.tokens.tokens[tr.last];
+    const std::u32string_view w = next.form(a.text);
+    if (w != U"\u0644\u0647" && w != U"\u0644\u0647\u0627" && w != U"\u0644\u0647\u0645\u0627" &&
+        w != U"\u0644\u0647\u0645")
+        return false;
+    for (std::size_t i = a.facts.size(); host != kNone && i-- > since;) {
+        const Fact& f = a.facts[i];
+        if (f.relation != "MET_WITH") continue;
+        const std::uint32_t guest = f.a == host ? f.b : f.b == host ? f.a : kNone;
+        if (guest == kNone || a.entities[guest].label != Label::Person) break;
+        Fact r = f;
+        r.relation = "RECEIVED";
+        r.a = host;
+        r.b = guest;
+        r.planned = f.planned || planned;
+        r.confidence = tr.frame->confidence;
+        r.rule = "frame.nominal.restated";
+        r.end = std::max(r.end, next.end);
+        a.facts.push_back(r);
+        break;
+    }
+    return true;
 }
 
 }  // namespace liaison::extract::frames_detail

@@ -61,6 +61,19 @@ bool agents_follow(const Analysis& a, const Trigger& tr, std::uint32_t limit) {
             (n == U"\u0628\u0647\u0627" || n == U"\u0628\u0647"))  // بها، به
             return true;
     }
+    // "خلال زيارة يجريها X"، "الزيارة التي أجراها X": a verb of doing with the visit as its
+    // pronoun (folded: يجريها، تجريها، يجريه، اجراها، اجراه، يوديها، توديها).
+    // The lexicons may hold the pair as one trigger (زيارة يجريها).
+    for (std::uint32_t k = tr.first + 1; k < limit && k < tr.last + 2; ++k) {
+        std::u32string_view w = a.tokens.tokens[k].form(a.text);
+        if (w.size() > 5 && w[0] == U'\u0648') w.remove_prefix(1);
+        for (std::u32string_view d :
+             {U"\u064A\u062C\u0631\u064A\u0647\u0627", U"\u062A\u062C\u0631\u064A\u0647\u0627",
+              U"\u064A\u062C\u0631\u064A\u0647", U"\u0627\u062C\u0631\u0627\u0647\u0627",
+              U"\u0627\u062C\u0631\u0627\u0647", U"\u064A\u0648\u062F\u064A\u0647\u0627",
+              U"\u062A\u0648\u062F\u064A\u0647\u0627"})
+            if (w == d) return true;
+    }
     return false;
 }
 
@@ -118,19 +131,126 @@ bool holds(const Analysis& a, std::uint32_t e, const std::string& head) {
 std::vector<std::uint32_t> last_group(const Analysis& a, const std::vector<std::uint32_t>& group,
                                       const std::string& head) {
     const std::size_t stop = a.facts.size() > 64 ? a.facts.size() - 64 : 0;
-    for (int pass = 0; pass < 3; ++pass) {
+    // A dual or plural verb (no office written: وبحثا) stands for the latest encounter, a
+    // reception as much as a meeting.
+    for (int pass = head.empty() ? 1 : 0; pass < 3; ++pass) {
         const std::string h = pass < 2 ? head : std::string();
         if (group.size() >= 2 && std::all_of(group.begin(), group.end(),
                                              [&](std::uint32_t e) { return holds(a, e, h); }))
             return group;
         for (std::size_t i = a.facts.size(); i-- > stop;) {
             const Fact& f = a.facts[i];
-            if ((f.relation == "MET_WITH" || (f.relation == "RECEIVED" && pass > 0)) &&
-                holds(a, f.a, h) && holds(a, f.b, h))
-                return {f.a, f.b};
+            // Two persons who signed with each other met too.
+            const bool met =
+                f.relation == "MET_WITH" ||
+                (pass > 0 && (f.relation == "RECEIVED" || f.relation.rfind("SIGNED_", 0) == 0));
+            if (met && holds(a, f.a, h) && holds(a, f.b, h)) return {f.a, f.b};
         }
     }
     return {};
+}
+
+namespace {
+
+// ضيفيه، ضيفيها، ضيفاه، بضيفيه (folded): the host's two guests.
+bool guests_word(const Analysis& a, std::uint32_t token) {
+    std::u32string_view w = bare(a, token);
+    if (w.size() > 5 && w[0] == U'\u0628') w.remove_prefix(1);     // ب
+    constexpr std::u32string_view kGuest = U"\u0636\u064A\u0641";  // ضيف
+    if (w.size() < 5 || w.substr(0, kGuest.size()) != kGuest) return false;
+    const std::u32string_view rest = w.substr(kGuest.size());
+    for (std::u32string_view d : {U"\u064A\u0647", U"\u064A\u0647\u0627", U"\u0627\u0647",
+                                  U"\u0627\u0647\u0627", U"\u064A\u0647\u0645\u0627"})
+        if (rest == d) return true;
+    return false;
+}
+
+// The persons `host` last received or met in one clause (one quote start), in reading order.
+std::vector<std::uint32_t> guests_of(const Analysis& a, std::uint32_t host) {
+    const std::size_t stop = a.facts.size() > 64 ? a.facts.size() - 64 : 0;
+    std::vector<std::uint32_t> out;
+    std::uint32_t at = kNone;
+    for (std::size_t i = a.facts.size(); i-- > stop;) {
+        const Fact& f = a.facts[i];
+        if ((f.relation != "RECEIVED" && f.relation != "MET_WITH") || f.a != host ||
+            a.entities[f.b].label != Label::Person)
+            continue;
+        if (at == kNone) at = f.start;
+        if (f.start != at) break;
+        if (std::find(out.begin(), out.end(), f.b) == out.end()) out.insert(out.begin(), f.b);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<Participant> guests_after(const Analysis& a, const SentenceState& st, const Trigger& tr,
+                                      std::uint32_t right, std::uint32_t subject) {
+    std::vector<Participant> guests;
+    if (subject == kNone || a.entities[subject].label != Label::Person) return guests;
+    for (std::uint32_t k = tr.last; k < right && guests.empty(); ++k) {
+        if (!guests_word(a, k) || content_between(a, st, tr.last, k) > 3) continue;
+        for (const std::uint32_t g : guests_of(a, subject)) {
+            Participant p;
+            p.entity = g;
+            p.first = k;
+            p.last = k + 1;
+            p.start = a.tokens.tokens[k].start;
+            p.end = a.tokens.tokens[k].end;
+            guests.push_back(p);
+        }
+    }
+    return guests;
+}
+
+bool dual_between(const Analysis& a, const SentenceState& st, const Trigger& tr,
+                  std::uint32_t right, std::string& head) {
+    for (std::size_t k = tr.item + 1; k + 1 < st.items.size(); ++k) {
+        const Item& it = st.items[k];
+        if (it.first >= right || content_between(a, st, tr.last, it.first) > 3) break;
+        // A subject of its own before بين (وتناول الطرفان التعاون بين …): the pair after بين
+        // is what was discussed.
+        if (a.stop_role(it) == StopRole::Generic || a.is(it, EntryKind::Title)) break;
+        if (a.stop_role(it) != StopRole::Between) continue;
+        const Item& next = st.items[k + 1];
+        head = dual_office(a, next);
+        if (!head.empty()) return true;
+        bool countries = false;  // البلدين: countries never meet
+        for (std::uint32_t j = next.first; j < next.last; ++j)
+            countries = countries || a.tokens.tokens[j].form(a.text).find(U"\u0628\u0644\u062f") !=
+                                         std::u32string::npos;
+        return a.stop_role(next) == StopRole::Generic && !countries;
+    }
+    return false;
+}
+
+void meet_within_group(Analysis& a, const SentenceState& st, const Trigger& tr, Voice voice,
+                       std::uint32_t subject, const Participant* subject_p,
+                       const std::vector<std::pair<std::uint32_t, const Participant*>>& others,
+                       bool planned) {
+    // Not in a headline: its dual verb repeats the lead's talks.
+    const std::size_t line = a.text.original.find(U'\n');
+    if (line != std::u32string::npos && a.tokens.tokens[tr.first].start < line &&
+        a.text.original.find_first_not_of(U" \r\n\t", line) != std::u32string::npos)
+        return;
+    Participant o;
+    o.first = tr.first;
+    o.last = tr.last;
+    o.start = a.tokens.tokens[tr.first].start;
+    o.end = a.tokens.tokens[tr.last - 1].end;
+    const std::uint32_t from = a.tokens.tokens[st.s.first].start;
+    for (const auto& c : others) {
+        // Once for a pair the sentence already has meet (التقى X Y، حيث استعرضا …).
+        bool met = false;
+        for (const Fact& f : a.facts)
+            met =
+                met || (f.relation == "MET_WITH" && f.start >= from &&
+                        ((f.a == subject && f.b == c.first) || (f.b == subject && f.a == c.first)));
+        if (met) continue;
+        o.entity = c.first;
+        add_fact(a, st, *tr.frame, "MET_WITH", voice, subject, subject_p, o, c.first, o.start,
+                 o.end, planned, false, false);
+    }
 }
 
 }  // namespace liaison::extract::frames_detail

@@ -4,6 +4,8 @@
 // lib/extract.
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/analysis.hpp"
@@ -40,6 +42,10 @@ const Participant* apposed_name(const Analysis& a, const SentenceState& st,
 // The host country a visit names as المملكة / البلاد between the trigger and `right`.
 bool home_visited(Analysis& a, const SentenceState& st, const Trigger& tr, std::uint32_t right,
                   std::uint32_t visitor, Participant& out);
+// Delegations (frames_delegations.cpp): a word for one (وفد، الوفود، delegation), and the
+// participants of a delegation whose head is stated, replaced by that head.
+bool delegation_word(std::u32string_view w);
+void through_heads(Analysis& a, const SentenceState& st, std::vector<Participant>& out);
 // A country adjective of a delegation or of peers (الوفد الإسباني، نظيريه الأردني).
 bool of_delegation(const Analysis& a, const SentenceState& st, const Participant& p);
 // الذي، التي، الذين at `token`.
@@ -56,7 +62,8 @@ bool said_before(const Analysis& a, std::uint32_t from, std::uint32_t to);
 // An English trigger.
 bool latin(const Analysis& a, const Trigger& tr);
 // "كان في استقباله X": the reception with the guest as its pronoun, and the fact it gives.
-bool welcome_of_guest(const Analysis& a, const SentenceState& st, const Trigger& tr);
+bool welcome_of_guest(const Analysis& a, const SentenceState& st, const Trigger& tr,
+                      const std::vector<const Participant*>& after);
 void reception_of_guest(Analysis& a, const SentenceState& st, const Trigger& tr,
                         const std::vector<const Participant*>& before,
                         const std::vector<const Participant*>& after, bool planned,
@@ -68,6 +75,8 @@ Participant participant_at(const Mention& m, const SentenceState& st);
 StopRole role_before(const Analysis& a, const SentenceState& st, std::uint32_t token,
                      std::uint32_t limit);
 std::size_t content_between(const Analysis& a, const SentenceState& st, std::uint32_t from,
+                            std::uint32_t to);
+std::size_t undated_between(const Analysis& a, const SentenceState& st, std::uint32_t from,
                             std::uint32_t to);
 bool list_glue(const Analysis& a, const SentenceState& st, std::uint32_t from, std::uint32_t to);
 void add_fact(Analysis& a, const SentenceState& st, const FrameInfo& frame,
@@ -87,6 +96,11 @@ std::uint32_t clause_end(const Analysis& a, const SentenceState& st, const Trigg
 void modality_of(const Analysis& a, const SentenceState& st, const std::vector<Trigger>& triggers,
                  std::size_t t, std::uint32_t left, std::uint32_t right, bool& planned,
                  bool& negated);
+// "بحث X مع Y، خلال استقباله له": a noun of reception with the guest as له restates the meeting
+// told before it in the sentence (facts from `since`): `host` received its other party. Whether
+// the trigger was such a noun.
+bool restated_reception(Analysis& a, const Trigger& tr, std::size_t since, std::uint32_t host,
+                        bool planned);
 // Groups (frames_groups.cpp). A party joined to the one before it by و, also through a
 // counterpart word (X ونظيرته الألمانية Y); the end of the run of persons so joined from list[i].
 bool joined_party(const Analysis& a, const SentenceState& st, const Participant& prev,
@@ -106,6 +120,21 @@ std::string dual_office(const Analysis& a, const Item& it);  // its head word (�
 std::vector<std::uint32_t> last_group(const Analysis& a, const std::vector<std::uint32_t>& group,
                                       const std::string& head);
 
+// "بحث سموه مع ضيفيه": the persons `subject` last received or met in one clause, standing where
+// the dual of guest stands after the trigger; none without that word.
+std::vector<Participant> guests_after(const Analysis& a, const SentenceState& st, const Trigger& tr,
+                                      std::uint32_t right, std::uint32_t subject);
+// "اجتماع ثنائي بين الوزيرين"، "جلسة مباحثات بين الجانبين": a dual office (its head word in
+// `head`) or the two sides after بين, close to the trigger.
+bool dual_between(const Analysis& a, const SentenceState& st, const Trigger& tr,
+                  std::uint32_t right, std::string& head);
+// A meeting whose only parties are a dual or plural: `subject` meets each of `others` (not from
+// a headline, once per pair in a sentence).
+void meet_within_group(Analysis& a, const SentenceState& st, const Trigger& tr, Voice voice,
+                       std::uint32_t subject, const Participant* subject_p,
+                       const std::vector<std::pair<std::uint32_t, const Participant*>>& others,
+                       bool planned);
+
 // A chaired meeting: the chair meets each participant listed after شارك فيه / بمشاركة, and
 // co-chairs (ترأس الجانب A X، فيما ترأس الجانب B Y) meet each other. Whether it added facts.
 bool chaired(Analysis& a, const SentenceState& st, const std::vector<Trigger>& triggers,
@@ -113,6 +142,13 @@ bool chaired(Analysis& a, const SentenceState& st, const std::vector<Trigger>& t
 
 // Signatures (frames_signatures.cpp): each adds the facts of one way of naming the parties and
 // tells whether it found them.
+// The relation a trigger states (a bare verb of signing takes its kind from a noun of signing a
+// few words on or before it, else from the last signature reported).
+std::string relation_of(const Analysis& a, const SentenceState& st, const Trigger& tr);
+// A party named after a word of purpose behind a noun of signing (مذكرة تفاهم لدعم …): no
+// signatory.
+bool behind_purpose(const Analysis& a, const SentenceState& st, const Trigger& tr,
+                    const Participant& p);
 bool sign_dual(Analysis& a, const SentenceState& st, const FrameInfo& frame, const std::string& rel,
                const Trigger& tr, std::uint32_t from, bool planned);
 bool sign_between(Analysis& a, const SentenceState& st, const FrameInfo& frame,
@@ -123,6 +159,21 @@ bool sign_generic(Analysis& a, const SentenceState& st, const FrameInfo& frame,
 bool sign_joined_before(Analysis& a, const SentenceState& st, const FrameInfo& frame,
                         const std::string& rel, const Trigger& tr, std::uint32_t left, bool planned,
                         const std::vector<Participant>& ps);
+// "It was signed by A, Director …, and B, Director …": the persons after the agent (by), the
+// first and the one after "and", sign with each other.
+bool sign_by_agents(Analysis& a, const SentenceState& st, const FrameInfo& frame,
+                    const std::string& rel, const Trigger& tr, std::uint32_t right, bool planned,
+                    const std::vector<Participant>& ps);
+// "تم توقيع المذكرة من قبل X، وY"، "ووقع المذكرة عن الجانبين X، وY": the two persons after an
+// Arabic agent phrase (frames_agents.cpp) sign with each other.
+bool sign_by_arabic_agents(Analysis& a, const SentenceState& st, const FrameInfo& frame,
+                           const std::string& rel, const Trigger& tr, std::uint32_t right,
+                           bool planned, const std::vector<Participant>& ps);
+// "ووقعها اللواء X، القائد العام لشرطة الشارقة، والسيد Y، مدير عام الهيئة": two signers after
+// the verb, the first one's office in commas, sign with each other.
+bool sign_apposed_signers(Analysis& a, const SentenceState& st, const FrameInfo& frame,
+                          const std::string& rel, const Trigger& tr, std::uint32_t right,
+                          bool planned, const std::vector<Participant>& ps);
 bool sign_joined_after(Analysis& a, const SentenceState& st, const FrameInfo& frame,
                        const std::string& rel, const Trigger& tr, std::uint32_t right, bool planned,
                        const std::vector<Participant>& ps);

@@ -1,11 +1,13 @@
 // The parties of a frame: the mentions a trigger can link (participants), نظيره resolved to the
 // counterpart, a title set apart from its name by a comma, the host country written as المملكة,
-// the function words around a party (delegations, relatives, reported speech, news agencies),
-// the reception of a guest (كان في استقباله), and the fact a frame adds. The clause walking that
+// the function words around a party (relatives, reported speech, news agencies), the reception
+// of a guest (كان في استقباله), and the fact a frame adds; delegations are in
+// frames_delegations.cpp. The clause walking that
 // uses them is in frames.cpp.
 #include <algorithm>
 
 #include "extract/frames_internal.hpp"
+#include "liaison/model/names.hpp"
 
 namespace liaison::extract::frames_detail {
 
@@ -30,9 +32,6 @@ Participant participant_at(const Mention& m, const SentenceState& st) {
         if (it.first == m.first) p.flags = it.flags;
     return p;
 }
-
-bool delegation_word(std::u32string_view w);
-void through_heads(const Analysis& a, const SentenceState& st, std::vector<Participant>& out);
 
 // The mentions a frame can link: not an official's agency or country, not inside another.
 std::vector<Participant> participants(Analysis& a, const SentenceState& st) {
@@ -76,6 +75,43 @@ std::vector<Participant> participants(Analysis& a, const SentenceState& st) {
                 a.entities[q.entity].label == Label::Person)
                 named = true;
         if (!named) out.push_back(p);
+    }
+    // "قائد قوة الأمن الداخلي (لخويا)": a name in brackets right after another names it again
+    // (a gloss), it is no party of its own.
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [&](const Participant& q) {
+                                 if (q.counterpart || q.first < st.s.first + 2 ||
+                                     q.last >= st.s.last ||
+                                     a.tokens.tokens[q.first - 1].kind != TokenKind::Open ||
+                                     a.tokens.tokens[q.last].kind != TokenKind::Close)
+                                     return false;
+                                 for (const Mention& m : st.mentions)
+                                     if (m.entity != kNone && m.last == q.first - 1) return true;
+                                 return false;
+                             }),
+              out.end());
+    // "من جانبها، أكدت رئيسة البعثة …": an office alone that names the unnamed head of a
+    // delegation met earlier (frames_delegations.cpp) is that person again.
+    for (const Item& it : st.items) {
+        if (!a.is(it, EntryKind::Title)) continue;
+        bool inside = false;
+        for (const Participant& q : out)
+            inside = inside || (q.first <= it.first && it.first < q.last);
+        if (inside) continue;
+        const std::string written = fold_name(a.slice(a.start_of(it), a.end_of(it)));
+        for (std::uint32_t e = 0; e < a.entities.size(); ++e)
+            if (a.entities[e].unnamed && a.entities[e].key.rfind("head:", 0) == 0 &&
+                fold_name(a.entities[e].ar) == written) {
+                Participant p;
+                p.entity = e;
+                p.first = it.first;
+                p.last = it.last;
+                p.start = a.start_of(it);
+                p.end = a.end_of(it);
+                p.flags = it.flags;
+                out.push_back(p);
+                break;
+            }
     }
     through_heads(a, st, out);
     std::sort(out.begin(), out.end(),
@@ -147,6 +183,10 @@ StopRole role_before(const Analysis& a, const SentenceState& st, std::uint32_t t
         if (it.last > token) continue;
         if (it.last <= limit) break;
         if (it.node == 0 && a.token(it).kind == TokenKind::Comma) return StopRole::Other;
+        // "أهمية العلاقات مع إيران": مع after a noun of relations is its complement, no party's.
+        if (a.stop_role(it) == StopRole::With && k > 0 &&
+            a.stop_role(st.items[k - 1]) == StopRole::Noun)
+            return StopRole::Other;
         return a.stop_role(it);
     }
     return StopRole::Other;
@@ -164,6 +204,22 @@ std::size_t content_between(const Analysis& a, const SentenceState& st, std::uin
             continue;
         if (a.is(it, EntryKind::DateWord) || a.is(it, EntryKind::Month)) continue;
         ++n;
+    }
+    return n;
+}
+
+// The same, without the numbers of a date the sentence states (يوم الأحد الموافق 16 نوفمبر
+// 2025): how far a party is from what introduces it.
+std::size_t undated_between(const Analysis& a, const SentenceState& st, std::uint32_t from,
+                            std::uint32_t to) {
+    std::size_t n = content_between(a, st, from, to);
+    for (const Item& it : st.items) {
+        if (it.first < from || it.first >= to || a.token(it).kind != TokenKind::Number) continue;
+        for (const SentenceState::Stated& d : st.times)
+            if (a.token(it).start >= d.start && a.token(it).start < d.end && n > 0) {
+                --n;
+                break;
+            }
     }
     return n;
 }
@@ -297,124 +353,6 @@ void add_fact(Analysis& a, const SentenceState& st, const FrameInfo& frame,
     a.facts.push_back(f);
 }
 
-// A word for a delegation (وفد، الوفود، بوفد، delegation), whose country adjective is the
-// party met or received (الوفد الإسباني، the Saudi and Jordanian delegations).
-bool delegation_word(std::u32string_view w) {
-    if (w == U"delegation" || w == U"delegations") return true;
-    // وفد، وفدا، وفود، وفدين، وفدان (the last two before a list of two adjectives)
-    for (std::u32string_view n :
-         {U"\u0648\u0641\u062F", U"\u0648\u0641\u062F\u0627", U"\u0648\u0641\u0648\u062F",
-          U"\u0648\u0641\u062F\u064A\u0646", U"\u0648\u0641\u062F\u0627\u0646"})
-        if (w.size() >= n.size() && w.substr(w.size() - n.size()) == n) {
-            const std::u32string_view pre = w.substr(0, w.size() - n.size());
-            for (std::u32string_view p :
-                 {U"", U"\u0627\u0644", U"\u0628", U"\u0628\u0627\u0644", U"\u0648",
-                  U"\u0648\u0627\u0644", U"\u0644", U"\u0644\u0644"})  // ال ب بال و وال ل لل
-                if (pre == p) return true;
-        }
-    return false;
-}
-
-namespace {
-
-// برئاسة، يقوده، تقوده، يترأسه، يرأسه، بقيادة (folded): the head of a delegation follows.
-bool head_marker(std::u32string_view w) {
-    if (w.size() > 4 && w[0] == U'\u0648') w.remove_prefix(1);  // و
-    for (std::u32string_view m :
-         {U"\u0628\u0631\u064A\u0627\u0633\u0647", U"\u064A\u0642\u0648\u062F\u0647",
-          U"\u062A\u0642\u0648\u062F\u0647", U"\u064A\u062A\u0631\u0627\u0633\u0647",
-          U"\u064A\u0631\u0627\u0633\u0647", U"\u0628\u0642\u064A\u0627\u062F\u0647"})
-        if (w == m) return true;
-    return false;
-}
-
-}  // namespace
-
-// A delegation whose head is stated (وفد أمني أردني برئاسة X، وفدا من المديرية …، يقوده X) takes
-// part in a frame through its head: the country or body it is named after stands for X. A later
-// "الوفد الأردني" is the head of that country's delegation (role.delegation) when the article
-// names one; a delegation with no head stated stays its country.
-void through_heads(const Analysis& a, const SentenceState& st, std::vector<Participant>& out) {
-    for (std::uint32_t k = st.s.first; k < st.s.last; ++k) {
-        if (!delegation_word(a.tokens.tokens[k].form(a.text))) continue;
-        // The marker a few words on, before any other trigger.
-        std::uint32_t marker = kNone;
-        for (const Item& it : st.items) {
-            if (it.first <= k || it.first > k + 14) continue;
-            // برئاسة is a trigger of its own (attending, events.cpp): test it first.
-            if (it.last - it.first == 1 && head_marker(a.token(it).form(a.text))) {
-                marker = it.first;
-                break;
-            }
-            if (a.is(it, EntryKind::Frame)) break;
-        }
-        if (marker == kNone) continue;
-        Participant head;
-        for (const Participant& q : out)
-            if (q.first > marker && q.first <= marker + 2 && !q.counterpart &&
-                a.entities[q.entity].label == Label::Person) {
-                head = q;
-                break;
-            }
-        if (head.entity == kNone) continue;
-        bool placed = false;
-        for (auto it = out.begin(); it != out.end();) {
-            if (it->first > k && it->last <= marker && !it->counterpart) {
-                if (placed) {
-                    it = out.erase(it);
-                    continue;
-                }
-                it->entity = head.entity;
-                it->adjective = false;
-                placed = true;
-            }
-            ++it;
-        }
-        // "استقبل وفدا برئاسة X": the delegation word itself stands for X.
-        if (!placed) {
-            head.first = k;
-            head.last = k + 1;
-            head.start = a.tokens.tokens[k].start;
-            head.end = a.tokens.tokens[k].end;
-            head.flags = 0;
-            for (const Item& it : st.items)
-                if (it.first == k) head.flags = it.flags;
-            out.push_back(head);
-        }
-    }
-    for (Participant& p : out) {
-        if (p.counterpart || !p.adjective || a.entities[p.entity].label != Label::Country ||
-            !of_delegation(a, st, p))
-            continue;
-        std::uint32_t head = kNone;
-        bool several = false;
-        for (const Fact& f : a.facts)
-            if (f.rule == "role.delegation" && f.b == p.entity) {
-                several = several || (head != kNone && head != f.a);
-                head = f.a;
-            }
-        if (head != kNone && !several) {
-            p.entity = head;
-            p.adjective = false;
-        }
-    }
-}
-
-// A country written as the adjective of a delegation: a delegation word up to two words before
-// it (الوفد الأمني الإسباني) or a word for peers right before it (نظيريه الأردني), or in English
-// a delegation word up to three after (the Saudi and Jordanian delegations).
-bool of_delegation(const Analysis& a, const SentenceState& st, const Participant& p) {
-    for (std::uint32_t k = p.first; k-- > st.s.first && k + 3 >= p.first;)
-        if (delegation_word(a.tokens.tokens[k].form(a.text))) return true;
-    // "نظيريه الأردني والعراقي"، "نظرائه الأوروبيين": the peers' countries, like a delegation's.
-    for (const Item& it : st.items)
-        if (it.last <= p.first && it.last + 1 >= p.first && a.is(it, EntryKind::Counterpart))
-            return true;
-    for (std::uint32_t k = p.last; k < st.s.last && k < p.last + 3; ++k)
-        if (delegation_word(a.tokens.tokens[k].form(a.text))) return true;
-    return false;
-}
-
 // الذي، التي، الذين: a relative pronoun.
 bool relative(const Analysis& a, std::uint32_t token) {
     const std::u32string_view w = a.tokens.tokens[token].form(a.text);
@@ -455,9 +393,56 @@ bool latin(const Analysis& a, const Trigger& tr) {
     return !w.empty() && w[0] < 0x80;
 }
 
+namespace {
+
+// "وكان في استقبال الوزير حيدان": the bare noun of reception behind في, the guest named right
+// after it (a title at most before the name); nullptr when it is not so written.
+const Participant* guest_after(const Analysis& a, const SentenceState& st, const Trigger& tr,
+                               const std::vector<const Participant*>& after) {
+    constexpr std::u32string_view kReception =
+        U"\u0627\u0633\u062A\u0642\u0628\u0627\u0644";  // استقبال
+    if (a.tokens.tokens[tr.last - 1].form(a.text) != kReception || after.empty()) return nullptr;
+    const Participant* g = after[0];
+    if (g->counterpart || label_of(a, *g) != Label::Person || (g->flags & kPrep) ||
+        content_between(a, st, tr.last, g->first) > 1)
+        return nullptr;
+    return g;
+}
+
+// A person named right after a word for a facility (مطار الملك خالد الدولي، قاعة الشيخ …)
+// names the place, not someone there.
+bool facility_name(const Analysis& a, const SentenceState& st, const Participant& p) {
+    static constexpr std::u32string_view kFacilities[] = {
+        U"\u0645\u0637\u0627\u0631",              // مطار
+        U"\u0645\u064A\u0646\u0627\u0621",        // ميناء
+        U"\u0642\u0627\u0639\u0647",              // قاعة (folded)
+        U"\u0642\u0635\u0631",                    // قصر
+        U"\u0645\u0633\u062A\u0634\u0641\u064A",  // مستشفى (folded)
+        U"\u0641\u0646\u062F\u0642",              // فندق
+        U"\u0634\u0627\u0631\u0639"};             // شارع
+    auto facility = [&](std::uint32_t k) {
+        std::u32string_view w = a.tokens.tokens[k].form(a.text);
+        if (w.size() > 4 && (w[0] == U'\u0628' || w[0] == U'\u0648')) w.remove_prefix(1);
+        for (std::u32string_view f : kFacilities)
+            if (w == f) return true;
+        return false;
+    };
+    if (p.first <= st.s.first) return false;
+    if (facility(p.first - 1)) return true;
+    // Through a title the name kept apart (مطار الملك خالد).
+    bool titled = false;
+    for (const Item& it : st.items)
+        titled =
+            titled || (it.last == p.first && it.first + 1 == it.last && a.is(it, EntryKind::Title));
+    return titled && p.first - 1 > st.s.first && facility(p.first - 2);
+}
+
+}  // namespace
+
 // "حيث كان في استقباله X"، "وكان في استقبالها": the noun of reception behind في, with the guest
-// as its attached pronoun.
-bool welcome_of_guest(const Analysis& a, const SentenceState& st, const Trigger& tr) {
+// as its attached pronoun, or bare with the guest named after it (وكان في استقبال الوزير X …).
+bool welcome_of_guest(const Analysis& a, const SentenceState& st, const Trigger& tr,
+                      const std::vector<const Participant*>& after) {
     constexpr std::u32string_view kIn = U"\u0641\u064A";  // في
     constexpr std::u32string_view kReception =
         U"\u0627\u0633\u062A\u0642\u0628\u0627\u0644";  // استقبال
@@ -465,33 +450,69 @@ bool welcome_of_guest(const Analysis& a, const SentenceState& st, const Trigger&
     for (std::uint32_t k = tr.first; k < tr.last; ++k)
         in = in || a.tokens.tokens[k].form(a.text) == kIn;
     const std::u32string_view w = a.tokens.tokens[tr.last - 1].form(a.text);
-    return in && w.size() > kReception.size() && w.substr(0, kReception.size()) == kReception;
+    if (!in) return false;
+    if (w.size() > kReception.size() && w.substr(0, kReception.size()) == kReception) return true;
+    return guest_after(a, st, tr, after) != nullptr;
 }
 
-// The one named right after the phrase received the guest: the last person the sentence named
-// before it (وكان السيد النوري قد حل بالمطار، حيث كان في استقباله …), else `followed`.
+// The welcomers named after the phrase received the guest: the first person or body with no
+// preposition in the clause (past the place of arrival: لدى وصوله مطار …، بمطار الرباط سلا),
+// then those listed after it (A، وB), named or kept as roles. The guest is the one named after a
+// bare استقبال, else the last person the sentence named before it (وكان السيد النوري قد حل
+// بالمطار، حيث كان في استقباله …), else `followed`.
 void reception_of_guest(Analysis& a, const SentenceState& st, const Trigger& tr,
                         const std::vector<const Participant*>& before,
                         const std::vector<const Participant*>& after, bool planned,
                         std::uint32_t followed) {
-    const Participant* host = nullptr;
-    for (const Participant* p : after)
-        if (!is_place(a, *p) && !p->counterpart && !(p->flags & kPrep) &&
-            content_between(a, st, tr.last, p->first) <= 2) {
-            host = p;
+    const Participant* guest = guest_after(a, st, tr, after);
+    const std::uint32_t from = guest ? guest->last : tr.last;
+    std::vector<const Participant*> hosts;
+    for (const Participant* p : after) {
+        if (p->first < from || is_place(a, *p) || p->counterpart ||
+            (guest && p->entity == guest->entity))
+            continue;
+        if (hosts.empty()) {
+            // No comma before the first welcomer: a comma closes the place of arrival's clause.
+            bool comma = false;
+            for (std::uint32_t k = from; k < p->first; ++k)
+                comma = comma || a.tokens.tokens[k].kind == TokenKind::Comma;
+            if (comma || content_between(a, st, from, p->first) > 8) break;
+            if ((p->flags & kPrep) || facility_name(a, st, *p)) continue;
+            hosts.push_back(p);
+        } else if (label_of(a, *p) == Label::Person &&
+                   (list_glue(a, st, hosts.back()->last, p->first) ||
+                    listed_next(a, st, *hosts.back(), *p))) {
+            hosts.push_back(p);
+        } else {
             break;
         }
-    if (!host) return;
-    const Participant* guest = nullptr;
+    }
+    if (hosts.empty()) return;
+    // "زار الوزير، يرافقه رئيس الأمن العام، الأكاديمية، حيث كان في استقباله …": a companion
+    // (يرافقه، برفقة) is not the guest; the one he accompanies is.
+    auto companion = [&](const Participant& p) {
+        if (p.first == 0 || p.first <= st.s.first) return false;
+        std::u32string_view w = a.tokens.tokens[p.first - 1].form(a.text);
+        if (w.size() > 4 && w[0] == U'\u0648') w.remove_prefix(1);  // و
+        for (std::u32string_view c :
+             {U"\u064A\u0631\u0627\u0641\u0642\u0647", U"\u062A\u0631\u0627\u0641\u0642\u0647",
+              U"\u064A\u0631\u0627\u0641\u0642\u0647\u0627",
+              U"\u064A\u0631\u0627\u0641\u0642\u0647\u0645", U"\u0628\u0631\u0641\u0642\u0647",
+              U"\u0631\u0641\u0642\u0647"})  // يرافقه ترافقه يرافقها يرافقهم برفقة رفقة
+            if (w == c) return true;
+        return false;
+    };
     for (std::size_t i = before.size(); i-- > 0 && !guest;)
         if (!before[i]->counterpart && label_of(a, *before[i]) == Label::Person &&
-            !(before[i]->flags & kPrep))
+            !(before[i]->flags & kPrep) && !companion(*before[i]))
             guest = before[i];
     const std::uint32_t g = guest ? guest->entity : followed;
-    if (g == kNone || g == host->entity) return;
-    add_fact(a, st, *tr.frame, "RECEIVED", Voice::Active, host->entity, host,
-             guest ? *guest : *host, g, a.tokens.tokens[tr.first].start,
-             a.tokens.tokens[tr.last - 1].end, planned, !guest, false);
+    if (g == kNone) return;
+    for (const Participant* host : hosts)
+        if (g != host->entity)
+            add_fact(a, st, *tr.frame, "RECEIVED", Voice::Active, host->entity, host,
+                     guest ? *guest : *host, g, a.tokens.tokens[tr.first].start,
+                     a.tokens.tokens[tr.last - 1].end, planned, !guest, false);
 }
 
 }  // namespace liaison::extract::frames_detail

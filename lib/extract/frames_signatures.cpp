@@ -55,7 +55,63 @@ bool minutes_word(std::u32string_view w) {
     return w == U"\u0645\u062D\u0636\u0631" || w == U"\u0628\u064A\u0627\u0646";
 }
 
+// مديرتها، مديرها، رئيسها، رئيسته، قائدها، أمينها (folded, with و or not): an office with the
+// pronoun of the body just named.
+bool possessive_office(std::u32string_view w) {
+    if (w.size() > 5 && w[0] == U'\u0648') w.remove_prefix(1);
+    for (std::u32string_view pron : {U"\u0647\u0627", U"\u0647"}) {
+        if (w.size() <= pron.size() + 3 || w.substr(w.size() - pron.size()) != pron) continue;
+        std::u32string_view stem = w.substr(0, w.size() - pron.size());
+        if (stem.back() == U'\u062A') stem.remove_suffix(1);  // the feminine ت
+        for (std::u32string_view o :
+             {U"\u0645\u062F\u064A\u0631", U"\u0631\u064A\u064A\u0633", U"\u0642\u0627\u064A\u062F",
+              U"\u0627\u0645\u064A\u0646"})  // مدير رييس قايد امين
+            if (stem == o) return true;
+    }
+    return false;
+}
+
 }  // namespace
+
+// The relation a trigger states: its own, or the one another trigger of the clause names; a
+// bare verb of signing (under 0.6 in frames.tsv) takes its kind from a noun of signing.
+std::string relation_of(const Analysis& a, const SentenceState& st, const Trigger& tr) {
+    std::string rel = tr.relation ? *tr.relation : tr.frame->relation;
+    // "ووقع المذكرة …": a bare verb of signing (under 0.6 in frames.tsv) signs what the
+    // article reported signing before.
+    // A noun of signing a few words on names its kind (وقعا في ختام المباحثات مذكرة تفاهم).
+    bool named = false;
+    // "باتفاقية للتعاون الأمني وقعاها": with an attached pronoun it signs the noun of
+    // signing before it.
+    if (!tr.relation && (tr.flags & kSuffix) && tr.frame->voice == Voice::Active &&
+        tr.frame->confidence < 0.6 && rel.rfind("SIGNED_", 0) == 0)
+        for (std::size_t k = tr.item; k-- > 0 && !named;)
+            if (const Entry* e = a.entry(st.items[k], EntryKind::Frame);
+                e && a.lex.frames[e->index].voice == Voice::Nominal &&
+                a.lex.frames[e->index].relation.rfind("SIGNED_", 0) == 0) {
+                rel = a.lex.frames[e->index].relation;
+                named = true;
+            }
+    if (!tr.relation && !named && tr.frame->voice == Voice::Active && tr.frame->confidence < 0.6 &&
+        rel.rfind("SIGNED_", 0) == 0)
+        for (const Item& it : st.items)
+            if (const Entry* e = a.entry(it, EntryKind::Frame);
+                e && it.first >= tr.last && content_between(a, st, tr.last, it.first) <= 5 &&
+                a.lex.frames[e->index].voice == Voice::Nominal &&
+                a.lex.frames[e->index].relation.rfind("SIGNED_", 0) == 0) {
+                rel = a.lex.frames[e->index].relation;
+                named = true;
+                break;
+            }
+    if (!tr.relation && !named && tr.frame->voice == Voice::Active && tr.frame->confidence < 0.6 &&
+        rel.rfind("SIGNED_", 0) == 0)
+        for (std::size_t i = a.facts.size(); i-- > 0;)
+            if (a.facts[i].relation.rfind("SIGNED_", 0) == 0) {
+                rel = a.facts[i].relation;
+                break;
+            }
+    return rel;
+}
 
 // "وقع الجانبان حينها محضرا لتفعيل مذكرة التفاهم"، "اختتمت بالتوقيع على محضر": what a signing
 // word signs is its own object, a few words on; minutes or a statement are no memorandum, even
@@ -86,6 +142,40 @@ bool signs_minutes(const Analysis& a, const SentenceState& st, std::size_t k,
         if (minutes_word(w)) return true;
     }
     return false;
+}
+
+// "وقع X وY مذكرة تفاهم لدعم قدرات الإدارة العامة للجوازات": after a noun of signing, a word
+// of purpose (the ل of purpose on a verbal noun, بهدف، من أجل، بغية، لصالح) opens what the
+// memorandum is for; a body named there is its beneficiary, never a signatory, unless مع or
+// بين opens a party again after it.
+bool behind_purpose(const Analysis& a, const SentenceState& st, const Trigger& tr,
+                    const Participant& p) {
+    if (tr.frame->relation.rfind("SIGNED_", 0) != 0 || p.first <= tr.last) return false;
+    bool noun = tr.frame->voice == Voice::Nominal, open = false;
+    for (const Item& it : st.items) {
+        if (it.first < tr.last || it.first >= p.first) continue;
+        if (const Entry* e = a.entry(it, EntryKind::Frame);
+            e && a.lex.frames[e->index].relation.rfind("SIGNED_", 0) == 0 &&
+            a.lex.frames[e->index].voice == Voice::Nominal) {
+            noun = true;
+            continue;
+        }
+        const StopRole r = a.stop_role(it);
+        // مع / بين open a party again; a comma ends the purpose (…، خلال زيارة …).
+        if (r == StopRole::With || r == StopRole::Between ||
+            (it.node == 0 && a.token(it).kind == TokenKind::Comma))
+            open = false;
+        if (!noun || it.last - it.first != 1 || a.token(it).kind != TokenKind::Word) continue;
+        std::u32string_view w = a.token(it).form(a.text);
+        // بهدف، بغية، أجل (من أجل)، لصالح (folded)
+        static constexpr std::u32string_view kWords[] = {
+            U"\u0628\u0647\u062F\u0641", U"\u0628\u063A\u064A\u0647", U"\u0627\u062C\u0644",
+            U"\u0644\u0635\u0627\u0644\u062D"};
+        for (std::u32string_view k : kWords) open = open || w == k;
+        // A plain word behind ل, four letters or more (لدعم، لتعزيز، للتعاون; not لدى، لها).
+        if (it.node == 0 && w.size() >= 4 && w[0] == U'\u0644') open = true;
+    }
+    return open;
 }
 
 // The dual is the verb's subject: right after the trigger, or before it in its sentence, where
@@ -318,12 +408,25 @@ bool sign_generic(Analysis& a, const SentenceState& st, const FrameInfo& frame,
         if (f.relation != "MET_WITH" && f.relation != "RECEIVED") continue;
         const Entity &x = a.entities[f.a], &y = a.entities[f.b];
         if (x.label != Label::Person || y.label != Label::Person) continue;
-        std::uint32_t p = countries ? country_entity(x.country) : x.agency;
-        std::uint32_t q = countries ? country_entity(y.country) : y.agency;
+        // A person heading no body named, who led a body's delegation, acts for that body.
+        auto side_of = [&](std::uint32_t person) {
+            if (a.entities[person].agency != kNone) return a.entities[person].agency;
+            for (const Fact& g : a.facts)
+                if (g.relation == "REPRESENTS" && g.a == person && g.rule == "role.delegation" &&
+                    a.entities[g.b].label != Label::Country)
+                    return g.b;
+            return kNone;
+        };
+        std::uint32_t p = countries ? country_entity(x.country) : side_of(f.a);
+        std::uint32_t q = countries ? country_entity(y.country) : side_of(f.b);
         // A person the recognisers could not place (a name apart from its title) tells nothing
         // of the sides: an earlier meeting may; two of one country are no two sides.
-        if (x.country == kNone || y.country == kNone || p == kNone || q == kNone) continue;
-        if (x.country == y.country || p == q) return false;
+        if (p == kNone || q == kNone) continue;
+        // The side's country: the person's, else that of the body they act for.
+        const std::uint32_t xc = x.country != kNone ? x.country : a.entities[p].country;
+        const std::uint32_t yc = y.country != kNone ? y.country : a.entities[q].country;
+        if (xc == kNone || yc == kNone) continue;
+        if (xc == yc || p == q) return false;
         Participant o;
         o.entity = q;
         o.first = side->first;
@@ -417,6 +520,42 @@ bool sign_joined_after(Analysis& a, const SentenceState& st, const FrameInfo& fr
     return true;
 }
 
+bool sign_by_agents(Analysis& a, const SentenceState& st, const FrameInfo& frame,
+                    const std::string& rel, const Trigger& tr, std::uint32_t right, bool planned,
+                    const std::vector<Participant>& ps) {
+    if (!latin(a, tr)) return false;
+    std::uint32_t by = kNone;
+    for (const Item& it : st.items)
+        if (it.first >= tr.last && it.first < right && a.stop_role(it) == StopRole::Agent) {
+            by = it.last;
+            break;
+        }
+    if (by == kNone) return false;
+    const Participant *x = nullptr, *y = nullptr;
+    for (const Participant& p : ps) {
+        if (p.first < by || p.first >= right || p.entity == kNone ||
+            label_of(a, p) != Label::Person)
+            continue;
+        if (!x) {
+            // Right after "by", past a rank or a title (Maj. Gen., Interior Minister).
+            if (content_between(a, st, by, p.first) > 4) return false;
+            x = &p;
+            continue;
+        }
+        // The next person after an "and" (past the first one's title in commas).
+        for (const Item& it : st.items)
+            if (it.first >= x->last && it.first < p.first && a.stop_role(it) == StopRole::And)
+                y = &p;
+        if (y) break;
+    }
+    if (!x || !y || x->entity == y->entity) return false;
+    add_fact(a, st, frame, rel, Voice::Passive, x->entity, x, *y, y->entity,
+             a.tokens.tokens[tr.first].start, a.tokens.tokens[tr.last - 1].end, planned, false,
+             false);
+    a.facts.back().rule += ".agents";
+    return true;
+}
+
 // "ووقع المذكرة عن الجانب الإماراتي اللواء X، …، وعن الجانب الكويتي اللواء Y": each side's
 // signer is the first named person after its عن; two sides give one signature between them.
 bool sign_for_sides(Analysis& a, const SentenceState& st, const FrameInfo& frame,
@@ -439,14 +578,17 @@ bool sign_for_sides(Analysis& a, const SentenceState& st, const FrameInfo& frame
         const std::uint32_t n = it.first + 1;
         if (w != kFrom || n >= right) continue;
         const std::u32string_view side = a.tokens.tokens[n].form(a.text);
+        // "من جانب الشرطة X، ومن جانب الهيئة Y": جانب before the side's body.
         if (side == U"\u0627\u0644\u062c\u0627\u0646\u0628" ||  // الجانب
-            side == U"\u0627\u0644\u0637\u0631\u0641")          // الطرف
+            side == U"\u0627\u0644\u0637\u0631\u0641" ||        // الطرف
+            side == U"\u062c\u0627\u0646\u0628")                // جانب
             sides.push_back(n + 1);
     }
     if (sides.size() != 2) return false;
     // Each side's signer: its first named person, else the first official kept as a role
     // (وعن الجانب العراقي المدير العام لشؤون المخدرات).
     const Participant* signer[2] = {nullptr, nullptr};
+    Participant heads[2];  // an office with the body's pronoun, standing for its holder
     for (std::size_t k = 0; k < 2; ++k) {
         const std::uint32_t end = k == 0 ? sides[1] : right;
         const Participant* role = nullptr;
@@ -461,6 +603,54 @@ bool sign_for_sides(Analysis& a, const SentenceState& st, const FrameInfo& frame
             if (!role) role = &p;
         }
         if (!signer[k]) signer[k] = role;
+    }
+    // "وعن الوكالة الأوروبية مديرتها التنفيذية": an office with the body's pronoun is the
+    // person the article names heading the side's body: the body written after عن, else the
+    // party of this sentence's signature that the other side does not stand for.
+    for (std::size_t k = 0; k < 2; ++k) {
+        if (signer[k]) continue;
+        const std::uint32_t end = k == 0 ? sides[1] : right;
+        std::uint32_t office = kNone;
+        for (std::uint32_t j = sides[k]; j < end && j < sides[k] + 5 && office == kNone; ++j)
+            if (possessive_office(a.tokens.tokens[j].form(a.text))) office = j;
+        if (office == kNone) continue;
+        auto body_in = [&](std::uint32_t from, std::uint32_t to) {
+            for (const Participant& p : ps)
+                if (p.first >= from && p.last <= to && !p.counterpart &&
+                    (label_of(a, p) == Label::Agency || label_of(a, p) == Label::Organization))
+                    return p.entity;
+            return kNone;
+        };
+        std::uint32_t body = body_in(sides[k], office);
+        const std::size_t o = 1 - k;
+        const std::uint32_t other_body = body_in(sides[o], o == 0 ? sides[1] : right);
+        const std::uint32_t other = signer[o] ? a.entities[signer[o]->entity].agency : other_body;
+        const std::uint32_t from = a.tokens.tokens[st.s.first].start;
+        for (std::size_t i = 0; i < a.facts.size() && body == kNone; ++i) {
+            const Fact& f = a.facts[i];
+            if (f.relation.rfind("SIGNED_", 0) != 0 || f.start < from) continue;
+            if (f.a == other || f.a == other_body) body = f.b;
+            if (f.b == other || f.b == other_body) body = f.a;
+        }
+        if (body == kNone) continue;
+        // The one named person heading that body.
+        std::uint32_t named = kNone;
+        for (std::uint32_t e = 0; e < a.entities.size(); ++e)
+            if (a.entities[e].label == Label::Person && !a.entities[e].unnamed &&
+                a.entities[e].agency == body) {
+                if (named != kNone) {
+                    named = kNone;
+                    break;
+                }
+                named = e;
+            }
+        if (named == kNone) continue;
+        heads[k].entity = named;
+        heads[k].first = office;
+        heads[k].last = office + 1;
+        heads[k].start = a.tokens.tokens[office].start;
+        heads[k].end = a.tokens.tokens[office].end;
+        signer[k] = &heads[k];
     }
     // Two sides stated but a signer not found (وعن الجامعة معالي رئيسها): the clause's other
     // readings would take a side's body for a party met; propose nothing.

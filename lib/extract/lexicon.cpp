@@ -328,8 +328,10 @@ void LexiconLoader::line(std::string_view name, const std::vector<std::string_vi
             m = Modality::Negated;
         else if (c[1] == "reported")
             m = Modality::Reported;
+        else if (c[1] == "habitual")
+            m = Modality::Habitual;
         else
-            fail(column_of(c, 1), "expected planned, negated or reported");
+            fail(column_of(c, 1), "expected planned, negated, reported or habitual");
         lex.modalities.push_back(m);
         lex.add(c[0],
                 {EntryKind::Modality, 0, static_cast<std::uint32_t>(lex.modalities.size() - 1)});
@@ -400,6 +402,10 @@ void LexiconLoader::line(std::string_view name, const std::vector<std::string_vi
             role = StopRole::Generic;
         else if (r == "home")
             role = StopRole::Home;
+        else if (r == "noun")
+            role = StopRole::Noun;
+        else if (r == "landmark")
+            role = StopRole::Landmark;
         lex.stopwords.push_back(role);
         lex.add(c[0],
                 {EntryKind::Stopword, 0, static_cast<std::uint32_t>(lex.stopwords.size() - 1)});

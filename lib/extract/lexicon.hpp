@@ -65,7 +65,8 @@ struct FrameInfo {
     Voice voice = Voice::Active;
     double confidence = 0.8;
 };
-enum class Modality : std::uint8_t { Planned, Negated, Reported };
+// Habitual: a frequency after a verb (يجتمع مرتين في العام، سنويا) tells a schedule, not an event.
+enum class Modality : std::uint8_t { Planned, Negated, Reported, Habitual };
 enum class DateWordKind : std::uint8_t { Weekday, Relative, Current, Day, Other };
 struct DateWordInfo {
     DateWordKind kind = DateWordKind::Other;
@@ -88,7 +89,9 @@ enum class StopRole : std::uint8_t {
     And,
     Agent,
     Generic,
-    Home
+    Home,
+    Noun,     // a common or verbal noun that opens a clause after a title, never a name
+    Landmark  // a place named after a person (مطار الملك خالد): what follows is no person
 };
 
 class Lexicon {

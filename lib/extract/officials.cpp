@@ -1,6 +1,8 @@
 // Unnamed officials whose body is written by its head noun alone (docs/extract.md, "Officials and
 // persons"): رئيس الجامعة، آمر الأكاديمية، الأمين العام للمنظمة name the university, the academy
 // or the organisation the article named before in full.
+// Also two helpers of the persons recogniser: the nisba agreeing with an office's body, and places
+// read inside a name.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -148,6 +150,48 @@ void find_pronoun_officials(Analysis& a) {
             m.end = a.end_of(it);
             st.mentions.push_back(m);
         }
+    }
+}
+
+// The nisba written after a title agreeing with the body it implies, as the press names that
+// body: وزير الداخلية التركي → وزارة الداخلية التركية, مدير الأمن العام اللبنانية → الأمن العام
+// اللبناني. A body is feminine when its first word ends in ة or is a broken plural of a thing
+// (الجمارك، القوات، المصالح، الأجهزة).
+std::string agreeing(const std::string& body, std::string adjective) {
+    static const std::string ya = "\u064A", ta = "\u0629";
+    auto ends = [](const std::string& w, const std::string& e) {
+        return w.size() >= e.size() && w.compare(w.size() - e.size(), e.size(), e) == 0;
+    };
+    const std::string head = body.substr(0, body.find(' '));
+    bool female = ends(head, ta);
+    for (const char* plural :
+         {"\u0627\u0644\u062C\u0645\u0627\u0631\u0643", "\u0627\u0644\u0642\u0648\u0627\u062A",
+          "\u0627\u0644\u0645\u0635\u0627\u0644\u062D",
+          "\u0627\u0644\u0623\u062C\u0647\u0632\u0629"})
+        female = female || head == plural;
+    if (female && ends(adjective, ya)) adjective += ta;
+    if (!female && ends(adjective, ya + ta)) adjective.resize(adjective.size() - ta.size());
+    return body + " " + adjective;
+}
+
+// "جورجيا ميلوني": a place's name read as a given name is no mention of the place; the place is
+// not proposed when the article names it nowhere else.
+void drop_places_inside(Analysis& a, SentenceState& st, std::uint32_t first, std::uint32_t last) {
+    std::vector<std::uint32_t> dropped;
+    auto inside = [&](const Mention& m) {
+        if (m.entity == kNone || m.first < first || m.last > last) return false;
+        const Label l = a.entities[m.entity].label;
+        if (l != Label::Country && l != Label::City) return false;
+        dropped.push_back(m.entity);
+        return true;
+    };
+    st.mentions.erase(std::remove_if(st.mentions.begin(), st.mentions.end(), inside),
+                      st.mentions.end());
+    for (std::uint32_t e : dropped) {
+        bool named = false;
+        for (const SentenceState& s : a.sentences)
+            for (const Mention& m : s.mentions) named = named || m.entity == e;
+        if (!named) a.entities[e].weak = true;
     }
 }
 

@@ -56,6 +56,11 @@ bool place_given(const Analysis& a, const SentenceState& st, std::size_t k) {
     if (k + 1 >= st.items.size()) return false;
     const Item& it = st.items[k];
     const Item& next = st.items[k + 1];
+    // "خليل إبراهيم": a city the lexicon writes with the article (الخليل), written bare, is a name.
+    const Entry* city = a.entry(it, EntryKind::City);
+    if (city && it.last - it.first == 1 && !(it.flags & (kConj | kPrep | kArticle)) &&
+        a.is(it, EntryKind::GivenName) && a.lex.cities[city->index].ar.rfind("ال", 0) == 0)
+        return true;
     return it.last - it.first == 1 && !(it.flags & (kConj | kPrep)) &&
            a.is(it, EntryKind::GivenName) &&
            (a.is(it, EntryKind::Country) || a.is(it, EntryKind::City)) && a.plain(next) &&
@@ -91,6 +96,26 @@ bool name_word(const Analysis& a, const Item& it) {
 bool time_family(const Analysis& a, const Item& it) {
     return it.last - it.first == 1 && !(it.flags & (kConj | kPrep)) &&
            a.token(it).form(a.text) == U"\u0627\u0644\u0635\u0628\u0627\u062D";
+}
+
+// "أنيل بورا إينان": a word that reads as ب ل ك before a function word (ب + وراء) is no Arabic
+// between two words of a name: it is a word of the name (not so before the sentence: سايرين
+// بمكتبه اليوم).
+bool clitic_stop(const Analysis& a, const Item& it) {
+    if (it.node == 0 || it.last - it.first != 1 || !(it.flags & kPrep) || (it.flags & kConj) ||
+        a.token(it).form(a.text).size() < 4)
+        return false;
+    for (const Entry& e : a.lex.entries(it.node))
+        if (e.kind != EntryKind::Stopword) return false;
+    return true;
+}
+
+bool inner_name_at(const Analysis& a, const SentenceState& st, std::size_t k) {
+    if (inner_name_word(a, st.items[k])) return true;
+    if (!clitic_stop(a, st.items[k]) || k + 1 >= st.items.size()) return false;
+    const Item& next = st.items[k + 1];
+    return name_word(a, next) && !(next.flags & (kConj | kPrep)) &&
+           !starts_with_article(a.token(next).form(a.text));
 }
 
 // Inside a name, an honorific without the article is a name (محمد سيد الأنصاري).
@@ -216,6 +241,63 @@ bool rank_as_given(const Analysis& a, const SentenceState& st, std::size_t k) {
     return rank && name_word(a, next) && !(next.flags & (kConj | kPrep));
 }
 
+// "تنفيذ، تعزيز، تبادل، تعاون، استخدام": the shapes of verbal nouns (تفعيل، تفاعل، استفعال)
+// and the common nouns the stopwords list as `noun` (سبل، مشاريع، آفاق) open a clause, never a
+// name (وبحثت مع الوزير تنفيذ مشاريع البنية التحتية).
+bool clause_noun(const Analysis& a, const Item& it) {
+    if (it.node != 0) return a.stop_role(it) == StopRole::Noun;
+    const std::u32string_view w = a.token(it).form(a.text).substr(it.skip);
+    if (w.size() == 5 && w[0] == U'\u062A' && (w[3] == U'\u064A' || w[2] == U'\u0627')) return true;
+    return w.size() >= 6 && w.substr(0, 3) == U"\u0627\u0633\u062A" && w[w.size() - 2] == U'\u0627';
+}
+
+// The end of the sentence, punctuation, a function word or a date word at item k.
+bool breaks_at(const Analysis& a, const SentenceState& st, std::size_t k) {
+    if (k >= st.items.size()) return true;
+    const Item& brk = st.items[k];
+    return brk.node == 0 ? a.token(brk).kind != TokenKind::Word
+                         : a.is(brk, EntryKind::Stopword) || a.is(brk, EntryKind::DateWord) ||
+                               a.is(brk, EntryKind::Month);
+}
+
+// "مدير عام الشرطة اللواء علام السقا،": after a rank or an honorific, a word no lexicon knows
+// and a family name with the article, then a break, are a name whose given name the list lacks.
+bool family_name(const Analysis& a, const SentenceState& st, NameSpan n) {
+    if (n.last - n.first != 2 || word_count(st, n) != 2 || !breaks_at(a, st, n.last)) return false;
+    const Item& given = st.items[n.first];
+    const Item& family = st.items[n.first + 1];
+    if (given.node != 0 || given.flags || clause_noun(a, given)) return false;
+    const std::u32string_view g = a.token(given).form(a.text);
+    if (g.size() < 3 || starts_with_article(g) || clitic_before_article(g) ||
+        g.back() == U'\u0629' || g.back() == U'\u0647')
+        return false;
+    if (family.flags & (kConj | kPrep)) return false;
+    return starts_with_article(a.token(family).form(a.text)) && name_word(a, family);
+}
+
+// "السفير التركي لدى بغداد أنيل بورا إينان،"، "وزير الداخلية الأذربيجاني ولايات إيفازوف إلى
+// العاصمة": after a complete title, two or three words no lexicon knows, then a break (the
+// end, punctuation, a function word or a date word), are a foreign name the given names lack.
+// None may carry the article or a clitic before it, a feminine ending or a pronoun (قادة،
+// مساعديه), nor be a verbal noun: those are the clause after the title.
+bool foreign_name(const Analysis& a, const SentenceState& st, NameSpan n) {
+    const std::size_t words = word_count(st, n);
+    if (words < 2 || words > 3 || n.last - n.first != words || !breaks_at(a, st, n.last))
+        return false;
+    for (std::size_t k = n.first; k < n.last; ++k) {
+        const Item& it = st.items[k];
+        if (k > n.first && clitic_stop(a, it)) continue;
+        if (it.node != 0 || (it.flags & (kConj | kPrep)) || clause_noun(a, it)) return false;
+        const std::u32string_view w = a.token(it).form(a.text);
+        if (w.size() < 3 || starts_with_article(w) || clitic_before_article(w)) return false;
+        const char32_t last = w.back();
+        if (last == U'\u0629' || last == U'\u0647' ||
+            (w.size() >= 4 && w.substr(w.size() - 2) == U"\u0647\u0645"))
+            return false;
+    }
+    return true;
+}
+
 // Items [k, …) that read as a name; `loose` accepts a single word (after an honorific or rank).
 // `complement`: the title already names what it is of, so a name must follow a comma or start
 // with a given name (رئيس جامعة نايف سبل تطوير… is no name).
@@ -273,7 +355,7 @@ NameSpan name_after(const Analysis& a, const SentenceState& st, std::size_t k, b
     while (n.last < st.items.size() &&
            (n.last == n.first
                 ? rank_name || name_word(a, st.items[n.last]) || place_given(a, st, n.last)
-                : inner_name_word(a, st.items[n.last]) && continues_name(a, st.items[n.last])) &&
+                : inner_name_at(a, st, n.last) && continues_name(a, st.items[n.last])) &&
            !heads_construct(a, st, n.last) && !latin_lower(a, st.items[n.last]) &&
            !lineage_done(a, st, n) && word_count(st, {n.first, n.last + 1}) <= kMaxNameWords) {
         ++n.last;
@@ -299,6 +381,8 @@ NameSpan name_after(const Analysis& a, const SentenceState& st, std::size_t k, b
     // "التقى المسؤول الأمني المغربي بجاني كنول": a name behind a preposition is the verb's
     // object, not the title's name.
     if (first.flags & kPrep) return {k, k};
+    if (!given && honorifics > 0 && (comma || complement || loose) && family_name(a, st, n))
+        return n;
     if (!given)
         for (std::size_t j = n.first + 1; j < n.last; ++j) {
             const std::u32string_view w = a.token(st.items[j]).form(a.text);
@@ -307,14 +391,26 @@ NameSpan name_after(const Analysis& a, const SentenceState& st, std::size_t k, b
                 break;
             }
         }
-    // After a comma the words must start with a given name (وزير الداخلية، عبد الوافي …), or
-    // a clause would read as a name (مدير الشرطة القضائية، همت تبادل المعلومات).
-    if (!given && (comma || complement)) return {k, k};
+    if (!given && (comma || complement || loose)) {
+        if (foreign_name(a, st, n)) return n;
+        // After a comma the words must start with a given name (وزير الداخلية، عبد الوافي …), or
+        // a clause would read as a name (مدير الشرطة القضائية، همت تبادل المعلومات).
+        return {k, k};
+    }
+    if (!given && clause_noun(a, first)) return {k, k};
     // After an honorific or a rank a name starts with a given name (فريق عمل مشترك is no
-    // name); a surname alone (اللواء الزعبي) is found later as the surname of a named person.
-    if (loose && !given) return {k, k};
+    // name) or has a foreign shape (above); a surname alone (اللواء الزعبي) is found later as the
+    // surname of a named person.
     if (word_count(st, n) < 2 && !given) return {k, k};
     return n;
+}
+
+// "مطار الملك خالد الدولي"، "شارع محمد الخامس": a name right after a landmark's noun, or after
+// it and a title, names the place, not a person.
+bool after_landmark(const Analysis& a, const SentenceState& st, std::size_t k) {
+    if (k >= 1 && a.stop_role(st.items[k - 1]) == StopRole::Landmark) return true;
+    return k >= 2 && a.is(st.items[k - 1], EntryKind::Title) &&
+           a.stop_role(st.items[k - 2]) == StopRole::Landmark;
 }
 
 NameSpan name_before(const Analysis& a, const SentenceState& st, std::size_t k) {
@@ -330,6 +426,7 @@ NameSpan name_before(const Analysis& a, const SentenceState& st, std::size_t k) 
     // (a clause ends there).
     for (std::size_t j = n.first; j < n.last; ++j)
         if (given_word(a, st.items[j])) {
+            if (after_landmark(a, st, j)) return {k, k};
             n.first = j;
             // "وأشرف وزير الداخلية": one word with و before a title is a verb, not a name.
             if (n.last - n.first == 1 && word_count(st, n) == 1 && (st.items[j].flags & kConj))
@@ -362,6 +459,85 @@ std::string words_key(const std::vector<std::u32string>& words) {
         k += w;
     }
     return "person:" + encode_utf8(k);
+}
+
+// Persons by a given name and the words after it, where no title stands beside them
+// (find_officials' last pass).
+void find_given_name_persons(Analysis& a) {
+    for (SentenceState& st : a.sentences) {
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> taken;
+        for (const Mention& m : st.mentions) taken.emplace_back(m.first, m.last);
+        auto inside = [&](std::uint32_t t) {
+            for (auto [f, l] : taken)
+                if (t >= f && t < l) return true;
+            return false;
+        };
+        // The person of a name span, as an entity and a mention that later spans skip.
+        auto add_person = [&](const NameSpan& n, const std::vector<std::u32string>& words,
+                              std::uint32_t country, double confidence, const char* rule) {
+            Entity e;
+            e.label = Label::Person;
+            e.start = a.start_of(st.items[n.first]);
+            e.end = a.end_of(st.items[n.last - 1]);
+            e.ar = a.slice(e.start, e.end);
+            e.words = words;
+            e.country = country;
+            e.confidence = confidence;
+            e.rule = rule;
+            Mention m;
+            m.entity = a.add_entity(std::move(e), words_key(words));
+            m.first = st.items[n.first].first;
+            m.last = st.items[n.last - 1].last;
+            m.start = a.start_of(st.items[n.first]);
+            m.end = a.end_of(st.items[n.last - 1]);
+            st.mentions.push_back(m);
+            taken.emplace_back(m.first, m.last);
+        };
+        for (std::size_t k = 0; k < st.items.size(); ++k) {
+            const Item& it = st.items[k];
+            // "بنظيره التركي علي يرلي كايا": after a counterpart and its nisba, a name read as
+            // after a complete title (a given name, also علي, or a foreign shape).
+            if (k + 2 < st.items.size() && a.is(it, EntryKind::Counterpart) &&
+                !inside(st.items[k + 2].first)) {
+                const Entry* c = a.entry(st.items[k + 1], EntryKind::Country);
+                const NameSpan n =
+                    c && c->sub == 1 ? name_after(a, st, k + 2, false, true) : NameSpan{};
+                if (n.valid() && n.first == k + 2) {
+                    add_person(n, folded_name_words(a, st, n), c->index, 0.7, "person.counterpart");
+                    k = n.last - 1;
+                    continue;
+                }
+            }
+            // A given name that is also a function word (علي، على) starts a name only after a
+            // title.
+            if (!given_word(a, it) || a.is(it, EntryKind::Stopword) || inside(it.first) ||
+                !name_word(a, it) || after_landmark(a, st, k))
+                continue;
+            NameSpan n{k, k + 1};
+            while (n.last < st.items.size() && inner_name_at(a, st, n.last) &&
+                   continues_name(a, st.items[n.last]) && !inside(st.items[n.last].first) &&
+                   !heads_construct(a, st, n.last) && !lineage_done(a, st, n) &&
+                   word_count(st, {n.first, n.last + 1}) <= kMaxNameWords) {
+                ++n.last;
+                if (n.last - n.first > 1 && ends_name(a, st.items[n.last - 1])) break;
+            }
+            if (word_count(st, n) < 2) continue;
+            auto words = folded_name_words(a, st, n);
+            // A person the article already named is not extended by the word after the name
+            // (لعبد اللطيف حموشي لتعزيز).
+            for (std::size_t len = words.size() - 1; len >= 2; --len) {
+                const std::vector<std::u32string> prefix(words.begin(), words.begin() + len);
+                if (a.entity_keys.count(words_key(prefix)) &&
+                    !a.entity_keys.count(words_key(words))) {
+                    while (n.last > n.first + 1 && word_count(st, n) > len) --n.last;
+                    words = folded_name_words(a, st, n);
+                    break;
+                }
+            }
+            add_person(n, words, kNone, 0.6, "person.given-name");
+            k = n.last - 1;
+        }
+    }
 }
 
 }  // namespace liaison::extract::person_detail

@@ -36,28 +36,8 @@ struct Official {
     std::size_t name_at = 0;  // where a name may follow: after the posting (لدى المملكة)
     std::string adjective;    // the country as written after the title (التركي)
     bool anaphoric = false;   // its body is written by its noun alone (رئيس الجامعة)
+    bool portfolio = false;  // a portfolio follows (للشؤون الأمنية): a specific office
 };
-
-// The nisba written after a title agreeing with the body it implies, as the press names that
-// body: وزير الداخلية التركي → وزارة الداخلية التركية, مدير الأمن العام اللبنانية → الأمن العام
-// اللبناني. A body is feminine when its first word ends in ة or is a broken plural of a thing
-// (الجمارك، القوات، المصالح، الأجهزة).
-std::string agreeing(const std::string& body, std::string adjective) {
-    static const std::string ya = "\u064A", ta = "\u0629";
-    auto ends = [](const std::string& w, const std::string& e) {
-        return w.size() >= e.size() && w.compare(w.size() - e.size(), e.size(), e) == 0;
-    };
-    const std::string head = body.substr(0, body.find(' '));
-    bool female = ends(head, ta);
-    for (const char* plural :
-         {"\u0627\u0644\u062C\u0645\u0627\u0631\u0643", "\u0627\u0644\u0642\u0648\u0627\u062A",
-          "\u0627\u0644\u0645\u0635\u0627\u0644\u062D",
-          "\u0627\u0644\u0623\u062C\u0647\u0632\u0629"})
-        female = female || head == plural;
-    if (female && ends(adjective, ya)) adjective += ta;
-    if (!female && ends(adjective, ya + ta)) adjective.resize(adjective.size() - ta.size());
-    return body + " " + adjective;
-}
 
 // "في عمّان"، "لدى المملكة"، "بالرباط": where an office is held, after what it is of; the
 // mention's items are skipped, it names no body of the office.
@@ -134,8 +114,16 @@ Official parse_official(Analysis& a, SentenceState& st, std::size_t k) {
         // without a preposition (جمع الضيف بوزير الداخلية: the verb's second party).
         if (j > k && (st.items[j].flags & (kConj | kPrep))) break;
         const TitleInfo& info = a.lex.titles[t->index];
-        // "وزير الداخلية الأمير …": an honorific after the office does not replace it.
-        if (info.kind == TitleKind::Office || info.kind == TitleKind::Role) {
+        // "وزير الداخلية الأمير …": an honorific after the office does not replace it, nor does
+        // a role with the article (مساعد وزير الخارجية السفير …: السفير is an honorific).
+        const bool honorific_role =
+            o.office_kind && info.kind == TitleKind::Role && definite_title(a, st.items[j]);
+        // "التقى الضيف مدير الأمن العام": a guest holds no office of the host; the office
+        // after the word is the verb's other party.
+        if (o.office_kind && a.lex.titles[o.office].en == "Guest" &&
+            (info.kind == TitleKind::Office || info.kind == TitleKind::Role))
+            break;
+        if ((info.kind == TitleKind::Office || info.kind == TitleKind::Role) && !honorific_role) {
             o.office = t->index;
             o.office_item = j;
             o.office_kind = true;
@@ -185,6 +173,11 @@ Official parse_official(Analysis& a, SentenceState& st, std::size_t k) {
         // "رئيسة الحكومة الإيطالية جورجيا ميلوني": a later country that is also a given name,
         // before an unknown word, opens the name.
         if (!first && e.label == Label::Country && place_given(a, st, probe)) break;
+        // "ويزور الوزير الباكستاني سلطنة عُمان": a country's name right after its nisba is the
+        // verb's object, not the office's.
+        if (!first && e.label == Label::Country && !m->adjective && !(it.flags & (kPrep | kConj)) &&
+            o.countries.size() == 1 && o.agencies.empty() && !o.adjective.empty())
+            break;
         // "سفير الولايات المتحدة بتونس": a later country behind ب is where the office is held.
         if (!first && !locative && (it.flags & kPrep) && e.label == Label::Country) break;
         // "المدير العام للأمن الوطني ولمراقبة التراب الوطني": a first body joined by و is a
@@ -210,6 +203,43 @@ Official parse_official(Analysis& a, SentenceState& st, std::size_t k) {
         j = next;
         o.last = j;
         if (o.agencies.size() + o.countries.size() >= 3) break;
+    }
+    // "معاون وزير الداخلية للشؤون الأمنية"، "مستشار الوزير للشؤون الدولية": a portfolio (ل +
+    // شؤون + its adjectives) is part of the office as written.
+    // (Only right after the office: وزير الدولة الفرنسي لشؤون الأمن is named by its nisba.)
+    if (o.agencies.empty() && o.countries.empty() && j < st.items.size() && st.items[j].node == 0 &&
+        st.items[j].last - st.items[j].first == 1) {
+        const std::u32string_view w = a.token(st.items[j]).form(a.text);
+        if (w == U"\u0644\u0644\u0634\u0648\u0648\u0646" ||
+            w == U"\u0644\u0634\u0648\u0648\u0646") {
+            std::size_t e = j + 1;
+            while (e < st.items.size() && e < j + 3 && st.items[e].node == 0 &&
+                   a.token(st.items[e]).kind == TokenKind::Word &&
+                   a.token(st.items[e]).form(a.text).rfind(U"\u0627\u0644", 0) == 0)
+                ++e;
+            // (Not before a nisba or a locative: وزير الدولة لشؤون الأمن البريطاني / في المملكة
+            // المتحدة are read as before.)
+            bool placed = false;
+            for (std::size_t q = e; q < st.items.size() && q < e + 2; ++q)
+                if (const Mention* m = mention_at(st, st.items[q].first); m && m->entity != kNone)
+                    placed = true;
+            if (e > j + 1 && !placed) {
+                o.last = j = e;
+                o.portfolio = true;
+            }
+        }
+    }
+    // "سفير بلادنا لدى المملكة": "our country" is the article's own.
+    if (o.agencies.empty() && o.countries.empty() && j < st.items.size() &&
+        a.main_country != kNone && a.main_country < a.lex.countries.size() &&
+        st.items[j].last - st.items[j].first == 1 && !(st.items[j].flags & (kConj | kPrep)) &&
+        a.stop_role(st.items[j]) == StopRole::Home) {
+        const std::u32string_view w = a.token(st.items[j]).form(a.text);
+        if (w.size() >= 4 && w.substr(w.size() - 2) == U"\u0646\u0627") {  // …نا: ours
+            o.countries.push_back(
+                a.country_entity(a.main_country, a.start_of(st.items[j]), a.end_of(st.items[j])));
+            o.last = ++j;
+        }
     }
     // "رئيس الجامعة" after "جامعة نايف العربية للعلوم الأمنية": a body written by its noun.
     if (o.agencies.empty() && o.countries.empty()) {
@@ -330,33 +360,13 @@ std::string role_en(const Analysis& a, const Official& o) {
     return en;
 }
 
-// "جورجيا ميلوني": a place's name read as a given name is no mention of the place; the place is
-// not proposed when the article names it nowhere else.
-void drop_places_inside(Analysis& a, SentenceState& st, std::uint32_t first, std::uint32_t last) {
-    std::vector<std::uint32_t> dropped;
-    auto inside = [&](const Mention& m) {
-        if (m.entity == kNone || m.first < first || m.last > last) return false;
-        const Label l = a.entities[m.entity].label;
-        if (l != Label::Country && l != Label::City) return false;
-        dropped.push_back(m.entity);
-        return true;
-    };
-    st.mentions.erase(std::remove_if(st.mentions.begin(), st.mentions.end(), inside),
-                      st.mentions.end());
-    for (std::uint32_t e : dropped) {
-        bool named = false;
-        for (const SentenceState& s : a.sentences)
-            for (const Mention& m : s.mentions) named = named || m.entity == e;
-        if (!named) a.entities[e].weak = true;
-    }
-}
-
 struct Pending {
     std::size_t sentence;
     Official official;
     NameSpan name;
-    std::string key;       // role key
-    bool chained = false;  // the name is the next office's: the mention is this office only
+    std::string key;        // role key
+    bool chained = false;   // the name is the next office's: the mention is this office only
+    bool repeated = false;  // a bare title after an office it repeats: an honorific, no fact
 };
 
 // "وكان الأمين العام قد زار المنامة" after "الأمين العام لمجلس وزراء الداخلية العرب الدكتور
@@ -413,6 +423,12 @@ void find_officials(Analysis& a) {
         for (std::size_t k = 0; k < st.items.size(); ++k) {
             if (!a.is(st.items[k], EntryKind::Title) || a.is(st.items[k], EntryKind::Frame))
                 continue;
+            // "مطار الملك خالد": a title after a landmark's noun opens the place's name.
+            if (k > 0 && a.stop_role(st.items[k - 1]) == StopRole::Landmark) {
+                const NameSpan n = name_after(a, st, k + 1, true, false);
+                if (n.valid()) k = n.last - 1;
+                continue;
+            }
             Official o = parse_official(a, st, k);
             if (o.office == kNone) continue;
             const bool complement = !o.agencies.empty() || !o.countries.empty();
@@ -426,11 +442,15 @@ void find_officials(Analysis& a) {
             if (name.valid() && o.office_kind && o.agencies.empty() && o.countries.empty() &&
                 !o.anaphoric && o.first > 0 && a.is(st.items[o.first - 1], EntryKind::Frame) &&
                 o.office_item + 1 < o.last && name.first >= o.last &&
-                earlier_holder(a, found, Pending{si, o, NameSpan{}, role_key(a, o)}) != kNone) {
+                (a.lex.titles[o.office].en == "Guest" ||
+                 earlier_holder(a, found, Pending{si, o, NameSpan{}, role_key(a, o)}) != kNone)) {
                 o.last = o.office_item + 1;
                 name = NameSpan{};
             }
-            if (!name.valid() && o.office_kind) name = name_before(a, st, o.first);
+            // "التقى الضيف، …": the guest is someone the article named before, never the name
+            // written before the word.
+            if (!name.valid() && o.office_kind && a.lex.titles[o.office].en != "Guest")
+                name = name_before(a, st, o.first);
             // "سعادة الشيخ خليفة بن حمد آل ثاني وزير الداخلية": the office right after a name
             // that an honorific or rank opened is that person's.
             if (!name.valid() && o.office_kind && !found.empty() && found.back().sentence == si &&
@@ -474,17 +494,33 @@ void find_officials(Analysis& a) {
                     Pending& prev = found[q - 1];
                     // (Not an office of a body named before: رئيس الجامعة السيدة … are two.)
                     // (An office joined by و is another person's: الأمين العام … والدكتور ….)
+                    // (A guest is none of the host's offices: التقى الضيف مدير الأمن العام.)
                     if (prev.sentence != si || prev.name.valid() || !prev.official.office_kind ||
+                        a.lex.titles[prev.official.office].en == "Guest" ||
                         (st.items[at].flags & kConj) || prev.official.anaphoric ||
                         !(((at != o.first || o.office_kind) &&
-                           (prev.official.last == at || (prev.official.last + 1 == at &&
-                                                         chain_dash(a, st, prev.official.last)))) ||
+                           (prev.official.last == at || prev.official.name_at == at ||
+                            (prev.official.last + 1 == at &&
+                             chain_dash(a, st, prev.official.last)))) ||
                           (at == o.first && !o.office_kind &&
                            apposed(a, st, prev.official.last, at))))
                         break;
                     prev.name = name;
                     prev.chained = true;
                     if (!prev.key.empty()) bound.emplace(prev.key, id);
+                    // "سفير مصر لدى السودان السفير هاني صلاح"، "مساعد الوزير السفير …": a
+                    // definite title with no complement of its own, after an office, is used
+                    // as an honorific; the office before it says what the person holds.
+                    if (at == o.first && o.office_kind && o.countries.empty() &&
+                        (o.agencies.empty() || o.default_body) &&
+                        definite_title(a, st.items[o.office_item])) {
+                        p.repeated = true;
+                        Entity& held = a.entities[id];
+                        held.title = prev.official.office;
+                        held.country = official_country(a, prev.official);
+                        held.agency =
+                            prev.official.agencies.empty() ? kNone : prev.official.agencies.front();
+                    }
                     at = prev.official.first;
                 }
             }
@@ -553,13 +589,13 @@ void find_officials(Analysis& a) {
             // رئيس الوفد alone is the head of the delegation the article names.
             // A plural (أعضاء الوفد المغربي، كبار المسؤولين) describes no one person.
             const std::string& title_en = a.lex.titles[o.office].en;
-            const bool description = o.agencies.empty() &&
-                                     a.lex.titles[o.office].heads == UINT32_MAX &&
-                                     !title_en.empty() && title_en.back() != 's' &&
-                                     (!o.countries.empty() || title_en == "Head of delegation");
+            const bool description =
+                o.agencies.empty() && a.lex.titles[o.office].heads == UINT32_MAX &&
+                !title_en.empty() && title_en.back() != 's' &&
+                (!o.countries.empty() || title_en == "Head of delegation" || title_en == "Guest");
             if (same != kNone) {
                 entity = same;
-            } else if (!o.agencies.empty() || description ||
+            } else if (!o.agencies.empty() || description || o.portfolio ||
                        (!o.countries.empty() && a.lex.titles[o.office].kind == TitleKind::Office)) {
                 Entity e;
                 e.label = Label::Person;
@@ -579,6 +615,11 @@ void find_officials(Analysis& a) {
                 const bool envoy = a.lex.titles[o.office].kind == TitleKind::Role && o.default_body;
                 e.end = a.end_of(st.items[(envoy ? std::max(o.last, o.name_at) : o.last) - 1]);
                 e.ar = a.slice(e.start, e.end);
+                // "ممثلا للمدير العام": the role is named with its article (المدير), which لل
+                // writes without its alif; the quote stays as written.
+                if ((st.items[from].flags & (kPrep | kArticle)) == (kPrep | kArticle) &&
+                    e.ar.rfind("\u0644\u0644", 0) == 0)
+                    e.ar = "\u0627" + e.ar.substr(2);
                 if (envoy && o.name_at > o.last)
                     e.aliases.push_back(a.slice(e.start, a.end_of(st.items[o.last - 1])));
                 e.en = role_en(a, o) + " (unnamed)";
@@ -602,7 +643,12 @@ void find_officials(Analysis& a) {
         st.mentions.push_back(m);
         // An office heads the body it names; a role (an envoy, an official) represents
         // it. A description states no office of the person it describes.
-        if (!o.office_kind || a.entities[entity].description) continue;
+        if (!o.office_kind || a.entities[entity].description || p.repeated) continue;
+        // "فيما أشاد السفير بالجهود": a bare envoy's title says nothing of the person it refers
+        // to; the embassy it implies is no body the article names.
+        if (!p.name.valid() && o.default_body && o.countries.empty() &&
+            a.lex.titles[o.office].kind == TitleKind::Role)
+            continue;
         const bool office = a.lex.titles[o.office].kind == TitleKind::Office;
         auto relate = [&](const char* relation, std::uint32_t target, double confidence) {
             Fact f;
@@ -628,62 +674,7 @@ void find_officials(Analysis& a) {
             for (std::uint32_t c : o.countries) relate("REPRESENTS", c, 0.7);
     }
     find_pronoun_officials(a);
-    // Persons by a given name and the words after it, where no title stands beside them.
-    for (SentenceState& st : a.sentences) {
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> taken;
-        for (const Mention& m : st.mentions) taken.emplace_back(m.first, m.last);
-        auto inside = [&](std::uint32_t t) {
-            for (auto [f, l] : taken)
-                if (t >= f && t < l) return true;
-            return false;
-        };
-        for (std::size_t k = 0; k < st.items.size(); ++k) {
-            const Item& it = st.items[k];
-            // A given name that is also a function word (علي، على) starts a name only after a
-            // title.
-            if (!given_word(a, it) || a.is(it, EntryKind::Stopword) || inside(it.first) ||
-                !name_word(a, it))
-                continue;
-            NameSpan n{k, k + 1};
-            while (n.last < st.items.size() && inner_name_word(a, st.items[n.last]) &&
-                   continues_name(a, st.items[n.last]) && !inside(st.items[n.last].first) &&
-                   !heads_construct(a, st, n.last) && !lineage_done(a, st, n) &&
-                   word_count(st, {n.first, n.last + 1}) <= kMaxNameWords) {
-                ++n.last;
-                if (n.last - n.first > 1 && ends_name(a, st.items[n.last - 1])) break;
-            }
-            if (word_count(st, n) < 2) continue;
-            auto words = folded_name_words(a, st, n);
-            // A person the article already named is not extended by the word after the name
-            // (لعبد اللطيف حموشي لتعزيز).
-            for (std::size_t len = words.size() - 1; len >= 2; --len) {
-                const std::vector<std::u32string> prefix(words.begin(), words.begin() + len);
-                if (a.entity_keys.count(words_key(prefix)) &&
-                    !a.entity_keys.count(words_key(words))) {
-                    while (n.last > n.first + 1 && word_count(st, n) > len) --n.last;
-                    words = folded_name_words(a, st, n);
-                    break;
-                }
-            }
-            Entity e;
-            e.label = Label::Person;
-            e.start = a.start_of(st.items[n.first]);
-            e.end = a.end_of(st.items[n.last - 1]);
-            e.ar = a.slice(e.start, e.end);
-            e.words = words;
-            e.confidence = 0.6;
-            e.rule = "person.given-name";
-            Mention m;
-            m.entity = a.add_entity(std::move(e), words_key(words));
-            m.first = st.items[n.first].first;
-            m.last = st.items[n.last - 1].last;
-            m.start = a.start_of(st.items[n.first]);
-            m.end = a.end_of(st.items[n.last - 1]);
-            st.mentions.push_back(m);
-            taken.emplace_back(m.first, m.last);
-            k = n.last - 1;
-        }
-    }
+    find_given_name_persons(a);
 }
 
 }  // namespace liaison::extract

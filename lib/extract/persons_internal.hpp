@@ -26,6 +26,8 @@ bool name_word(const Analysis& a, const Item& it);
 bool given_word(const Analysis& a, const Item& it);
 bool place_given(const Analysis& a, const SentenceState& st, std::size_t k);
 bool inner_name_word(const Analysis& a, const Item& it);
+// A word of a name at item k, after its first (also ب + a function word between two names).
+bool inner_name_at(const Analysis& a, const SentenceState& st, std::size_t k);
 bool heads_construct(const Analysis& a, const SentenceState& st, std::size_t k);
 bool ends_name(const Analysis& a, const Item& it);
 bool is_comma(const Analysis& a, const Item& it);
@@ -36,6 +38,7 @@ bool has_given(const Analysis& a, const SentenceState& st, NameSpan n);
 NameSpan name_after(const Analysis& a, const SentenceState& st, std::size_t k, bool loose,
                     bool complement);
 NameSpan name_before(const Analysis& a, const SentenceState& st, std::size_t k);
+bool after_landmark(const Analysis& a, const SentenceState& st, std::size_t k);
 // "رئيس الجامعة"، "آمر الأكاديمية": the body named before whose name opens with the definite
 // noun at item j (officials.cpp); adds its mention, sets `next` past it. kNone when none.
 std::uint32_t anaphoric_body(Analysis& a, SentenceState& st, std::size_t j, std::size_t& next);
@@ -47,6 +50,14 @@ void find_pronoun_officials(Analysis& a);
 std::vector<std::u32string> folded_name_words(const Analysis& a, const SentenceState& st,
                                               NameSpan n);
 std::string words_key(const std::vector<std::u32string>& words);
+
+// The nisba after a title agreeing with the body it implies (وزارة الداخلية التركية), and a
+// place read inside a name dropped from the mentions (officials.cpp).
+std::string agreeing(const std::string& body, std::string adjective);
+void drop_places_inside(Analysis& a, SentenceState& st, std::uint32_t first, std::uint32_t last);
+
+// Persons named by a given name (or after a counterpart) with no title beside them.
+void find_given_name_persons(Analysis& a);
 
 // REPRESENTS from the words around a person (representatives.cpp): after عن X, and the head of
 // a country's delegation.

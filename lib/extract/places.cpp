@@ -151,7 +151,8 @@ std::vector<Credit> credits_in(const Analysis& a, const SentenceState& st) {
 
 std::uint32_t context_country(const Analysis& a, std::uint32_t lex_agency) {
     const AgencyInfo& info = a.lex.agencies[lex_agency];
-    if (info.country != AgencyInfo::kInContext || has_own(a, info, a.main_country))
+    if (info.country != AgencyInfo::kInContext || has_own(a, info, a.main_country) ||
+        a.home_unknown)
         return a.main_country;
     std::uint32_t best = a.main_country, most = 0;
     for (std::uint32_t c = 0; c < a.country_count.size(); ++c)
@@ -174,12 +175,39 @@ void find_places_and_agencies(Analysis& a) {
         return nullptr;
     };
     std::vector<std::uint32_t> count(a.lex.countries.size(), 0);
-    for (std::size_t si = 0; si < a.sentences.size(); ++si)
-        for (const Item& it : a.sentences[si].items)
+    // A country that qualifies an office (وزير الداخلية الأردني، وزير داخلية جمهورية مصر
+    // العربية، مدير الشرطة العراقية) is that official's: when every country the article names
+    // is such, they are its guests' and say nothing of its home (the credit or dateline does).
+    std::uint32_t unqualified = 0;
+    int first_office = 0;  // 0 none yet, 1 placed, 2 bare
+    for (std::size_t si = 0; si < a.sentences.size(); ++si) {
+        const auto& items = a.sentences[si].items;
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            const Item& it = items[k];
             if (const Entry* e = a.entry(it, EntryKind::Country))
                 if (!a.is(it, EntryKind::Agency) && !a.is(it, EntryKind::Title) &&
-                    !credited(si, it))
+                    !credited(si, it)) {
                     ++count[e->index];
+                    const bool qualifier =
+                        k > 0 && (a.is(items[k - 1], EntryKind::Title) ||
+                                  (k > 1 && a.is(items[k - 1], EntryKind::Agency) &&
+                                   a.is(items[k - 2], EntryKind::Title)));
+                    unqualified += !qualifier;
+                }
+            // The first office the article writes: bare when no country or body of its own
+            // follows it (وزير الداخلية X, not وزير الداخلية الأردني or مدير شرطة دبي).
+            if (first_office == 0 && a.is(it, EntryKind::Title)) {
+                const Item* next = k + 1 < items.size() ? &items[k + 1] : nullptr;
+                const Entry* body = next ? a.entry(*next, EntryKind::Agency) : nullptr;
+                const bool placed =
+                    next &&
+                    (a.is(*next, EntryKind::Country) ||
+                     (body && (a.lex.agencies[body->index].country != AgencyInfo::kInContext ||
+                               (k + 2 < items.size() && a.is(items[k + 2], EntryKind::Country)))));
+                first_office = placed ? 1 : 2;
+            }
+        }
+    }
     a.country_count = count;
     std::uint32_t best = 0;
     for (std::uint32_t i = 0; i < count.size(); ++i)
@@ -187,6 +215,7 @@ void find_places_and_agencies(Analysis& a) {
             best = count[i];
             a.main_country = i;
         }
+    bool home_credited = false;
     // The article's own country is its news agency's, credited in its first lines ((واس)، /قنا/،
     // أفادت وكالة الأنباء العراقية) when the article names that country too: an office or a body
     // written without a country (وزير الداخلية) is that country's.
@@ -202,8 +231,34 @@ void find_places_and_agencies(Analysis& a) {
             }
         }
         if (home == kNone) continue;
-        if (home < count.size() && count[home] > 0) a.main_country = home;
+        // An article that names no country at all (وام: قيادة الحرس الوطني) is its agency's.
+        if (home < count.size() && (count[home] > 0 || best == 0 || unqualified == 0)) {
+            a.main_country = home;
+            home_credited = true;
+        }
         break;
+    }
+    // With no country and no credit, the dateline's city (أبوظبي - ...) gives the country; so it
+    // does when every country named qualifies an office, if the city opens a line (بغداد - ...).
+    const bool qualified_only = best > 0 && unqualified == 0 && !home_credited;
+    bool found = false;
+    for (std::size_t si = 0; (best == 0 && a.main_country == kNone) || qualified_only; ++si) {
+        if (si >= a.sentences.size() || si >= 2) break;
+        for (const Item& it : a.sentences[si].items)
+            if (const Entry* e = a.entry(it, EntryKind::City);
+                e && a.lex.cities[e->index].country < count.size() &&
+                (best == 0 || a.tokens.tokens[it.first].line_start)) {
+                a.main_country = a.lex.cities[e->index].country;
+                found = true;
+                break;
+            }
+        if (found) break;
+    }
+    // No credit, no dateline, and the first office bare (استقبل وزير الداخلية X … السفير
+    // الإيطالي Y): the host's country is unknown, and never the guest's.
+    if (qualified_only && !found && first_office == 2) {
+        a.main_country = kNone;
+        a.home_unknown = true;
     }
     for (std::size_t si = 0; si < a.sentences.size(); ++si) {
         SentenceState& st = a.sentences[si];
@@ -306,7 +361,11 @@ void find_places_and_agencies(Analysis& a) {
             // "فرقة" is no ف + الرقة: a city behind ف is a word of its own.
             const bool behind_fa =
                 (it.flags & kConj) && a.text.folded[a.token(it).fstart] == U'\u0641';
-            if (city && !behind_fa && (!country || city_context(a, st, k))) {
+            // "اللواء خليل": a city written with the article (الخليل) is a given name without it.
+            const bool name_not_city = city && !(it.flags & kArticle) && it.last - it.first == 1 &&
+                                       a.lex.cities[city->index].ar.rfind("ال", 0) == 0 &&
+                                       a.entry(it, EntryKind::GivenName) != nullptr;
+            if (city && !behind_fa && !name_not_city && (!country || city_context(a, st, k))) {
                 const CityInfo& info = a.lex.cities[city->index];
                 Entity e;
                 e.label = Label::City;

@@ -179,7 +179,14 @@ std::vector<long> match_entities(const PropertyGraph& pred, const PropertyGraph&
                 if (long q = m.right_of()[g]; q != kNone) {
                     gold_of[preds[static_cast<std::size_t>(q)]] = golds[g];
                     ++matched;
+                } else if (kind == "Person") {
+                    report.errors.push_back("miss  Person " + gold.node(golds[g]).names.ar);
                 }
+            // Persons only: the other kinds would flood the list of relation errors.
+            if (kind == "Person")
+                for (NodeIndex q : preds)
+                    if (gold_of[q] == kNone)
+                        report.errors.push_back("false Person " + pred.node(q).names.ar);
         }
         if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end()) continue;
         Tally& t = row(report.entities, kind);

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <functional>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -133,10 +134,19 @@ private:
     }
 
     void date(const Date& d, std::string_view field) const {
-        if (!is_writable_date(d))
-            fail(field, fmt::format("year {}, month {}, day {} is not a calendar date; expected "
-                                    "YYYY, YYYY-MM or YYYY-MM-DD with a year from 1 to 9999",
-                                    d.year, d.month, d.day));
+        // Bulk imports repeat a few thousand dates over millions of edges: each distinct one is
+        // written out and parsed back once.
+        const auto key = static_cast<std::uint32_t>(static_cast<std::uint16_t>(d.year)) << 16 |
+                         static_cast<std::uint32_t>(static_cast<std::uint8_t>(d.month)) << 8 |
+                         static_cast<std::uint8_t>(d.day);
+        if (writable_dates_.count(key)) return;
+        if (is_writable_date(d)) {
+            writable_dates_.insert(key);
+            return;
+        }
+        fail(field, fmt::format("year {}, month {}, day {} is not a calendar date; expected "
+                                "YYYY, YYYY-MM or YYYY-MM-DD with a year from 1 to 9999",
+                                d.year, d.month, d.day));
     }
 
     void time(const TimeSpan& t) const {
@@ -237,6 +247,7 @@ private:
 
     const PropertyGraph& g_;
     const std::string& name_;
+    mutable std::unordered_set<std::uint32_t> writable_dates_;
     std::string where_;
     EdgeIndex edge_ = kNoIndex;  // the edge being checked, else where_ names the entity
 };

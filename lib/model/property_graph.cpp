@@ -108,6 +108,7 @@ void PropertyGraph::attach_base(std::shared_ptr<const GraphBase> base) {
     node_revision_ = next_revision();
     base_nodes_ = base ? base->node_count() : 0;
     base_edges_ = base ? base->edge_count() : 0;
+    lazy_.handed_.reset();
     lazy_.base_ = std::move(base);
     lazy_.pending_.store(lazy_.base_ != nullptr, std::memory_order_release);
 }
@@ -127,6 +128,14 @@ void PropertyGraph::load_base() const {
     PropertyGraph full = lazy_.base_->load();
     std::vector<Node> appended_nodes = std::move(self->nodes_);
     std::vector<Edge> appended_edges = std::move(self->edges_);
+    if (lazy_.handed_ && lazy_.handed_->appended_handed) {
+        // Readers may hold references into the appended part: keep it where it is.
+        auto& h = *self->lazy_.handed_;
+        h.appended_nodes = std::move(appended_nodes);
+        h.appended_edges = std::move(appended_edges);
+        appended_nodes = h.appended_nodes;
+        appended_edges = h.appended_edges;
+    }
     self->nodes_ = std::move(full.nodes_);
     self->edges_ = std::move(full.edges_);
     self->out_ = std::move(full.out_);
@@ -135,7 +144,6 @@ void PropertyGraph::load_base() const {
     self->by_label_ = std::move(full.by_label_);
     self->by_type_ = std::move(full.by_type_);
     self->by_name_ = std::move(full.by_name_);
-    self->base_nodes_ = self->base_edges_ = 0;
     for (Node& node : appended_nodes) {
         auto n = static_cast<NodeIndex>(self->nodes_.size());
         self->nodes_.push_back(std::move(node));
@@ -145,8 +153,8 @@ void PropertyGraph::load_base() const {
     }
     if (!appended_edges.empty()) self->add_edges(std::move(appended_edges));
     // Other readers wait on the lock until everything is in place. The node revision stays:
-    // the content it names has not changed.
-    self->lazy_.base_.reset();
+    // the content it names has not changed. The base and its counts stay: readers of ids and
+    // edge ends below them read it without the lock.
     self->lazy_.pending_.store(false, std::memory_order_release);
 }
 
@@ -160,6 +168,7 @@ std::size_t PropertyGraph::lazy_count(bool nodes) const {
 
 std::string PropertyGraph::node_id(NodeIndex n) const {
     if (lazy_.pending()) {
+        if (n < base_nodes_) return lazy_.base_->node_id(n);  // the base never changes
         std::lock_guard<std::mutex> hold(lazy_.mutex_);
         if (lazy_.pending_.load(std::memory_order_relaxed)) {
             if (n < base_nodes_) return lazy_.base_->node_id(n);
@@ -171,6 +180,7 @@ std::string PropertyGraph::node_id(NodeIndex n) const {
 
 EdgeEnds PropertyGraph::edge_ends(EdgeIndex e) const {
     if (lazy_.pending()) {
+        if (e < base_edges_) return lazy_.base_->edge_ends(e);  // the base never changes
         std::lock_guard<std::mutex> hold(lazy_.mutex_);
         if (lazy_.pending_.load(std::memory_order_relaxed)) {
             if (e < base_edges_) return lazy_.base_->edge_ends(e);
@@ -213,6 +223,144 @@ std::uint32_t PropertyGraph::parallel_rank(EdgeIndex e) const {
         rank += o.source == ed.source && o.target == ed.target && o.type == ed.type;
     }
     return rank;
+}
+
+namespace {
+// Past this many decoded entities of a base, loading it whole is the cheaper way on.
+std::size_t decode_limit(std::size_t base) { return base / 4 + 1024; }
+}  // namespace
+
+const Node& PropertyGraph::lazy_node(NodeIndex n) const {
+    {
+        std::lock_guard<std::mutex> hold(lazy_.mutex_);
+        if (!lazy_.pending_.load(std::memory_order_relaxed)) return nodes_.at(n);
+        auto* self = const_cast<PropertyGraph*>(this);
+        if (!lazy_.handed_) self->lazy_.handed_ = std::make_unique<LazyPart::Handed>();
+        LazyPart::Handed& h = *self->lazy_.handed_;
+        if (n >= base_nodes_) {
+            h.appended_handed = true;
+            return nodes_.at(n - base_nodes_);
+        }
+        auto it = h.nodes.find(n);
+        if (it != h.nodes.end()) return *it->second;
+        if (h.nodes.size() < decode_limit(base_nodes_))
+            return *h.nodes.emplace(n, std::make_unique<Node>(lazy_.base_->node(n))).first->second;
+    }
+    materialise();
+    return nodes_.at(n);
+}
+
+const Edge& PropertyGraph::lazy_edge(EdgeIndex e) const {
+    {
+        std::lock_guard<std::mutex> hold(lazy_.mutex_);
+        if (!lazy_.pending_.load(std::memory_order_relaxed)) return edges_.at(e);
+        auto* self = const_cast<PropertyGraph*>(this);
+        if (!lazy_.handed_) self->lazy_.handed_ = std::make_unique<LazyPart::Handed>();
+        LazyPart::Handed& h = *self->lazy_.handed_;
+        if (e >= base_edges_) {
+            h.appended_handed = true;
+            return edges_.at(e - base_edges_);
+        }
+        auto it = h.edges.find(e);
+        if (it != h.edges.end()) return *it->second;
+        if (h.edges.size() < decode_limit(base_edges_))
+            return *h.edges.emplace(e, std::make_unique<Edge>(lazy_.base_->edge(e))).first->second;
+    }
+    materialise();
+    return edges_.at(e);
+}
+
+// find_name (names) or nodes_with_label (labels) of a lazy graph: the base's postings, then
+// the appended nodes that carry the name or label, as index_node would list them.
+const std::vector<NodeIndex>& PropertyGraph::lazy_postings(bool names, std::string_view key) const {
+    std::string folded = names ? fold_name(key) : std::string(key);
+    std::lock_guard<std::mutex> hold(lazy_.mutex_);
+    if (!lazy_.pending_.load(std::memory_order_relaxed)) {  // another reader loaded it
+        if (names) {
+            auto it = by_name_.find(folded);
+            return it == by_name_.end() ? kNoNodes : it->second;
+        }
+        auto it = by_label_.find(folded);
+        return it == by_label_.end() ? kNoNodes : it->second;
+    }
+    auto* self = const_cast<PropertyGraph*>(this);
+    if (!lazy_.handed_) self->lazy_.handed_ = std::make_unique<LazyPart::Handed>();
+    auto& cache = names ? self->lazy_.handed_->names : self->lazy_.handed_->labels;
+    auto it = cache.find(folded);
+    if (it != cache.end()) return *it->second;
+    std::vector<NodeIndex> list =
+        names ? lazy_.base_->find_name(key) : lazy_.base_->nodes_with_label(key);
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+        const Node& node = nodes_[i];
+        bool hit = false;
+        if (names) {
+            auto same = [&](const std::string& x) { return !x.empty() && fold_name(x) == folded; };
+            hit = same(node.names.ar) || same(node.names.en) ||
+                  std::any_of(node.names.aliases.begin(), node.names.aliases.end(), same);
+        } else {
+            hit = node.has_label(key);
+        }
+        if (hit) list.push_back(static_cast<NodeIndex>(base_nodes_ + i));
+    }
+    return *cache
+                .emplace(std::move(folded),
+                         std::make_unique<std::vector<NodeIndex>>(std::move(list)))
+                .first->second;
+}
+
+const std::vector<EdgeIndex>& PropertyGraph::incident_edges(NodeIndex n, Direction dir,
+                                                            std::vector<EdgeIndex>& scratch) const {
+    if (lazy_.pending()) {
+        std::lock_guard<std::mutex> hold(lazy_.mutex_);
+        if (lazy_.pending_.load(std::memory_order_relaxed)) {
+            // Out: n's own edges (its source run) and the symmetric edges that end at n (not
+            // self-loops); In: the converse. Base edges come before appended ones.
+            const bool out = dir != Direction::In;
+            const GraphBase& base = *lazy_.base_;
+            bool any_symmetric = false;
+            for (RelationId t = 0; t < relations_.size(); ++t)
+                any_symmetric = any_symmetric || relations_.get(t).symmetric;
+            scratch.clear();
+            if (n < base_nodes_) {
+                scratch = out ? base.source_run(n) : base.target_run(n);
+                if (any_symmetric) {
+                    std::vector<EdgeIndex> other = out ? base.target_run(n) : base.source_run(n);
+                    std::size_t own = scratch.size();
+                    for (EdgeIndex e : other) {
+                        EdgeEnds ends = base.edge_ends(e);
+                        if (ends.source != ends.target && relations_.get(ends.type).symmetric)
+                            scratch.push_back(e);
+                    }
+                    std::inplace_merge(scratch.begin(),
+                                       scratch.begin() + static_cast<std::ptrdiff_t>(own),
+                                       scratch.end());
+                }
+            }
+            for (std::size_t i = 0; i < edges_.size(); ++i) {
+                const Edge& ed = edges_[i];
+                NodeIndex mine = out ? ed.source : ed.target, theirs = out ? ed.target : ed.source;
+                if (mine == n ||
+                    (theirs == n && ed.source != ed.target && relations_.get(ed.type).symmetric))
+                    scratch.push_back(static_cast<EdgeIndex>(base_edges_ + i));
+            }
+            return scratch;
+        }
+    }
+    return dir == Direction::In ? in_[n] : out_[n];
+}
+
+bool PropertyGraph::node_property_used(std::string_view key) const {
+    if (lazy_.pending()) {
+        std::lock_guard<std::mutex> hold(lazy_.mutex_);
+        if (lazy_.pending_.load(std::memory_order_relaxed)) {
+            for (const Node& node : nodes_)
+                if (node.properties.contains(key)) return true;
+            return lazy_.base_->node_property_used(key);
+        }
+    }
+    for (const Node& node : nodes_)
+        if (node.properties.contains(key)) return true;
+    return false;
 }
 
 // ---- building and editing --------------------------------------------------------------------
@@ -435,9 +583,9 @@ void PropertyGraph::index_edge(EdgeIndex e) {
 
 std::optional<NodeIndex> PropertyGraph::find_id(std::string_view id) const {
     if (lazy_.pending()) {
+        if (auto n = lazy_.base_->find_id(id)) return n;  // the base never changes
         std::lock_guard<std::mutex> hold(lazy_.mutex_);
         if (lazy_.pending_.load(std::memory_order_relaxed)) {
-            if (auto n = lazy_.base_->find_id(id)) return n;
             auto it = by_id_.find(std::string(id));
             if (it == by_id_.end()) return std::nullopt;
             return it->second;
@@ -449,7 +597,7 @@ std::optional<NodeIndex> PropertyGraph::find_id(std::string_view id) const {
 }
 
 const std::vector<NodeIndex>& PropertyGraph::nodes_with_label(std::string_view label) const {
-    materialise();
+    if (lazy_.pending()) return lazy_postings(false, label);
     auto it = by_label_.find(label);
     return it == by_label_.end() ? kNoNodes : it->second;
 }
@@ -472,29 +620,29 @@ const std::vector<EdgeIndex>& PropertyGraph::edges_of_type(std::string_view type
 }
 
 const std::vector<NodeIndex>& PropertyGraph::find_name(std::string_view name) const {
-    materialise();
+    if (lazy_.pending()) return lazy_postings(true, name);
     auto it = by_name_.find(fold_name(name));
     return it == by_name_.end() ? kNoNodes : it->second;
 }
 
 NodeIndex PropertyGraph::other_end(EdgeIndex e, NodeIndex n) const {
-    materialise();
-    const Edge& ed = edges_[e];
+    EdgeEnds ed = edge_ends(e);
     return ed.source == n ? ed.target : ed.source;
 }
 
 void PropertyGraph::for_each_incident(
     NodeIndex n, Direction dir, const std::function<void(EdgeIndex, NodeIndex)>& visit) const {
-    materialise();
+    std::vector<EdgeIndex> outs, ins;
     if (dir == Direction::Out || dir == Direction::In) {
-        for (EdgeIndex e : dir == Direction::Out ? out_[n] : in_[n]) visit(e, other_end(e, n));
+        for (EdgeIndex e : incident_edges(n, dir, outs)) visit(e, other_end(e, n));
         return;
     }
-    // Both: out_ holds every edge where n is the source plus symmetric edges at either end;
-    // add the in-edges that are not already there (directed edges where n is only the target).
-    for (EdgeIndex e : out_[n]) visit(e, other_end(e, n));
-    for (EdgeIndex e : in_[n]) {
-        const Edge& ed = edges_[e];
+    // Both: the out-list holds every edge where n is the source plus symmetric edges at either
+    // end; add the in-edges that are not already there (directed edges where n is only the
+    // target).
+    for (EdgeIndex e : incident_edges(n, Direction::Out, outs)) visit(e, other_end(e, n));
+    for (EdgeIndex e : incident_edges(n, Direction::In, ins)) {
+        EdgeEnds ed = edge_ends(e);
         if (ed.source == n) continue;  // self-loop or symmetric edge already visited
         if (relations_.get(ed.type).symmetric) continue;
         visit(e, ed.source);

@@ -72,6 +72,13 @@ public:
     std::vector<EdgeIndex> out_run(NodeIndex n) const;
     std::vector<EdgeIndex> in_run(NodeIndex n) const;
 
+    // One node or edge decoded from the columns, equal to to_graph()'s (an edge's type in the
+    // image's own relation order); every string it holds is checked as UTF-8 text.
+    Node node(NodeIndex n) const;
+    Edge edge(EdgeIndex e) const;
+    // The property keys some node stores, sorted: one pass over the nodes' property blobs.
+    std::vector<std::string> node_property_keys() const;
+
     // The whole graph, built from the columns; equal to what the canonical JSON text of the
     // graph that was written reads as.
     PropertyGraph to_graph() const;

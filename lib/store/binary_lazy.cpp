@@ -1,6 +1,8 @@
-// The mapped base image as a PropertyGraph's lazy base: what open and an appending commit need
-// (counts, ids, edge ends, forward runs) is read from the mapping; content is built once, by
-// to_graph(), when something first asks for it.
+// The mapped base image as a PropertyGraph's lazy base: counts, ids, edge ends, adjacency runs,
+// names, labels and single nodes and edges are read from the mapping as they are asked for;
+// the whole graph is built, by to_graph(), only when something asks for all of it.
+#include <algorithm>
+#include <mutex>
 #include <utility>
 
 #include "store/binary_format.hpp"
@@ -25,6 +27,24 @@ public:
         return {ends.source, ends.target, relation_of_[ends.type]};
     }
     std::vector<EdgeIndex> source_run(NodeIndex n) const override { return image_->out_run(n); }
+    std::vector<EdgeIndex> target_run(NodeIndex n) const override { return image_->in_run(n); }
+    Node node(NodeIndex n) const override { return image_->node(n); }
+    Edge edge(EdgeIndex e) const override {
+        Edge out = image_->edge(e);
+        out.type = relation_of_[out.type];  // checked against the table by edge_ends
+        return out;
+    }
+    std::vector<NodeIndex> find_name(std::string_view name) const override {
+        return image_->find_name(name);
+    }
+    std::vector<NodeIndex> nodes_with_label(std::string_view label) const override {
+        return image_->nodes_with_label(label);
+    }
+    // The keys are read once per base (a pass over the node property blobs), on first use.
+    bool node_property_used(std::string_view key) const override {
+        std::call_once(keys_once_, [&] { keys_ = image_->node_property_keys(); });
+        return std::binary_search(keys_.begin(), keys_.end(), key);
+    }
     // to_graph() declares the relation types in the image's order into a new graph, as
     // read_attributes did for the graph this base is attached to: the same RelationIds.
     PropertyGraph load() const override { return image_->to_graph(); }
@@ -32,6 +52,8 @@ public:
 private:
     std::shared_ptr<const BaseImage> image_;
     std::vector<RelationId> relation_of_;
+    mutable std::once_flag keys_once_;
+    mutable std::vector<std::string> keys_;
 };
 
 }  // namespace

@@ -5,9 +5,12 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <deque>
+#include <exception>
 #include <map>
 #include <numeric>
+#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -16,6 +19,7 @@
 #include "liaison/model/names.hpp"
 #include "store/binary_format.hpp"
 #include "store/binary_layout.hpp"
+#include "store/binary_writer.hpp"
 
 namespace liaison {
 
@@ -54,6 +58,10 @@ public:
         if (fresh) list_.push_back(s);
         if (list_.size() >= UINT32_MAX) throw ArgumentError("too many strings for a base image");
         return it->second;
+    }
+    void reserve(std::size_t count) {
+        ids_.reserve(count);
+        list_.reserve(count);
     }
     // For strings made while writing (folded keys): kept alive here.
     std::uint32_t own(std::string s) { return id(owned_.emplace_back(std::move(s))); }
@@ -161,15 +169,93 @@ void put_all(std::string& out, const std::vector<T>& v) {
     out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
 }
 
-}  // namespace
+// Element i of a column sized in advance (the bytes of a std::string, hence memcpy).
+template <typename T>
+void put_at(std::string& out, std::size_t i, const T& v) {
+    std::memcpy(out.data() + i * sizeof v, &v, sizeof v);
+}
 
-std::string write_base(const PropertyGraph& g) {
+// An edge's place in the canonical order as packed keys (source and target ranks, then
+// relation rank and first day) with the edge index last, which keeps ties in graph order as a
+// stable sort would: comparing Edge structs through the graph touched two random cache lines
+// per comparison. Edge ids are compared only between keys equal on the rest.
+struct EdgeKey {
+    std::uint64_t ends, type_day;
+    EdgeIndex edge;
+};
+
+struct EdgeKeyLess {
+    const PropertyGraph* g;
+    bool operator()(const EdgeKey& a, const EdgeKey& b) const {
+        if (a.ends != b.ends) return a.ends < b.ends;
+        if (a.type_day != b.type_day) return a.type_day < b.type_day;
+        if (int c = g->edge(a.edge).id.compare(g->edge(b.edge).id); c != 0) return c < 0;
+        return a.edge < b.edge;
+    }
+};
+
+// Keys [begin, end) of `keys`, built and sorted.
+void sort_keys(const PropertyGraph& g, const std::vector<NodeIndex>& rank,
+               const std::vector<std::uint32_t>& type_rank, std::vector<EdgeKey>& keys,
+               std::size_t begin, std::size_t end) {
+    for (std::size_t e = begin; e < end; ++e) {
+        const Edge& x = g.edge(static_cast<EdgeIndex>(e));
+        const std::int64_t day = x.time.first_day();  // INT64_MIN when open, else |day| < 2^24
+        const std::uint64_t packed_day =
+            day == INT64_MIN ? 0 : static_cast<std::uint64_t>(day + (std::int64_t{1} << 40));
+        keys[e] = {std::uint64_t{rank[x.source]} << 32 | rank[x.target],
+                   std::uint64_t{type_rank[x.type]} << 48 | packed_day, static_cast<EdgeIndex>(e)};
+    }
+    std::sort(keys.begin() + static_cast<std::ptrdiff_t>(begin),
+              keys.begin() + static_cast<std::ptrdiff_t>(end), EdgeKeyLess{&g});
+}
+
+// Runs `work` on a second thread until wait(); joined on every path, so an exception on the
+// calling thread cannot leave it running over the caller's locals. With `parallel` false it
+// runs at once on the calling thread: the one-thread writer the tests compare against.
+class Helper {
+public:
+    template <typename F>
+    Helper(bool parallel, F work) {
+        auto guarded = [this, work]() mutable {
+            try {
+                work();
+            } catch (...) {
+                error_ = std::current_exception();
+            }
+        };
+        if (parallel)
+            thread_ = std::thread(guarded);
+        else
+            guarded();
+    }
+    Helper(const Helper&) = delete;
+    Helper& operator=(const Helper&) = delete;
+    ~Helper() {
+        if (thread_.joinable()) thread_.join();
+    }
+    void wait() {
+        if (thread_.joinable()) thread_.join();
+        if (error_) std::rethrow_exception(error_);
+    }
+
+private:
+    std::exception_ptr error_;
+    std::thread thread_;
+};
+
+// The image, its independent parts on two threads when `parallel`.
+std::string write_image(const PropertyGraph& g, bool parallel) {
+    // A lazily loaded graph (compaction) is read whole below: load it once here rather than
+    // decode it edge by edge from two threads until the lazy cache gives up.
+    g.materialise();
     const std::size_t n = g.node_count(), m = g.edge_count();
     narrow(n + 1, "nodes");
     narrow(m + 1, "edges");
     std::vector<std::string> sec(kSectionKinds + 1);
     auto at = [&](Section s) -> std::string& { return sec[static_cast<std::uint32_t>(s)]; };
     StringTable strings;
+    strings.reserve(3 * n + 64);  // an id, a name and its folded key per node, typically
 
     // Node order: by id bytes, as the canonical writer lists them.
     std::vector<NodeIndex> order(n), rank(n);
@@ -177,6 +263,24 @@ std::string write_base(const PropertyGraph& g) {
     std::sort(order.begin(), order.end(),
               [&](NodeIndex a, NodeIndex b) { return g.node(a).id < g.node(b).id; });
     for (std::size_t i = 0; i < n; ++i) rank[order[i]] = static_cast<NodeIndex>(i);
+
+    // Edge order: (source id, target id, relation name, first day, id), ties in graph order —
+    // the canonical writer's (io/native_writer.cpp). Sources and targets compare by rank, since
+    // ranks follow id order. One half is sorted on a second thread while this one lays out the
+    // nodes, the other half after that; the two are merged below.
+    const auto& types = g.relations().all();
+    std::vector<std::uint32_t> type_rank(types.size());
+    {
+        std::vector<RelationId> by_name(types.size());
+        std::iota(by_name.begin(), by_name.end(), 0);
+        std::sort(by_name.begin(), by_name.end(),
+                  [&](RelationId a, RelationId b) { return types[a].name < types[b].name; });
+        for (std::size_t i = 0; i < by_name.size(); ++i)
+            type_rank[by_name[i]] = static_cast<std::uint32_t>(i);
+    }
+    std::vector<EdgeKey> keys(m);
+    const std::size_t half = m / 2;
+    Helper first_half(parallel, [&] { sort_keys(g, rank, type_rank, keys, 0, half); });
 
     put(at(Section::GraphInfo), strings.id(g.graph_id));
     put(at(Section::GraphInfo), strings.id(g.graph_label));
@@ -192,7 +296,6 @@ std::string write_base(const PropertyGraph& g) {
         put(at(Section::GraphInfo), narrow(d->properties.size(), "index properties"));
         for (const auto& p : d->properties) put(at(Section::GraphInfo), strings.id(p));
     }
-    const auto& types = g.relations().all();
     for (const RelationType& t : types)
         put(at(Section::Relations), RelationRecord{strings.id(t.name), strings.id(t.ar),
                                                    strings.id(t.en), t.symmetric, t.builtin, 0});
@@ -210,6 +313,7 @@ std::string write_base(const PropertyGraph& g) {
     }
     std::vector<std::vector<std::uint32_t>> label_nodes(label_ids.size());
     std::vector<std::pair<std::string, std::uint32_t>> names;  // (folded key, node)
+    names.reserve(n);
 
     put(at(Section::NodeLabelOffsets), std::uint32_t{0});
     put(at(Section::NodeAliasOffsets), std::uint32_t{0});
@@ -244,80 +348,77 @@ std::string write_base(const PropertyGraph& g) {
         for (const auto& a : node.names.aliases) add_name(a);
     }
 
-    // Edge order: (source id, target id, relation name, first day, id), ties in graph order —
-    // the canonical writer's (io/native_writer.cpp). Sources and targets compare by rank, since
-    // ranks follow id order.
-    std::vector<std::uint32_t> type_rank(types.size());
-    {
-        std::vector<RelationId> by_name(types.size());
-        std::iota(by_name.begin(), by_name.end(), 0);
-        std::sort(by_name.begin(), by_name.end(),
-                  [&](RelationId a, RelationId b) { return types[a].name < types[b].name; });
-        for (std::size_t i = 0; i < by_name.size(); ++i)
-            type_rank[by_name[i]] = static_cast<std::uint32_t>(i);
-    }
-    // Sorted as packed keys (source and target ranks, then relation rank and first day) with
-    // the edge index last, which keeps ties in graph order as a stable sort would: comparing
-    // Edge structs through the graph touched two random cache lines per comparison.
-    struct EdgeKey {
-        std::uint64_t ends, type_day;
-        EdgeIndex edge;
-    };
-    std::vector<EdgeKey> keys(m);
-    for (std::size_t e = 0; e < m; ++e) {
-        const Edge& x = g.edge(static_cast<EdgeIndex>(e));
-        const std::int64_t day = x.time.first_day();  // INT64_MIN when open, else |day| < 2^24
-        const std::uint64_t packed_day =
-            day == INT64_MIN ? 0 : static_cast<std::uint64_t>(day + (std::int64_t{1} << 40));
-        keys[e] = {std::uint64_t{rank[x.source]} << 32 | rank[x.target],
-                   std::uint64_t{type_rank[x.type]} << 48 | packed_day, static_cast<EdgeIndex>(e)};
-    }
-    std::sort(keys.begin(), keys.end(), [&](const EdgeKey& a, const EdgeKey& b) {
-        if (a.ends != b.ends) return a.ends < b.ends;
-        if (a.type_day != b.type_day) return a.type_day < b.type_day;
-        if (int c = g.edge(a.edge).id.compare(g.edge(b.edge).id); c != 0) return c < 0;
-        return a.edge < b.edge;
-    });
+    sort_keys(g, rank, type_rank, keys, half, m);
+    first_half.wait();
     std::vector<EdgeIndex> edges(m);
-    for (std::size_t i = 0; i < m; ++i) edges[i] = keys[i].edge;
+    {
+        const EdgeKeyLess less{&g};
+        std::size_t a = 0, b = half, o = 0;
+        while (a < half && b < m)
+            edges[o++] = less(keys[b], keys[a]) ? keys[b++].edge : keys[a++].edge;
+        while (a < half) edges[o++] = keys[a++].edge;
+        while (b < m) edges[o++] = keys[b++].edge;
+    }
     std::vector<EdgeKey>().swap(keys);
 
-    std::vector<std::uint32_t> out_count(n, 0), in_count(n, 0), type_count(types.size(), 0);
-    std::vector<std::uint32_t> dst(m);
-    put(at(Section::EdgeSourceOffsets), std::uint32_t{0});
-    put(at(Section::EdgePropertyOffsets), std::uint64_t{0});
-    for (std::size_t i = 0; i < m; ++i) {
-        const Edge& e = g.edge(edges[i]);
-        put(at(Section::EdgeSrc), rank[e.source]);
-        put(at(Section::EdgeDst), rank[e.target]);
-        dst[i] = rank[e.target];
-        put(at(Section::EdgeType), e.type);
-        put(at(Section::EdgeId), strings.id(e.id));
-        put(at(Section::EdgeTime), time_of(e.time));
-        put_sources(at(Section::EdgeSources), at(Section::EdgeSourceSpans),
-                    at(Section::EdgeSourceOffsets), e.sources, strings);
-        put_properties(at(Section::EdgePropertyBlob), at(Section::EdgePropertyOffsets),
-                       e.properties, strings);
-        ++out_count[rank[e.source]];
-        ++in_count[rank[e.target]];
-        ++type_count[e.type];
-    }
-
-    // Adjacency: the forward CSR is the edge order itself; the reverse one by counting sort.
-    put_all(at(Section::FwdOffsets), offsets_of(out_count));
-    {
-        std::vector<std::uint32_t> off = offsets_of(in_count), rev(m);
-        put_all(at(Section::RevOffsets), off);
-        for (std::size_t i = 0; i < m; ++i) rev[off[dst[i]]++] = static_cast<std::uint32_t>(i);
-        put_all(at(Section::RevEdges), rev);
-    }
-    {
+    // The edges' fixed-width columns and adjacency on a second thread; the columns that number
+    // strings (ids, sources, properties) here, in edge order, so strings keep their numbers.
+    Helper columns(parallel, [&] {
+        std::string &src = at(Section::EdgeSrc), &dst = at(Section::EdgeDst);
+        std::string &type = at(Section::EdgeType), &time = at(Section::EdgeTime);
+        src.resize(m * sizeof(std::uint32_t));
+        dst.resize(m * sizeof(std::uint32_t));
+        type.resize(m * sizeof(RelationId));
+        time.resize(m * sizeof(TimeRecord));
+        std::vector<std::uint32_t> out_count(n, 0), in_count(n, 0), type_count(types.size(), 0);
+        std::vector<std::uint32_t> targets(m);
+        std::vector<RelationId> type_of(m);
+        for (std::size_t i = 0; i < m; ++i) {
+            const Edge& e = g.edge(edges[i]);
+            const std::uint32_t s = rank[e.source], t = rank[e.target];
+            put_at(src, i, s);
+            put_at(dst, i, t);
+            put_at(type, i, e.type);
+            put_at(time, i, time_of(e.time));
+            targets[i] = t;
+            type_of[i] = e.type;
+            ++out_count[s];
+            ++in_count[t];
+            ++type_count[e.type];
+        }
+        // Adjacency: the forward CSR is the edge order itself; the reverse one by counting sort.
+        put_all(at(Section::FwdOffsets), offsets_of(out_count));
+        {
+            std::vector<std::uint32_t> off = offsets_of(in_count), rev(m);
+            put_all(at(Section::RevOffsets), off);
+            for (std::size_t i = 0; i < m; ++i)
+                rev[off[targets[i]]++] = static_cast<std::uint32_t>(i);
+            put_all(at(Section::RevEdges), rev);
+        }
         std::vector<std::uint32_t> off = offsets_of(type_count), by_type(m);
         put_all(at(Section::TypeOffsets), off);
         for (std::size_t i = 0; i < m; ++i)
-            by_type[off[g.edge(edges[i]).type]++] = static_cast<std::uint32_t>(i);
+            by_type[off[type_of[i]]++] = static_cast<std::uint32_t>(i);
         put_all(at(Section::TypeEdges), by_type);
+    });
+    {
+        std::string& ids = at(Section::EdgeId);
+        ids.resize(m * sizeof(std::uint32_t));
+        std::string& props = at(Section::EdgePropertyOffsets);
+        props.reserve((m + 1) * sizeof(std::uint64_t));
+        put(props, std::uint64_t{0});
+        std::string& sources = at(Section::EdgeSourceOffsets);
+        sources.reserve((m + 1) * sizeof(std::uint32_t));
+        put(sources, std::uint32_t{0});
+        for (std::size_t i = 0; i < m; ++i) {
+            const Edge& e = g.edge(edges[i]);
+            put_at(ids, i, strings.id(e.id));
+            put_sources(at(Section::EdgeSources), at(Section::EdgeSourceSpans), sources, e.sources,
+                        strings);
+            put_properties(at(Section::EdgePropertyBlob), props, e.properties, strings);
+        }
     }
+    columns.wait();
     {
         std::uint32_t total = 0;
         put(at(Section::LabelOffsets), total);
@@ -386,24 +487,49 @@ std::string write_base(const PropertyGraph& g) {
         d.offset = offset;
         d.bytes = bytes.size();
         d.count = bytes.size() / d.element_bytes;
-        d.crc = crc32_of(bytes.data(), bytes.size());
         offset += bytes.size();
     }
     h.file_bytes = offset;
+
+    // Sections copied into place and checksummed on two threads, the largest first to the less
+    // loaded one; the padding between them stays zero.
+    std::string out(offset, '\0');
+    std::vector<std::uint32_t> kinds(kSectionKinds), mine, theirs;
+    std::iota(kinds.begin(), kinds.end(), 1u);
+    std::stable_sort(kinds.begin(), kinds.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return sec[a].size() > sec[b].size();
+    });
+    std::uint64_t mine_bytes = 0, theirs_bytes = 0;
+    for (std::uint32_t k : kinds) {
+        const bool first = mine_bytes <= theirs_bytes;
+        (first ? mine : theirs).push_back(k);
+        (first ? mine_bytes : theirs_bytes) += sec[k].size();
+    }
+    auto place = [&](const std::vector<std::uint32_t>& list) {
+        for (std::uint32_t k : list) {
+            SectionEntry& d = dir[k - 1];
+            d.crc = crc32_of(sec[k].data(), sec[k].size());
+            std::memcpy(out.data() + d.offset, sec[k].data(), sec[k].size());
+            std::string().swap(sec[k]);
+        }
+    };
+    {
+        Helper other(parallel, [&] { place(theirs); });
+        place(mine);
+        other.wait();
+    }
     h.directory_crc = crc32_of(dir.data(), dir.size() * sizeof(SectionEntry));
     h.header_crc = crc32_of(&h, offsetof(Header, header_crc));
-
-    std::string out;
-    out.reserve(offset);
-    put(out, h);
-    put_all(out, dir);
-    for (std::uint32_t k = 1; k <= kSectionKinds; ++k) {
-        out.resize(dir[k - 1].offset, '\0');
-        out.append(sec[k]);
-        std::string().swap(sec[k]);
-    }
+    std::memcpy(out.data(), &h, sizeof h);
+    std::memcpy(out.data() + sizeof h, dir.data(), dir.size() * sizeof(SectionEntry));
     return out;
 }
+
+}  // namespace
+
+std::string write_base(const PropertyGraph& g) { return write_image(g, true); }
+
+std::string write_base_on_one_thread(const PropertyGraph& g) { return write_image(g, false); }
 
 }  // namespace binary
 }  // namespace liaison

@@ -100,29 +100,29 @@ TEST_CASE("development set: the figures reached do not fall") {
     MESSAGE("development set: interactions P=" << interactions.precision()
                                                << " R=" << interactions.recall());
     // Reached on all 56 articles (docs/extract.md, "Figures", has the history): interactions
-    // 0.909 / 0.781 (189 of 242; 0.967 / 0.850 on the first 48), signatures 31 of 44, persons
-    // 0.893 / 0.897, agencies and organisations 0.877 / 0.868, countries 0.960 / 0.986, cities
-    // 0.925 / 0.907, HEADS 0.820 / 0.776, REPRESENTS 0.756 / 0.607, Event 0.946 / 0.795, HOSTED
-    // 0.846 / 0.759, ATTENDED 0.970 / 0.753, dates right on 201 of 263 matched relations.
+    // 0.996 / 0.926 (224 of 242; q01–q08 alone 0.972 / 0.972), signatures 39 of 44, persons
+    // 0.961 / 0.957, agencies and organisations 0.889 / 0.871, countries 0.960 / 0.986, cities
+    // 0.925 / 0.907, HEADS 0.852 / 0.812, REPRESENTS 0.824 / 0.750, Event 0.946 / 0.795, HOSTED
+    // 0.846 / 0.759, ATTENDED 0.970 / 0.753, dates right on 240 of 298 matched relations.
     // Each floor sits a little under the figure so that a rule trading one fact for another
     // does not fail, while a lost rule does.
-    CHECK(interactions.precision() >= 0.89);
-    CHECK(interactions.recall() >= 0.76);
+    CHECK(interactions.precision() >= 0.98);
+    CHECK(interactions.recall() >= 0.91);
     const Tally signatures = sum(total.relations, {"SIGNED_MOU", "SIGNED_AGREEMENT"});
-    CHECK(signatures.matched >= 30);
-    CHECK(row(total.relations, "VISITED").recall() >= 0.82);
-    CHECK(row(total.relations, "RECEIVED").recall() >= 0.67);
-    CHECK(row(total.relations, "MET_WITH").recall() >= 0.78);
-    CHECK(row(total.entities, "Person").recall() >= 0.88);
-    CHECK(row(total.entities, "Person").precision() >= 0.87);
-    CHECK(row(total.relations, "HEADS").recall() >= 0.76);
-    CHECK(row(total.relations, "HEADS").precision() >= 0.8);
-    CHECK(row(total.relations, "REPRESENTS").recall() >= 0.59);
-    CHECK(row(total.relations, "REPRESENTS").precision() >= 0.73);
+    CHECK(signatures.matched >= 38);
+    CHECK(row(total.relations, "VISITED").recall() >= 0.92);
+    CHECK(row(total.relations, "RECEIVED").recall() >= 0.91);
+    CHECK(row(total.relations, "MET_WITH").recall() >= 0.91);
+    CHECK(row(total.entities, "Person").recall() >= 0.94);
+    CHECK(row(total.entities, "Person").precision() >= 0.95);
+    CHECK(row(total.relations, "HEADS").recall() >= 0.8);
+    CHECK(row(total.relations, "HEADS").precision() >= 0.84);
+    CHECK(row(total.relations, "REPRESENTS").recall() >= 0.73);
+    CHECK(row(total.relations, "REPRESENTS").precision() >= 0.8);
     CHECK(row(total.entities, "Country").recall() >= 0.98);
     CHECK(row(total.entities, "Country").precision() >= 0.95);
-    CHECK(row(total.entities, "Organisation").recall() >= 0.85);
-    CHECK(row(total.entities, "Organisation").precision() >= 0.86);
+    CHECK(row(total.entities, "Organisation").recall() >= 0.86);
+    CHECK(row(total.entities, "Organisation").precision() >= 0.88);
     CHECK(row(total.entities, "City").recall() >= 0.89);
     CHECK(row(total.entities, "Event").recall() >= 0.78);
     CHECK(row(total.entities, "Event").precision() >= 0.93);
@@ -130,5 +130,5 @@ TEST_CASE("development set: the figures reached do not fall") {
     CHECK(row(total.relations, "HOSTED").precision() >= 0.82);
     CHECK(row(total.relations, "ATTENDED").recall() >= 0.73);
     CHECK(row(total.relations, "ATTENDED").precision() >= 0.95);
-    CHECK(total.dated_right >= 0.75 * static_cast<double>(total.dated));
+    CHECK(total.dated_right >= 0.79 * static_cast<double>(total.dated));
 }

@@ -12,6 +12,7 @@
 #include "liaison/core/error.hpp"
 #include "liaison/interchange/interchange.hpp"
 #include "store/binary_format.hpp"
+#include "store/binary_writer.hpp"
 
 using namespace liaison;
 namespace fs = std::filesystem;
@@ -29,7 +30,11 @@ bool same_as_rows(const std::vector<NamedText>& files) {
     auto fast = detail::import_csv_fast(views_of(files), {});
     if (!fast) return false;
     ImportResult rows = detail::import_csv_rows(files, {});
-    CHECK(binary::write_base(fast->graph) == binary::write_base(rows.graph));
+    // The fast path (parallel reader, two-thread writer) against the plain one (row reader,
+    // one-thread writer).
+    const std::string image = binary::write_base(fast->graph);
+    CHECK(image == binary::write_base(rows.graph));
+    CHECK(image == binary::write_base_on_one_thread(rows.graph));
     CHECK(fast->notes == rows.notes);
     return true;
 }
@@ -157,4 +162,66 @@ TEST_CASE("csv fast path: import_files maps the files and gives the same graph")
           binary::write_base(detail::import_csv_rows(files, {}).graph));
     CHECK(r.notes == detail::import_csv_rows(files, {}).notes);
     fs::remove_all(dir);
+}
+
+TEST_CASE("csv fast path: a generated network with aliases, properties and parallel edges") {
+    // Node ids out of order, Arabic names, aliases, typed columns; edges repeating their ends
+    // and type (parallel edges, told apart by date, id and input order), open and partial
+    // dates, ids on some, properties on most.
+    std::string nodes = "id:ID,:LABEL,name_en,name_ar,aliases:string[],born:date,score:double\n";
+    for (int i = 0; i < 600; ++i) {
+        const int k = i * 389 % 600;
+        nodes +=
+            "n" + std::to_string(k) + (k % 3 ? ",Person," : ",Organization,") + "Name " +
+            std::to_string(k) + "," + (k % 4 ? "اسم" + std::to_string(k) : "") + "," +
+            (k % 5 == 0 ? "A" + std::to_string(k) + ";B" + std::to_string(k % 7) : "") + "," +
+            (k % 2 ? "19" + std::to_string(50 + k % 40) + "-0" + std::to_string(1 + k % 9) : "") +
+            "," + (k % 6 ? std::to_string(k) + ".25" : "") + "\n";
+    }
+    std::string edges = ":START_ID,:END_ID,:TYPE,date:date,id,weight:double,n:long,note\n";
+    const char* types[] = {"MET_WITH", "KNOWS", "SIGNED_WITH", "VISITED"};
+    for (int i = 0; i < 4000; ++i) {
+        const int a = i % 37 == 0 ? 5 : i * 7 % 600, b = i % 37 == 0 ? 9 : i * 11 % 599;
+        const std::string date = i % 9 == 0   ? ""
+                                 : i % 5 == 0 ? "2001"
+                                              : "20" + std::to_string(10 + i % 7) + "-0" +
+                                                    std::to_string(1 + i % 9) + "-1" +
+                                                    std::to_string(i % 10);
+        edges += "n" + std::to_string(a) + ",n" + std::to_string(b) + "," +
+                 types[i % 37 == 0 ? 0 : i % 4] + "," + date + "," +
+                 (i % 13 == 0 ? "e" + std::to_string(i % 3) : "") + "," +
+                 (i % 3 ? std::to_string(i % 17) + ".5" : "") + "," + std::to_string(i % 5) + "," +
+                 (i % 4 ? "w" + std::to_string(i % 11) : "") + "\n";
+    }
+    std::vector<NamedText> files = {{"nodes.csv", nodes}, {"edges.csv", edges}};
+    REQUIRE(same_as_rows(files));
+    PropertyGraph g = import_csv(files).graph;
+    CHECK(g.node_count() == 600);
+    CHECK(g.edge_count() == 4000);
+    REQUIRE(g.find_id("n0"));
+    CHECK(g.node(*g.find_id("n0")).names.aliases == std::vector<std::string>{"A0", "B0"});
+    // The image reads back as the graph it was written from.
+    auto image = binary::BaseImage::from_bytes(binary::write_base(g), "generated.liaison");
+    CHECK(binary::write_base_on_one_thread(image->to_graph()) == image->bytes());
+
+    // A bad row anywhere: the fast path declines and the row reader names file:line:column.
+    for (const auto& [bad, where] : std::vector<std::pair<std::string, std::string>>{
+             {"n1,n2,KNOWS,2004-13,,,,", "edges.csv:2002:13: column 'date'"},
+             {"n1,zz,KNOWS,2004,,,,", "edges.csv:2002:"},
+             {"n1,n2,KNOWS,2004,,x,,", "edges.csv:2002:"}}) {
+        std::string broken = edges;
+        std::size_t at = 0;
+        for (int line = 0; line < 2001; ++line) at = broken.find('\n', at) + 1;
+        broken.insert(at, bad + "\n");
+        std::vector<NamedText> bad_files = {{"nodes.csv", nodes}, {"edges.csv", broken}};
+        CAPTURE(bad);
+        CHECK_FALSE(detail::import_csv_fast(views_of(bad_files), {}).has_value());
+        try {
+            import_csv(bad_files);
+            FAIL("expected an ImportError");
+        } catch (const ImportError& e) {
+            INFO(e.what());
+            CHECK(std::string(e.what()).find(where) != std::string::npos);
+        }
+    }
 }

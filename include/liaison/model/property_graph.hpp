@@ -107,8 +107,8 @@ struct EdgeEnds {
 class PropertyGraph;
 
 // A stored graph (the binary store's mapped base image) that a PropertyGraph reads on demand:
-// counts, ids and edge ends are answered from its own indexes; the first access to any
-// content loads the whole graph (docs/storage-engine.md §0).
+// counts, ids, edge ends, adjacency, names, labels and single nodes and edges are answered from
+// its own columns and indexes; whole-graph accessors load it all (docs/storage-engine.md §0).
 class GraphBase {
 public:
     virtual ~GraphBase() = default;
@@ -118,8 +118,17 @@ public:
     virtual std::optional<NodeIndex> find_id(std::string_view id) const = 0;
     // Relation ids are those of the graph the base was attached to.
     virtual EdgeEnds edge_ends(EdgeIndex e) const = 0;
-    // Edges whose source is n, ascending.
+    // Edges whose source is n, ascending; edges whose target is n, ascending.
     virtual std::vector<EdgeIndex> source_run(NodeIndex n) const = 0;
+    virtual std::vector<EdgeIndex> target_run(NodeIndex n) const = 0;
+    // One node or edge, as load() would hold it.
+    virtual Node node(NodeIndex n) const = 0;
+    virtual Edge edge(EdgeIndex e) const = 0;
+    // Nodes whose folded name or alias equals the folded query, ascending; nodes of a label.
+    virtual std::vector<NodeIndex> find_name(std::string_view name) const = 0;
+    virtual std::vector<NodeIndex> nodes_with_label(std::string_view label) const = 0;
+    // Whether some node stores a property `key`.
+    virtual bool node_property_used(std::string_view key) const = 0;
     // The whole stored graph, as an eager PropertyGraph whose relation ids are those of the
     // graph it is attached to (declared in the same order).
     virtual PropertyGraph load() const = 0;
@@ -176,12 +185,14 @@ public:
     // Changes whenever a node is added, replaced or removed, and is unique across graphs (one
     // global counter), so (address, node_revision) identifies the nodes' content for caches.
     std::uint64_t node_revision() const { return node_revision_; }
+    // A lazy graph decodes a node or edge of its base on first access and keeps it (the
+    // reference stays valid for the graph's life); past a quarter of the base it loads it all.
     const Node& node(NodeIndex n) const {
-        materialise();
+        if (lazy_.pending()) return lazy_node(n);
         return nodes_[n];
     }
     const Edge& edge(EdgeIndex e) const {
-        materialise();
+        if (lazy_.pending()) return lazy_edge(e);
         return edges_[e];
     }
     const std::vector<Node>& nodes() const {
@@ -201,6 +212,8 @@ public:
     bool is_symmetric(const Edge& e) const { return relations_.get(e.type).symmetric; }
 
     std::optional<NodeIndex> find_id(std::string_view id) const;
+    // Whether some node stores a property `key` (not a name: a stored property).
+    bool node_property_used(std::string_view key) const;
     // Nodes carrying a label, in index order (empty when none).
     const std::vector<NodeIndex>& nodes_with_label(std::string_view label) const;
     std::vector<std::string> labels() const;  // every label in use, sorted
@@ -221,6 +234,10 @@ public:
         materialise();
         return in_[n];
     }
+    // out_edges(n) (dir Out or Both) or in_edges(n) (dir In) without loading a lazy graph: the
+    // list is then built in `scratch` from the base's runs and the appended edges.
+    const std::vector<EdgeIndex>& incident_edges(NodeIndex n, Direction dir,
+                                                 std::vector<EdgeIndex>& scratch) const;
     // Visits each edge incident to n once (a symmetric edge once, a self-loop once) with the
     // node at its other end.
     void for_each_incident(NodeIndex n, Direction dir,
@@ -234,6 +251,9 @@ private:
     void rebuild_indexes();
     void load_base() const;
     std::size_t lazy_count(bool nodes) const;
+    const Node& lazy_node(NodeIndex n) const;
+    const Edge& lazy_edge(EdgeIndex e) const;
+    const std::vector<NodeIndex>& lazy_postings(bool names, std::string_view key) const;
 
     // The lazy part of a PropertyGraph: which base it still has to load, and the lock that makes
     // loading safe when several threads read the graph. A copy of a graph still waiting for its
@@ -243,7 +263,7 @@ private:
         LazyPart(const LazyPart& o) : base_(o.pending() ? o.base_ : nullptr) {
             pending_.store(base_ != nullptr, std::memory_order_relaxed);
         }
-        LazyPart(LazyPart&& o) noexcept : base_(std::move(o.base_)) {
+        LazyPart(LazyPart&& o) noexcept : base_(std::move(o.base_)), handed_(std::move(o.handed_)) {
             pending_.store(base_ != nullptr && o.pending(), std::memory_order_relaxed);
             o.pending_.store(false, std::memory_order_relaxed);
         }
@@ -251,6 +271,7 @@ private:
             if (this != &o) {
                 base_ = o.pending() ? o.base_ : nullptr;
                 pending_.store(base_ != nullptr, std::memory_order_relaxed);
+                handed_.reset();
             }
             return *this;
         }
@@ -258,6 +279,7 @@ private:
             if (this != &o) {
                 bool was = o.pending();
                 base_ = std::move(o.base_);
+                handed_ = std::move(o.handed_);
                 pending_.store(base_ != nullptr && was, std::memory_order_relaxed);
                 o.pending_.store(false, std::memory_order_relaxed);
             }
@@ -265,9 +287,25 @@ private:
         }
         bool pending() const { return pending_.load(std::memory_order_acquire); }
 
+        // What readers were handed while the base waited: entities decoded from it, posting
+        // lists, and the appended part as it was when loading replaced it. Kept (never moved)
+        // until the graph is attached to a base again, assigned or destroyed, so references
+        // stay valid after loading.
+        struct Handed {
+            std::unordered_map<NodeIndex, std::unique_ptr<Node>> nodes;
+            std::unordered_map<EdgeIndex, std::unique_ptr<Edge>> edges;
+            std::map<std::string, std::unique_ptr<std::vector<NodeIndex>>, std::less<>> names,
+                labels;
+            std::vector<Node> appended_nodes;
+            std::vector<Edge> appended_edges;
+            bool appended_handed = false;  // a reference into the appended part was given out
+        };
+
+        // The base stays set once loaded (readers without the lock may still be using it).
         std::shared_ptr<const GraphBase> base_;
         std::atomic<bool> pending_{false};
         mutable std::mutex mutex_;
+        std::unique_ptr<Handed> handed_;  // made on first use, under mutex_
     };
 
     // While lazy_ is pending, nodes_ and edges_ hold only what was appended after the base

@@ -123,7 +123,7 @@ ValueList node_labels(ExecContext& ctx, NodeRef n) {
 }
 
 std::string rel_type(ExecContext& ctx, RelRef r) {
-    return ctx.g().type_name(ctx.g().edge(r.index));
+    return ctx.g().relations().get(ctx.g().edge_ends(r.index).type).name;
 }
 
 namespace {

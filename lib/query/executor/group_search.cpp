@@ -114,7 +114,7 @@ bool GroupSearch::next() {
             if (std::find(used_.begin(), used_.end(), e) != used_.end()) continue;
             if (!ctx_.deleted_rels.empty() && ctx_.deleted_rels.count(e)) continue;
             if (!ctx_.deleted_nodes.empty() && ctx_.deleted_nodes.count(m)) continue;
-            if (!types_[step(d).rel].allows(g.edge(e).type) || !free_(e)) continue;
+            if (!types_[step(d).rel].allows(g.edge_ends(e).type) || !free_(e)) continue;
             used_.push_back(e);
             ends_.push_back(m);
             bool ok = true;

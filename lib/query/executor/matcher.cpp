@@ -138,7 +138,7 @@ struct PartCursor::State {
     bool edge_ok(std::uint32_t e, std::size_t rel) {
         const bound::RelPattern& r = part.rels[rel];
         if (!ctx.deleted_rels.empty() && ctx.deleted_rels.count(e)) return false;
-        if (!types[rel].allows(g().edge(e).type)) return false;
+        if (!types[rel].allows(g().edge_ends(e).type)) return false;
         return !r.properties || props_match(ctx, r.properties.get(), RelRef{e}, row);
     }
 

@@ -101,7 +101,7 @@ void all_paths(ExecContext& c, std::uint32_t s, std::uint32_t t, std::int64_t le
     const auto& db = *search.dist_b;
     const std::int64_t k = std::min(levels_f, length);
     auto usable = [&](std::uint32_t e) {
-        return search.types->allows(g.edge(e).type) &&
+        return search.types->allows(g.edge_ends(e).type) &&
                (c.deleted_rels.empty() || !c.deleted_rels.count(e));
     };
     std::vector<std::vector<std::uint32_t>> prefixes;
@@ -224,7 +224,7 @@ bool ShortestPath::bidirectional(Row& row) {
             while (walk.next(g, e, v)) {
                 c.gov.tick();
                 if (dist[v] >= 0) continue;
-                if (!types.allows(g.edge(e).type)) continue;
+                if (!types.allows(g.edge_ends(e).type)) continue;
                 if (!c.deleted_rels.empty() && c.deleted_rels.count(e)) continue;
                 dist[v] = d + 1;
                 via[v] = e;
@@ -309,7 +309,7 @@ void ShortestPath::search(Row& row) {
             std::uint32_t e = 0, v = 0;
             while (walk.next(g, e, v)) {
                 c.gov.tick();
-                if (c.deleted_rels.count(e) || !types.allows(g.edge(e).type)) continue;
+                if (c.deleted_rels.count(e) || !types.allows(g.edge_ends(e).type)) continue;
                 if (dist[v] < 0) {
                     dist[v] = dist[u] + 1;
                     pred[v].emplace_back(u, e);

@@ -61,9 +61,7 @@ std::string pattern_text(const bound::PatternPart& part) {
 namespace {
 
 bool has_stored_property(const PropertyGraph& g, std::string_view key) {
-    for (const auto& n : g.nodes())
-        if (n.properties.contains(key)) return true;
-    return false;
+    return g.node_property_used(key);  // a lazy graph answers from its base, without loading
 }
 
 // Whether some node stores a property `key` (which would shadow what the id or name index
