@@ -79,7 +79,7 @@ Projection project(const PropertyGraph& g, const ProjectionOptions& options) {
         if (!filter.node(n) || (fold && g.node(n).has_label(options.fold_via))) continue;
         p.vertex_of[n] = static_cast<Vertex>(origins.size());
         origins.push_back(n);
-        p.ids.push_back(g.node(n).id);
+        p.ids.push_back(g.node_id(n));
     }
     std::vector<WeightedEdge> edges;
     CsrOptions csr;
@@ -98,14 +98,16 @@ Projection project(const PropertyGraph& g, const ProjectionOptions& options) {
         }
     } else {
         csr.directed = options.direction != ProjectionDirection::Undirected;
+        // Ends and types only (a lazy graph serves them from its mapped base without loading):
+        // content is read just for a weight property or a time window.
         for (EdgeIndex e = 0; e < g.edge_count(); ++e) {
-            const Edge& ed = g.edge(e);
+            const EdgeEnds ed = g.edge_ends(e);
             const Vertex s = p.vertex_of[ed.source], t = p.vertex_of[ed.target];
             if (s == kNoVertex || t == kNoVertex || !filter.edge(e)) continue;
             const double w = edge_weight(g, e, options);
             const bool reversed = options.direction == ProjectionDirection::Reversed;
             edges.push_back({reversed ? t : s, reversed ? s : t, w});
-            if (csr.directed && g.is_symmetric(ed) && s != t)
+            if (csr.directed && g.relations().get(ed.type).symmetric && s != t)
                 edges.push_back({reversed ? s : t, reversed ? t : s, w});
         }
     }

@@ -49,6 +49,14 @@ void nationality_from_adjectives(Analysis& a) {
     }
 }
 
+// "المسؤولة الإسبانية"، "الوزيرة"، "المديرة العامة …": a title whose first word ends in ة is
+// written for a woman.
+bool feminine(const std::string& written) {
+    const std::string first = written.substr(0, written.find(' '));
+    static const std::string ta = "\u0629";
+    return first.size() > ta.size() && first.compare(first.size() - ta.size(), ta.size(), ta) == 0;
+}
+
 }  // namespace
 
 void resolve_descriptions(Analysis& a) {
@@ -138,9 +146,17 @@ void resolve_descriptions(Analysis& a) {
                     heads.push_back(i);
             }
         }
-        const std::vector<std::uint32_t>& pool = desc.country == kNone ? heads
-                                                 : titled.empty()      ? all
-                                                                       : titled;
+        std::vector<std::uint32_t> pool = desc.country == kNone ? heads
+                                          : titled.empty()      ? all
+                                                                : titled;
+        // "المسؤولة الإسبانية، التي تؤدي زيارة": a description written for a woman is the woman
+        // among them, when the article names one by a feminine title.
+        if (feminine(desc.ar)) {
+            std::vector<std::uint32_t> women;
+            for (std::uint32_t i : pool)
+                if (feminine(a.entities[i].title_text)) women.push_back(i);
+            if (!women.empty()) pool = women;
+        }
         std::uint32_t best = kNone;
         if (pool.size() == 1) best = pool.front();
         // Several: the one mentioned most, when one is.

@@ -177,6 +177,11 @@ void find_frames(Analysis& a) {
                     for (std::size_t i = 1; i < objects_from; ++i)
                         co_subjects.emplace_back(after[i]->entity, after[i]);
                 }
+                // "خلال زيارة مرتقبة للوزير الجيبوتي إلى عدن": the person behind ل right after
+                // a noun of visit, with its destination after إلى, is the visitor.
+                if (!subject_p && voice == Voice::Nominal && rel == "VISITED" &&
+                    visitor_behind_lam(a, st, tr, after))
+                    subject_p = after[0];
                 // "…مع السيد خالد النوري، الذي يقوم بزيارة عمل إلى الجزائر": a relative pronoun
                 // right before the verb makes the one it follows the subject, even the object
                 // of an earlier مع.
@@ -198,7 +203,8 @@ void find_frames(Analysis& a) {
                     return true;
                 };
                 if (voice == Voice::Active && !before.empty() && usable_subject(before.back()) &&
-                    content_between(a, st, left, before.back()->first) <= 1 &&
+                    (content_between(a, st, left, before.back()->first) <= 1 ||
+                     that_before(a, st, before.back()->first)) &&
                     next_to_verb(before.back()))
                     subject_p = before.back();
                 // After an active verb, a participant with no preposition is its subject (VSO);

@@ -68,8 +68,16 @@ void merge_triggers(const Analysis& a, const SentenceState& st, std::vector<Trig
             // the noun's own party too (a visit to the country, beside the arrival in its city).
             for (std::size_t j = k + 1; j < st.items.size() && j <= k + 3; ++j)
                 own_party = own_party || a.stop_role(st.items[j]) == StopRole::Home;
-            // "خلال زيارة يجريها X إلى أنقرة": a visit with its own agent is a fact of its own.
+            // "خلال زيارة يجريها X إلى أنقرة": a visit with its own agent is a fact of its own;
+            // so is one with its visitor behind ل (زيارة مرتقبة للوزير X إلى عدن).
             own_party = own_party || agents_follow(a, noun, st.s.last);
+            std::vector<const Participant*> after;
+            for (const Participant& p : ps)
+                if (p.first >= noun.last) after.push_back(&p);
+            std::sort(after.begin(), after.end(), [](const Participant* x, const Participant* y) {
+                return x->first < y->first;
+            });
+            own_party = own_party || visitor_behind_lam(a, st, noun, after);
         }
         if (behind && !own_party)
             triggers.erase(triggers.begin() + static_cast<std::ptrdiff_t>(t--));

@@ -122,6 +122,8 @@ Participant unnamed_head(Analysis& a, const SentenceState& st, const std::vector
 
 }  // namespace
 
+std::uint32_t accompanied_of(const Analysis& a, std::uint32_t country, bool& several);
+
 // A delegation whose head is stated (وفد أمني أردني برئاسة X، وفدا من المديرية …، يقوده X) takes
 // part in a frame through its head: the country or body it is named after stands for X. A later
 // "الوفد الأردني" is the head of that country's delegation (role.delegation) when the article
@@ -225,16 +227,53 @@ void through_heads(Analysis& a, const SentenceState& st, std::vector<Participant
             continue;
         std::uint32_t head = kNone;
         bool several = false;
+        // (The head of a body's delegation is that body's country's: وفد الشرطة الفيدرالية
+        // الإثيوبية برئاسة X … الوفد الإثيوبي.)
+        const std::uint32_t country = a.entities[p.entity].lex;
         for (const Fact& f : a.facts)
-            if (f.rule == "role.delegation" && f.b == p.entity) {
+            if (f.rule == "role.delegation" &&
+                (f.b == p.entity || (a.entities[f.b].label != Label::Country &&
+                                     a.entities[f.b].country == country && country != kNone))) {
                 several = several || (head != kNone && head != f.a);
                 head = f.a;
             }
+        if (head == kNone) head = accompanied_of(a, country, several);
         if (head != kNone && !several) {
             p.entity = head;
             p.adjective = false;
         }
     }
+}
+
+// "رئيس الشرطة الفلسطينية اللواء X والوفد المرافق له": X heads the delegation that accompanies
+// him, so a later "الوفد الفلسطيني" is X when X is an official of that country. kNone when no
+// such person is named; `several` when more than one of that country is.
+std::uint32_t accompanied_of(const Analysis& a, std::uint32_t country, bool& several) {
+    std::uint32_t found = kNone;
+    if (country == kNone) return found;
+    for (const SentenceState& st : a.sentences)
+        for (const Mention& m : st.mentions) {
+            if (m.entity == kNone || a.entities[m.entity].label != Label::Person) continue;
+            const Entity& person = a.entities[m.entity];
+            const std::uint32_t own = person.country != kNone  ? person.country
+                                      : person.agency != kNone ? a.entities[person.agency].country
+                                                               : kNone;
+            if (own != country) continue;
+            std::uint32_t k = m.last;
+            if (k < st.s.last && a.tokens.tokens[k].kind == TokenKind::Comma) ++k;
+            if (k >= st.s.last || !delegation_word(a.tokens.tokens[k].form(a.text))) continue;
+            // وفد [أمني] المرافق / المرافقة له / لها
+            bool along = false;
+            for (std::uint32_t j = k + 1; j < st.s.last && j <= k + 3 && !along; ++j) {
+                std::u32string_view w = without_article(a.tokens.tokens[j].form(a.text));
+                along = w == U"\u0645\u0631\u0627\u0641\u0642" ||
+                        w == U"\u0645\u0631\u0627\u0641\u0642\u0647";
+            }
+            if (!along) continue;
+            several = several || (found != kNone && found != m.entity);
+            found = m.entity;
+        }
+    return found;
 }
 
 // A country written as the adjective of a delegation: a delegation word up to two words before

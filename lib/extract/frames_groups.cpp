@@ -77,6 +77,28 @@ bool agents_follow(const Analysis& a, const Trigger& tr, std::uint32_t limit) {
     return false;
 }
 
+bool visitor_behind_lam(const Analysis& a, const SentenceState& st, const Trigger& noun,
+                        const std::vector<const Participant*>& after) {
+    if (after.empty() || after[0]->counterpart || after[0]->entity == kNone ||
+        a.entities[after[0]->entity].label != Label::Person || after[0]->first > noun.last + 1)
+        return false;
+    const std::u32string_view w = a.tokens.tokens[after[0]->first].form(a.text);
+    if (w.size() < 3 || w[0] != U'\u0644' || !(after[0]->flags & kPrep)) return false;  // ل
+    for (const Item& it : st.items)
+        if (it.first >= after[0]->last && it.first <= after[0]->last + 1 &&
+            a.stop_role(it) == StopRole::To)
+            return true;
+    return false;
+}
+
+// "ذكر بيان للوزارة أن الوزير استقبل السفير"، "وقال إن X التقى Y": reported speech puts its
+// subject first, right after أن / إن / بأن, so it opens a clause of its own.
+bool that_before(const Analysis& a, const SentenceState& st, std::uint32_t first) {
+    if (first <= st.s.first) return false;
+    const std::u32string_view w = a.tokens.tokens[first - 1].form(a.text);
+    return w == U"\u0627\u0646" || w == U"\u0628\u0627\u0646";  // أن، إن، بأن (folded)
+}
+
 // A verb in the dual or the plural: التقيا، التقوا، وصلا، يلتقيان، يصلون، سيتوجهان (folded).
 bool plural_verb(const Analysis& a, const Trigger& tr) {
     if (tr.frame->voice == Voice::Nominal || latin(a, tr)) return false;

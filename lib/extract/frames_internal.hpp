@@ -112,6 +112,12 @@ bool listed_next(const Analysis& a, const SentenceState& st, const Participant& 
                  const Participant& p);
 // "زيارة قامت بها A وB": the agents of a nominal trigger follow it (before token `limit`).
 bool agents_follow(const Analysis& a, const Trigger& tr, std::uint32_t limit);
+// أن / إن / بأن right before token `first`: reported speech, whose subject comes first.
+bool that_before(const Analysis& a, const SentenceState& st, std::uint32_t first);
+// A noun of visit whose visitor follows behind ل, before إلى and the destination (زيارة مرتقبة
+// للوزير X إلى عدن); `after` holds the participants after the noun, in order.
+bool visitor_behind_lam(const Analysis& a, const SentenceState& st, const Trigger& noun,
+                        const std::vector<const Participant*>& after);
 // A verb in the dual or plural (التقوا، يتنقلان); an office in the dual (الوزيران).
 bool plural_verb(const Analysis& a, const Trigger& tr);
 std::string dual_office(const Analysis& a, const Item& it);  // its head word (وزير), or ""

@@ -81,6 +81,10 @@ bool name_word(const Analysis& a, const Item& it) {
             given = true;
         else if (e.kind == EntryKind::Stopword)
             stop = true;
+        // "جمال خليل": a city the lexicon writes with the article (الخليل), written bare.
+        else if (e.kind == EntryKind::City && !(it.flags & kArticle) &&
+                 a.lex.cities[e.index].ar.rfind("\u0627\u0644", 0) == 0)
+            continue;
         else if (e.kind != EntryKind::Modality)
             return false;
     }
@@ -132,11 +136,23 @@ bool inner_name_word(const Analysis& a, const Item& it) {
 // A word right before a country's name, an agency or a city heads a construct (وفد المملكة
 // المغربية، رئيس جامعة نايف), so it ends a name rather than continuing it.
 bool heads_construct(const Analysis& a, const SentenceState& st, std::size_t k) {
+    // "الوزير بن عيدروس وفد بلادنا": the noun of a delegation heads its own construct, never a
+    // name word.
+    if (st.items[k].last - st.items[k].first == 1 && !(st.items[k].flags & kArticle)) {
+        const std::u32string_view w = a.token(st.items[k]).form(a.text);
+        if (w == U"\u0648\u0641\u062F" || w == U"\u0648\u0641\u062F\u0627") return true;
+    }
     if (k + 1 >= st.items.size()) return false;
     const Item& next = st.items[k + 1];
     // "باردو بيكيراس بالرباط": a place behind a preposition follows the name, it is no complement.
     if (next.flags & (kPrep | kConj)) return false;
-    if (a.is(next, EntryKind::Agency) || a.is(next, EntryKind::City)) return true;
+    if (a.is(next, EntryKind::Agency)) return true;
+    // "جمال خليل أبو زيد": a city the lexicon writes with the article (الخليل), written bare,
+    // is a given name there, no complement.
+    if (const Entry* city = a.entry(next, EntryKind::City))
+        return (next.flags & kArticle) || next.last - next.first != 1 ||
+               a.lex.cities[city->index].ar.rfind("\u0627\u0644", 0) != 0 ||
+               !a.is(next, EntryKind::GivenName);
     const Entry* c = a.entry(next, EntryKind::Country);
     return c && c->sub == 0;
 }
@@ -175,6 +191,8 @@ bool latin_surname_start(std::u32string_view w) {
 bool latin_lower(const Analysis& a, const Item& it) {
     if (it.node != 0 || a.token(it).kind != TokenKind::Word) return false;
     const std::u32string_view w = a.token(it).form(a.text);
+    // "Hamad bin Saif Al Harthy": the Gulf nasab's lowercase word of lineage is inside the name.
+    if (w == U"bin" || w == U"bint" || w == U"ibn") return false;
     return !w.empty() && w[0] >= 'a' && w[0] <= 'z' && !latin_name_word(a, it);
 }
 
@@ -359,7 +377,10 @@ NameSpan name_after(const Analysis& a, const SentenceState& st, std::size_t k, b
            !heads_construct(a, st, n.last) && !latin_lower(a, st.items[n.last]) &&
            !lineage_done(a, st, n) && word_count(st, {n.first, n.last + 1}) <= kMaxNameWords) {
         ++n.last;
-        if (n.last - n.first > 1 && ends_name(a, st.items[n.last - 1])) break;
+        // "محمد الأمين ولد أحمد": a word of lineage after it carries the name on.
+        if (n.last - n.first > 1 && ends_name(a, st.items[n.last - 1]) &&
+            !(n.last < st.items.size() && lineage(a, st.items[n.last])))
+            break;
     }
     if (!n.valid()) return n;
     const Item& first = st.items[n.first];

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string_view>
 
 #include "extract/analysis.hpp"
 #include "extract/persons_internal.hpp"
@@ -43,6 +44,16 @@ struct Official {
 // mention's items are skipped, it names no body of the office.
 std::size_t skip_posting(const Analysis& a, SentenceState& st, std::size_t j) {
     if (j >= st.items.size()) return j;
+    // "سفير مملكة إسبانيا المعتمد لدى بلادنا": the accredited envoy's participle belongs to the
+    // posting that follows it, not to an office of its own.
+    if (j + 1 < st.items.size()) {
+        std::u32string_view w = a.token(st.items[j]).form(a.text);
+        if (w.size() > 2 && w.substr(0, 2) == U"\u0627\u0644") w.remove_prefix(2);
+        if ((w == U"\u0645\u0639\u062A\u0645\u062F" ||
+             w == U"\u0645\u0639\u062A\u0645\u062F\u0647") &&
+            a.token(st.items[j + 1]).form(a.text) == U"\u0644\u062F\u064A")
+            if (const std::size_t past = skip_posting(a, st, j + 1); past != j + 1) return past;
+    }
     std::size_t probe = j;
     const Item& it = st.items[j];
     const bool attached = it.node != 0 && (it.flags & kPrep);
@@ -68,6 +79,15 @@ std::size_t skip_posting(const Analysis& a, SentenceState& st, std::size_t j) {
     std::size_t next = probe + 1;
     while (next < st.items.size() && st.items[next].first < m->last) ++next;
     return next;
+}
+
+// "النائب الأول لرئيس مجلس الوزراء ووزير الداخلية الشيخ …": a deputy prime minister's rank,
+// with no name of its own, is held with the portfolio joined to it by و (the Gulf wire's form).
+bool cabinet_rank(const Analysis& a, const Official& o) {
+    const std::string_view en = a.lex.titles[o.office].en;
+    constexpr std::string_view deputy = "Deputy Prime Minister";
+    return o.countries.empty() && en.size() >= deputy.size() &&
+           en.substr(en.size() - deputy.size()) == deputy;
 }
 
 // A dash between two offices (رئيس الشرطة - المدير العام للأمن العمومي بالجمهورية الإيطالية،
@@ -497,7 +517,8 @@ void find_officials(Analysis& a) {
                     // (A guest is none of the host's offices: التقى الضيف مدير الأمن العام.)
                     if (prev.sentence != si || prev.name.valid() || !prev.official.office_kind ||
                         a.lex.titles[prev.official.office].en == "Guest" ||
-                        (st.items[at].flags & kConj) || prev.official.anaphoric ||
+                        ((st.items[at].flags & kConj) && !cabinet_rank(a, prev.official)) ||
+                        prev.official.anaphoric ||
                         !(((at != o.first || o.office_kind) &&
                            (prev.official.last == at || prev.official.name_at == at ||
                             (prev.official.last + 1 == at &&

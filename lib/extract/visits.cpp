@@ -128,12 +128,51 @@ void add_cities_beside_bodies(Analysis& a) {
     }
 }
 
+// زيارته، زيارتها (folded): the noun's last word carries its own pronoun.
+bool own_pronoun(const Analysis& a, const Item& it) {
+    if (it.flags & kSuffix) return true;
+    const std::u32string_view w = a.tokens.tokens[it.last - 1].form(a.text);
+    auto ends = [&](std::u32string_view e) {
+        return w.size() > e.size() + 2 && w.substr(w.size() - e.size()) == e;
+    };
+    return ends(U"\u062A\u0647") || ends(U"\u062A\u0647\u0627");
+}
+
+// "استقبل X … Y … بمناسبة زيارته الرسمية للبلاد": a noun of visit with its own pronoun after a
+// reception in its sentence is the guest's visit; the host does not visit the country he
+// receives in.
+void guest_visits(Analysis& a, const SentenceState& st, const Item& it) {
+    const std::uint32_t trigger = a.start_of(it);
+    const std::uint32_t from = a.tokens.tokens[st.s.first].start;
+    const Fact* reception = nullptr;
+    for (const Fact& f : a.facts)
+        if (f.relation == "RECEIVED" && f.start >= from && f.end <= trigger &&
+            a.entities[f.b].label == Label::Person)
+            reception = &f;
+    if (!reception) return;
+    const std::uint32_t host = reception->a, guest = reception->b;
+    for (Fact& f : a.facts) {
+        if (f.relation != "VISITED" || f.a != host || trigger < f.start || trigger >= f.end)
+            continue;
+        f.a = guest;
+        const Entity& place = a.entities[f.b];
+        if (place.label == Label::Country && place.lex == a.entities[guest].country) {
+            const std::uint32_t country = host_country(a, guest);
+            if (country != kNone) f.b = a.country_entity(country, f.start, f.end);
+        }
+        f.rule += ".guest";
+    }
+}
+
 }  // namespace
 
 void find_relative_visits(Analysis& a) {
     for (SentenceState& st : a.sentences) {
         for (const Item& it : st.items) {
             const Entry* e = a.entry(it, EntryKind::Frame);
+            if (e && a.lex.frames[e->index].relation == "VISITED" &&
+                a.lex.frames[e->index].voice == Voice::Nominal && own_pronoun(a, it))
+                guest_visits(a, st, it);
             if (!e || a.lex.frames[e->index].relation != "VISITED" ||
                 a.lex.frames[e->index].voice != Voice::Active)
                 continue;

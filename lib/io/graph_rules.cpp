@@ -97,17 +97,54 @@ public:
                 text(*value, key);
             if (d.date) date(*d.date, "date");
         }
-        for (NodeIndex n = 0; n < g_.node_count(); ++n) node(n);
-        for (EdgeIndex e = 0; e < g_.edge_count(); ++e) edge(e);
+        for (NodeIndex n = 0; n < g_.node_count(); ++n) node(g_.node(n), n);
+        for (EdgeIndex e = 0; e < g_.edge_count(); ++e) edge(g_.edge(e), e);
+    }
+
+    // One entity about to enter g (not yet in it): its id's uniqueness is the caller's check.
+    void node(const Node& n, NodeIndex index = kNoIndex) {
+        where_.assign("node '").append(n.id).append("'");
+        text(n.id, "id");
+        if (!is_node_id(n.id)) fail("", node_id_message(n.id));
+        if (index != kNoIndex && g_.find_id(n.id) != index)
+            fail("", fmt::format("duplicate node id '{}'", n.id));
+        for (const auto& l : n.labels)
+            if (!is_label_word(l)) {
+                text(l, "labels");
+                fail("labels", fmt::format("label '{}'; expected a string matching "
+                                           "^[A-Za-z_][A-Za-z0-9_]*$",
+                                           l));
+            }
+        text(n.names.ar, "names.ar");
+        text(n.names.en, "names.en");
+        for (const auto& a : n.names.aliases) {
+            text(a, "aliases");
+            if (a.empty()) fail("aliases", "an empty alias; expected a non-empty string");
+        }
+        time(n.time);
+        sources(n.sources);
+        properties(n.properties);
+    }
+
+    void edge(const Edge& e, EdgeIndex index = kNoIndex) {
+        edge_ = &e;
+        edge_index_ = index;
+        text(e.id, "id");
+        time(e.time);
+        sources(e.sources);
+        properties(e.properties);
     }
 
 private:
     // Built only for a message: the walk itself formats nothing.
     std::string where() const {
-        if (edge_ == kNoIndex) return where_;
-        const Edge& e = g_.edge(edge_);
-        return fmt::format("edge {} ('{}' -[{}]-> '{}')", edge_, g_.node(e.source).id,
-                           g_.type_name(e), g_.node(e.target).id);
+        if (!edge_) return where_;
+        const Edge& e = *edge_;
+        std::string ends = fmt::format("('{}' -[{}]-> '{}')", g_.node_id(e.source), g_.type_name(e),
+                                       g_.node_id(e.target));
+        // An edge of g is named by its index too; one about to be added has none yet.
+        if (edge_index_ == kNoIndex) return "edge " + ends;
+        return fmt::format("edge {} {}", edge_index_, ends);
     }
 
     [[noreturn]] void fail(std::string_view field, const std::string& message) const {
@@ -212,50 +249,26 @@ private:
         }
     }
 
-    void node(NodeIndex index) {
-        const Node& n = g_.node(index);
-        where_.assign("node '").append(n.id).append("'");
-        text(n.id, "id");
-        if (!is_node_id(n.id)) fail("", node_id_message(n.id));
-        if (g_.find_id(n.id) != index) fail("", fmt::format("duplicate node id '{}'", n.id));
-        for (const auto& l : n.labels)
-            if (!is_label_word(l)) {
-                text(l, "labels");
-                fail("labels", fmt::format("label '{}'; expected a string matching "
-                                           "^[A-Za-z_][A-Za-z0-9_]*$",
-                                           l));
-            }
-        text(n.names.ar, "names.ar");
-        text(n.names.en, "names.en");
-        for (const auto& a : n.names.aliases) {
-            text(a, "aliases");
-            if (a.empty()) fail("aliases", "an empty alias; expected a non-empty string");
-        }
-        time(n.time);
-        sources(n.sources);
-        properties(n.properties);
-    }
-
-    void edge(EdgeIndex index) {
-        const Edge& e = g_.edge(index);
-        edge_ = index;
-        text(e.id, "id");
-        time(e.time);
-        sources(e.sources);
-        properties(e.properties);
-    }
-
     const PropertyGraph& g_;
     const std::string& name_;
     mutable std::unordered_set<std::uint32_t> writable_dates_;
     std::string where_;
-    EdgeIndex edge_ = kNoIndex;  // the edge being checked, else where_ names the entity
+    const Edge* edge_ = nullptr;  // the edge being checked, else where_ names the entity
+    EdgeIndex edge_index_ = kNoIndex;
 };
 
 }  // namespace
 
 void check_graph_rules(const PropertyGraph& g, const std::string& name) {
     RuleChecker(g, name).run();
+}
+
+void check_node_rules(const PropertyGraph& g, const Node& n, const std::string& name) {
+    RuleChecker(g, name).node(n);
+}
+
+void check_edge_rules(const PropertyGraph& g, const Edge& e, const std::string& name) {
+    RuleChecker(g, name).edge(e);
 }
 
 }  // namespace liaison::detail

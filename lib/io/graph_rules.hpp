@@ -34,5 +34,10 @@ bool is_writable_date(const Date& d);
 // index definitions, and every string valid UTF-8 without NUL. Linear in the graph's size,
 // no copy of it.
 void check_graph_rules(const PropertyGraph& g, const std::string& name);
+// The same rules for one node or edge about to enter g (its sources' documents are g's; the
+// node id's uniqueness is the caller's to check): what replaying a journal holds each operation
+// to, in time linear in the entity, not the graph.
+void check_node_rules(const PropertyGraph& g, const Node& n, const std::string& name);
+void check_edge_rules(const PropertyGraph& g, const Edge& e, const std::string& name);
 
 }  // namespace liaison::detail

@@ -113,6 +113,24 @@ void PropertyGraph::attach_base(std::shared_ptr<const GraphBase> base) {
     lazy_.pending_.store(lazy_.base_ != nullptr, std::memory_order_release);
 }
 
+void PropertyGraph::defer_documents(std::shared_ptr<const GraphBase> base) {
+    if (!documents_.empty())
+        throw ArgumentError("defer_documents: the graph already holds documents");
+    lazy_.documents_ = std::move(base);
+    lazy_.documents_pending_.store(lazy_.documents_ != nullptr, std::memory_order_release);
+}
+
+// Under the lazy part's lock: readers on other threads may ask for the documents at once.
+void PropertyGraph::load_documents() const {
+    std::lock_guard<std::mutex> hold(lazy_.mutex_);
+    if (!lazy_.documents_pending_.load(std::memory_order_relaxed)) return;
+    auto* self = const_cast<PropertyGraph*>(this);
+    std::map<std::string, Document, std::less<>> read;
+    lazy_.documents_->read_documents(read);  // a bad section throws: nothing half read is kept
+    self->documents_ = std::move(read);
+    self->lazy_.documents_pending_.store(false, std::memory_order_release);
+}
+
 // Loads the base under the lock (another reader may be loading it too) and puts what was
 // appended meanwhile after it, as add_node and add_edges would have: the result is exactly the
 // graph an eager open and replay gives (same indices, list orders and indexes).
@@ -226,8 +244,12 @@ std::uint32_t PropertyGraph::parallel_rank(EdgeIndex e) const {
 }
 
 namespace {
-// Past this many decoded entities of a base, loading it whole is the cheaper way on.
-std::size_t decode_limit(std::size_t base) { return base / 4 + 1024; }
+// Past this many decoded entities (nodes and edges together) of a base, loading it whole is the
+// cheaper way on. One budget for both: listing every node of a graph with ten times more edges
+// (a community table) costs a tenth of loading it.
+bool within_decode_limit(std::size_t decoded, std::size_t base) {
+    return decoded < base / 4 + 1024;
+}
 }  // namespace
 
 const Node& PropertyGraph::lazy_node(NodeIndex n) const {
@@ -243,7 +265,7 @@ const Node& PropertyGraph::lazy_node(NodeIndex n) const {
         }
         auto it = h.nodes.find(n);
         if (it != h.nodes.end()) return *it->second;
-        if (h.nodes.size() < decode_limit(base_nodes_))
+        if (within_decode_limit(h.nodes.size() + h.edges.size(), base_nodes_ + base_edges_))
             return *h.nodes.emplace(n, std::make_unique<Node>(lazy_.base_->node(n))).first->second;
     }
     materialise();
@@ -263,7 +285,7 @@ const Edge& PropertyGraph::lazy_edge(EdgeIndex e) const {
         }
         auto it = h.edges.find(e);
         if (it != h.edges.end()) return *it->second;
-        if (h.edges.size() < decode_limit(base_edges_))
+        if (within_decode_limit(h.nodes.size() + h.edges.size(), base_nodes_ + base_edges_))
             return *h.edges.emplace(e, std::make_unique<Edge>(lazy_.base_->edge(e))).first->second;
     }
     materialise();

@@ -140,6 +140,27 @@ RenderOutput render(const PropertyGraph& g, const RenderOptions& options,
     out.layout = choose_layout(options, out.warnings);
     if (out.view.nodes.empty()) throw ArgumentError("the view selects no entity: nothing to draw");
     std::vector<DrawnEdge> edges = draw_edges(g, out.view.edges, options.merge_parallel);
+    if (options.max_lines > 0 && edges.size() > options.max_lines) {
+        // The heaviest lines, in their drawing order; equal weights keep the earlier line.
+        std::vector<std::size_t> order(edges.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return edges[a].members.size() > edges[b].members.size();
+        });
+        std::vector<char> keep(edges.size(), 0);
+        for (std::size_t i = 0; i < options.max_lines; ++i) keep[order[i]] = 1;
+        std::vector<DrawnEdge> kept;
+        kept.reserve(options.max_lines);
+        for (std::size_t i = 0; i < edges.size(); ++i) {
+            if (keep[i]) {
+                kept.push_back(std::move(edges[i]));
+            } else {
+                ++out.dropped_lines;
+                out.dropped_line_ties += edges[i].members.size();
+            }
+        }
+        edges = std::move(kept);
+    }
     out.drawn_edges = edges.size();
 
     // --dpi sets the PNG's pixels (and, as it always has, the PDF's page size). SVG and DOT stay
@@ -188,6 +209,11 @@ std::string describe_output(const PropertyGraph& g, const RenderOptions& options
             v.nodes.size(), v.candidates, options.size_by, v.dropped.size(), fmt::join(names, ", "),
             v.dropped.size() > names.size() ? ", …" : "", v.dropped_edges);
     }
+    if (out.dropped_lines > 0)
+        text += fmt::format(
+            "; drew the {} heaviest of {} lines, leaving out {} lines of {} ties (--max-lines)",
+            out.drawn_edges, out.drawn_edges + out.dropped_lines, out.dropped_lines,
+            out.dropped_line_ties);
     return text;
 }
 

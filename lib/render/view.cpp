@@ -28,9 +28,9 @@ void for_each_kept_neighbour(const PropertyGraph& g, NodeIndex n,
 }
 
 void check_names(const PropertyGraph& g, const ViewSpec& spec) {
-    std::vector<std::string> known = g.labels();
+    // nodes_with_label, not labels(): listing the labels would load a lazy graph whole.
     for (const std::string& label : spec.labels)
-        if (!contains(known, label))
+        if (g.nodes_with_label(label).empty())
             throw ArgumentError(fmt::format("--labels: no node carries the label '{}'", label));
     for (const std::string& type : spec.types)
         if (!g.relations().find(type))
@@ -119,7 +119,8 @@ std::string describe(const PropertyGraph& g, const ViewSpec& spec, const View& v
 
 std::vector<double> degree_scores(const PropertyGraph& g) {
     std::vector<double> d(g.node_count(), 0.0);
-    for (const Edge& e : g.edges()) {
+    for (EdgeIndex i = 0; i < g.edge_count(); ++i) {  // ends only: a lazy graph stays unloaded
+        const EdgeEnds e = g.edge_ends(i);
         d[e.source] += 1;
         if (e.target != e.source) d[e.target] += 1;
     }
@@ -133,15 +134,16 @@ View select_view(const PropertyGraph& g, const ViewSpec& spec,
         throw ArgumentError("centrality must hold one score per node");
     std::vector<char> keep_node(g.node_count(), 1);
     std::vector<char> keep_edge(g.edge_count(), 1);
-    if (!spec.labels.empty())
-        for (NodeIndex n = 0; n < g.node_count(); ++n)
-            keep_node[n] =
-                std::any_of(spec.labels.begin(), spec.labels.end(),
-                            [&](const std::string& l) { return g.node(n).has_label(l); });
+    if (!spec.labels.empty()) {
+        std::fill(keep_node.begin(), keep_node.end(), 0);
+        for (const std::string& l : spec.labels)
+            for (NodeIndex n : g.nodes_with_label(l)) keep_node[n] = 1;
+    }
     for (EdgeIndex e = 0; e < g.edge_count(); ++e) {
-        const Edge& edge = g.edge(e);
-        keep_edge[e] = keep_node[edge.source] && keep_node[edge.target] &&
-                       (spec.types.empty() || contains(spec.types, g.type_name(edge)));
+        const EdgeEnds edge = g.edge_ends(e);
+        keep_edge[e] =
+            keep_node[edge.source] && keep_node[edge.target] &&
+            (spec.types.empty() || contains(spec.types, g.relations().get(edge.type).name));
     }
     if (!spec.window.unbounded())
         apply_window(g, spec.window, spec.keep_undated, keep_node, keep_edge);
@@ -179,7 +181,8 @@ View select_view(const PropertyGraph& g, const ViewSpec& spec,
     }
     for (EdgeIndex e = 0; e < g.edge_count(); ++e) {
         if (!keep_edge[e]) continue;
-        if (keep_node[g.edge(e).source] && keep_node[g.edge(e).target])
+        const EdgeEnds ends = g.edge_ends(e);
+        if (keep_node[ends.source] && keep_node[ends.target])
             view.edges.push_back(e);
         else
             ++view.dropped_edges;

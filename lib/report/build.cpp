@@ -8,6 +8,7 @@
 #include "liaison/io/native_format.hpp"
 #include "liaison/render/view.hpp"
 #include "liaison/report/report.hpp"
+#include "liaison/store/database.hpp"
 #include "report/sections.hpp"
 
 namespace liaison::report {
@@ -119,7 +120,9 @@ Report build_report(const ReportSpec& spec, std::vector<PropertyGraph>& graphs) 
 
 Report build_report(const ReportSpec& spec) {
     std::vector<PropertyGraph> graphs;
-    for (const std::string& path : spec.inputs) graphs.push_back(read_graph_file(path));
+    // Opened as a database: the file plus the commits still in its journal (a binary store
+    // folds them only past its threshold, a JSON one not after `--no-compact`).
+    for (const std::string& path : spec.inputs) graphs.push_back(Database::open(path).take_graph());
     return build_report(spec, graphs);
 }
 

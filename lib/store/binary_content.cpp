@@ -113,16 +113,26 @@ void check_strings(const Reader& r, const std::string& file) {
 
 }  // namespace
 
-// The small sections every open reads (graph attributes, relation types, documents). Each string
-// is checked on its own here: the whole heap is checked only when content is loaded.
-std::vector<RelationId> BaseImage::read_attributes(PropertyGraph& g) const {
+namespace {
+
+// A string of the small sections, checked on its own (the whole heap is checked only when the
+// content is loaded).
+std::string checked_text(const std::string& file, std::string_view v, Section s, std::uint64_t i) {
+    if (find_invalid_utf8(v) || v.find('\0') != std::string_view::npos)
+        fail(file, fmt::format("section {}, entry {}: a string that is not UTF-8 text",
+                               section_name(s), i));
+    return std::string(v);
+}
+
+}  // namespace
+
+// The small sections every open reads (graph attributes, relation types; documents unless a
+// lazy graph defers them).
+std::vector<RelationId> BaseImage::read_attributes(PropertyGraph& g, bool documents) const {
     Reader r(data_, *raw_, name_);
     const std::string& file = name_;
     auto text = [&](std::string_view v, Section s, std::uint64_t i) {
-        if (find_invalid_utf8(v) || v.find('\0') != std::string_view::npos)
-            fail(file, fmt::format("section {}, entry {}: a string that is not UTF-8 text",
-                                   section_name(s), i));
-        return std::string(v);
+        return checked_text(file, v, s, i);
     };
     g.graph_id = text(r.string_at(Section::GraphInfo, 0), Section::GraphInfo, 0);
     g.graph_label = text(r.string_at(Section::GraphInfo, 1), Section::GraphInfo, 1);
@@ -148,11 +158,18 @@ std::vector<RelationId> BaseImage::read_attributes(PropertyGraph& g) const {
         }
     }
 
+    if (documents) read_documents(g.documents());
+    return relation_of;
+}
+
+void BaseImage::read_documents(std::map<std::string, Document, std::less<>>& into) const {
+    Reader r(data_, *raw_, name_);
+    const std::string& file = name_;
     std::string previous;
     for (std::uint64_t i = 0; i < r.count(Section::Documents); ++i) {
         auto rec = r.get<DocumentRecord>(Section::Documents, i);
         auto str = [&](std::uint32_t id) {
-            return text(r.string(id, Section::Documents, i), Section::Documents, i);
+            return checked_text(file, r.string(id, Section::Documents, i), Section::Documents, i);
         };
         Document d;
         d.id = str(rec.id);
@@ -168,9 +185,8 @@ std::vector<RelationId> BaseImage::read_attributes(PropertyGraph& g) const {
                                    i, d.id));
         previous = d.id;
         std::string key = d.id;
-        g.documents().emplace(std::move(key), std::move(d));
+        into.emplace(std::move(key), std::move(d));
     }
-    return relation_of;
 }
 
 PropertyGraph BaseImage::to_graph() const {

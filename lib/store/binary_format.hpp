@@ -82,9 +82,11 @@ public:
     // The whole graph, built from the columns; equal to what the canonical JSON text of the
     // graph that was written reads as.
     PropertyGraph to_graph() const;
-    // Only the graph's attributes, relation types and documents, into a new graph `g`, as
-    // to_graph() sets them; returns the graph's RelationId for each of the image's types.
-    std::vector<RelationId> read_attributes(PropertyGraph& g) const;
+    // Only the graph's attributes, relation types and (unless deferred) documents, into a new
+    // graph `g`, as to_graph() sets them; returns the graph's RelationId for each image type.
+    std::vector<RelationId> read_attributes(PropertyGraph& g, bool documents = true) const;
+    // Section DOCUMENTS, checked (UTF-8, ids ascending), into an empty map.
+    void read_documents(std::map<std::string, Document, std::less<>>& into) const;
 
     // O(size): every section's checksum, then the content rewritten from to_graph() must give
     // these very bytes (ids sorted and unique, edges in canonical order, every index consistent

@@ -48,6 +48,9 @@ public:
     // to_graph() declares the relation types in the image's order into a new graph, as
     // read_attributes did for the graph this base is attached to: the same RelationIds.
     PropertyGraph load() const override { return image_->to_graph(); }
+    void read_documents(std::map<std::string, Document, std::less<>>& into) const override {
+        image_->read_documents(into);
+    }
 
 private:
     std::shared_ptr<const BaseImage> image_;
@@ -60,8 +63,10 @@ private:
 
 PropertyGraph lazy_graph(std::shared_ptr<const BaseImage> image) {
     PropertyGraph g;
-    std::vector<RelationId> relation_of = image->read_attributes(g);
-    g.attach_base(std::make_shared<ImageBase>(std::move(image), std::move(relation_of)));
+    std::vector<RelationId> relation_of = image->read_attributes(g, false);
+    auto base = std::make_shared<ImageBase>(std::move(image), std::move(relation_of));
+    g.defer_documents(base);  // GDELT-scale files hold millions of event reports
+    g.attach_base(std::move(base));
     return g;
 }
 

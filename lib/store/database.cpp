@@ -91,15 +91,6 @@ std::optional<FileText> read_identified(const std::string& path, bool optional) 
     return out;
 }
 
-// What names a snapshot in the journal's header. A JSON snapshot: its size and the CRC-32 of
-// its text. A binary base: its size and its header's CRC-32, which covers the directory's CRC,
-// which covers every section's CRC; so it names the content as the whole file's CRC would,
-// read in O(1) (the whole-file CRC was the rule before; see load_once).
-store::ContentHash snapshot_identity(std::string_view bytes, const std::string& path) {
-    if (!is_binary_store_path(path)) return store::hash_content(bytes);
-    return {bytes.size(), binary::BaseImage::view(bytes, path)->header_crc()};
-}
-
 // The binary store folds its journal only once it is this long: each commit appends O(change),
 // and the base is rewritten (O(graph)) after enough of them to keep replay short.
 std::size_t compaction_threshold(std::uint64_t base_bytes) {
@@ -107,6 +98,14 @@ std::size_t compaction_threshold(std::uint64_t base_bytes) {
 }
 
 }  // namespace
+
+// A binary base is named by its size and its header's CRC-32, which covers the directory's CRC,
+// which covers every section's CRC; so it names the content as the whole file's CRC would, read
+// in O(1) (the whole-file CRC was the rule before; see load_once).
+store::ContentHash store::snapshot_identity(std::string_view bytes, const std::string& path) {
+    if (!is_binary_store_path(path)) return store::hash_content(bytes);
+    return {bytes.size(), binary::BaseImage::view(bytes, path)->header_crc()};
+}
 
 Database::Database(Database&&) noexcept = default;
 Database& Database::operator=(Database&&) noexcept = default;
@@ -273,7 +272,7 @@ void Database::replay(const store::JournalScan& scan, std::size_t from, const st
         }
         for (const store::Op& op : ops) {
             try {
-                store::apply(graph_, op);
+                store::apply_replayed(graph_, op);
             } catch (const Error& e) {
                 throw StoreError(
                     fmt::format("{} does not apply to {}: {}", where, path_, e.what()));
@@ -425,6 +424,13 @@ UpdateResult Database::update(const std::function<void(WriteTransaction&)>& chan
     if (is_binary_store_path(path_) && (journal_state_ != JournalState::Live ||
                                         journal_end_ < compaction_threshold(snapshot_id_.size)))
         return result;
+    // A background compaction gives way to commits: under steady writes it may never finish,
+    // so past twice the threshold the commit folds the journal itself, bounding replay.
+    if (options.compact_later && is_binary_store_path(path_) &&
+        journal_end_ < 2 * compaction_threshold(snapshot_id_.size)) {
+        result.compaction_due = true;
+        return result;
+    }
     // The commit is durable: from here on nothing may report the change as failed.
     try {
         compact_locked();
@@ -439,6 +445,8 @@ UpdateResult Database::update(const std::function<void(WriteTransaction&)>& chan
 CompactResult Database::compact(const LockOptions& lock) {
     if (in_transaction_)
         throw ArgumentError(fmt::format("{}: cannot compact while a transaction is open", path_));
+    if (auto done = compact_concurrently(lock)) return *done;
+    // Superseded, or another compaction is under way: fold what is left under the lock.
     auto held = lock_for_writing(lock.wait_seconds);
     catch_up();
     prepare_journal_for_append();
@@ -446,14 +454,15 @@ CompactResult Database::compact(const LockOptions& lock) {
 }
 
 // With the lock held and the state caught up.
-CompactResult Database::compact_locked() {
+CompactResult Database::compact_locked(std::string prepared) {
     std::string jpath = journal_path(path_);
     CompactResult result;
     result.transactions = journal_tx_;
     result.journal_bytes = journal_state_ == JournalState::Missing ? 0 : journal_size_;
 
-    std::string text = store::encode_snapshot(graph_, path_);
-    store::ContentHash target = snapshot_identity(text, path_);
+    std::string text =
+        prepared.empty() ? store::encode_snapshot(graph_, path_) : std::move(prepared);
+    store::ContentHash target = store::snapshot_identity(text, path_);
     if (target != snapshot_hash_) {
         std::size_t before = journal_end_;
         if (journal_state_ == JournalState::Live) append(store::compact_record(target), false);

@@ -18,6 +18,9 @@ Run run(const std::string& args) { return liaison_test::run_liaison(args); }
 
 const std::string kSeed = std::string(LIAISON_SOURCE_DIR) + "/graphs/morocco-interpol.json";
 
+// The seed network in the store under test (tests/store_name.hpp), for the commands that read.
+std::string seed() { return liaison_test::in_store(kSeed); }
+
 fs::path temp_dir() {
     fs::path d = fs::temp_directory_path() / ("liaison_cli_test_" + std::to_string(::getpid()));
     fs::create_directories(d);
@@ -88,8 +91,8 @@ TEST_CASE("usage errors exit with 2") {
 }
 
 TEST_CASE("show finds the same person by Arabic and English names") {
-    Run ar = run("show " + kSeed + " \"الحموشي\"");
-    Run en = run("show " + kSeed + " Hammouchi");
+    Run ar = run("show " + seed() + " \"الحموشي\"");
+    Run en = run("show " + seed() + " Hammouchi");
     CHECK(ar.code == 0);
     CHECK(ar.out == en.out);
     CHECK(ar.out.find("id: abdellatif-hammouchi") != std::string::npos);
@@ -97,10 +100,10 @@ TEST_CASE("show finds the same person by Arabic and English names") {
     CHECK(ar.out.find("93rd Interpol General Assembly") != std::string::npos);
     CHECK(ar.out.find("[2023-11") != std::string::npos);
     CHECK(ar.out.find("«") != std::string::npos);  // quotes are shown
-    Run json = run("show " + kSeed + " حموشي --format json");
+    Run json = run("show " + seed() + " حموشي --format json");
     CHECK(json.code == 0);
     CHECK(json.out.rfind("{\"id\": \"abdellatif-hammouchi\"", 0) == 0);
-    Run none = run("show " + kSeed + " Nobody");
+    Run none = run("show " + seed() + " Nobody");
     CHECK(none.code == 1);
     CHECK(none.out == "liaison: no entity named 'Nobody'\n");
 }
@@ -109,9 +112,9 @@ TEST_CASE("stats for people and machines") {
     Run t = run("stats " + kSeed);
     CHECK(t.code == 0);
     CHECK(t.out.find("nodes                  122") != std::string::npos);
-    Run j = run("stats " + kSeed + " --format json");
+    Run j = run("stats " + seed() + " --format json");
     CHECK(j.out.find("\"nodes\": 122, \"edges\": 201") != std::string::npos);
-    Run c = run("stats " + kSeed + " --format csv");
+    Run c = run("stats " + seed() + " --format csv");
     CHECK(c.out.rfind("measure,value\nnodes,122\n", 0) == 0);
 }
 

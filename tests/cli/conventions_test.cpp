@@ -21,6 +21,10 @@ Run run(const std::string& args) { return liaison_test::run_liaison(args); }
 const std::string kSeed = std::string(LIAISON_SOURCE_DIR) + "/graphs/morocco-interpol.json";
 const std::string kSmall = std::string(LIAISON_TEST_DATA) + "/render/small.json";
 
+// The seed network in the store under test (tests/store_name.hpp), for the commands that read.
+std::string seed() { return liaison_test::in_store(kSeed); }
+std::string small() { return liaison_test::in_store(kSmall); }
+
 fs::path temp_dir(const std::string& name) {
     fs::path d = fs::temp_directory_path() /
                  ("liaison_conventions_" + name + "_" + std::to_string(::getpid()));
@@ -61,7 +65,7 @@ std::vector<std::string> commands() {
 }  // namespace
 
 TEST_CASE("a mistyped command gets the closest one, with the usage exit code") {
-    Run r = run("stat " + kSeed);
+    Run r = run("stat " + seed());
     CHECK(r.code == 2);
     CHECK(r.out == "liaison: unknown command 'stat' (did you mean 'stats'?)\n");
     Run far = run("xyzzy");
@@ -99,15 +103,15 @@ TEST_CASE("every command's help shows choices plainly, never CLI11 internals") {
 }
 
 TEST_CASE("show suggests the closest names, English and Arabic") {
-    Run en = run("show " + kSeed + " Hamushi");
+    Run en = run("show " + seed() + " Hamushi");
     CHECK(en.code == 1);
     CHECK(en.out.find("no entity named 'Hamushi'; did you mean Abdellatif Hammouchi / عبد "
                       "اللطيف حموشي (abdellatif-hammouchi)") != std::string::npos);
-    Run ar = run("show " + kSeed + " حمشي");  // و left out
+    Run ar = run("show " + seed() + " حمشي");  // و left out
     CHECK(ar.code == 1);
     CHECK(ar.out.find("(abdellatif-hammouchi)") != std::string::npos);
     // Nothing close: no suggestion.
-    CHECK(run("show " + kSeed + " Nobody").out == "liaison: no entity named 'Nobody'\n");
+    CHECK(run("show " + seed() + " Nobody").out == "liaison: no entity named 'Nobody'\n");
 }
 
 TEST_CASE("validate --require-sources without --documents is a usage error naming the flag") {
@@ -118,39 +122,39 @@ TEST_CASE("validate --require-sources without --documents is a usage error namin
 
 TEST_CASE("tables cut long names unless --wide") {
     const std::string name = "Directorate State Protection and Intelligence Service (DSN), Austria";
-    Run cut = run("rank " + kSeed + " --top 0");
+    Run cut = run("rank " + seed() + " --top 0");
     CHECK(cut.code == 0);
     CHECK(cut.out.find(name) == std::string::npos);
     CHECK(cut.out.find("Directorate State Protection and Intelligence Service (DSN),…") !=
           std::string::npos);
-    Run wide = run("rank " + kSeed + " --top 0 --wide");
+    Run wide = run("rank " + seed() + " --top 0 --wide");
     CHECK(wide.code == 0);
     CHECK(wide.out.find(name) != std::string::npos);
-    CHECK(run("communities " + kSeed + " --wide").out.find(name) != std::string::npos);
+    CHECK(run("communities " + seed() + " --wide").out.find(name) != std::string::npos);
 }
 
 TEST_CASE("render -o - writes the drawing to the standard output") {
     fs::path dir = temp_dir("render");
-    Run r = run_stdout("render " + kSmall + " -o - --output-format svg", dir / "err.txt");
+    Run r = run_stdout("render " + small() + " -o - --output-format svg", dir / "err.txt");
     CHECK(r.code == 0);
     CHECK(r.out.find("<svg") != std::string::npos);
     CHECK(r.out.find("wrote") == std::string::npos);
     CHECK(!fs::exists("-"));
-    Run no_format = run("render " + kSmall + " -o -");
+    Run no_format = run("render " + small() + " -o -");
     CHECK(no_format.code == 1);
     CHECK(no_format.out.find("--output-format") != std::string::npos);
     // report writes files only: `-o -` is refused rather than written as a file named "-".
-    Run report = run("report " + kSmall + " -o - --output-format md");
+    Run report = run("report " + small() + " -o - --output-format md");
     CHECK(report.code == 1);
     CHECK(report.out.find("-o -: report writes files") != std::string::npos);
     CHECK(!fs::exists("-"));
     // import and merge write a database, which is a file: "-" is a usage error there.
     const std::string xml = (dir / "small.graphml").string();
-    REQUIRE(run("export " + kSmall + " -o " + xml).code == 0);
+    REQUIRE(run("export " + small() + " -o " + xml).code == 0);
     Run imported = run("import " + xml + " -o -");
     CHECK(imported.code == 2);
     CHECK(imported.out.find("a database is a file") != std::string::npos);
-    Run merged = run("merge " + kSmall + " " + xml + " -o -");
+    Run merged = run("merge " + small() + " " + xml + " -o -");
     CHECK(merged.code == 2);
     CHECK(merged.out.find("a database is a file") != std::string::npos);
     CHECK(!fs::exists("-"));
@@ -160,55 +164,57 @@ TEST_CASE("render -o - writes the drawing to the standard output") {
 TEST_CASE("old flag spellings still work, with one deprecation line") {
     fs::path dir = temp_dir("aliases");
     const std::string xml = (dir / "net.xml").string();
-    Run ex = run("export " + kSmall + " -o " + xml + " --to graphml");
+    Run ex = run("export " + small() + " -o " + xml + " --to graphml");
     CHECK(ex.code == 0);
     CHECK(count(ex.out, "deprecated") == 1);
     CHECK(ex.out.find("--to graphml is deprecated; use --output-format graphml") !=
           std::string::npos);
     CHECK(liaison::read_file(xml).find("<graphml") != std::string::npos);
 
-    Run im = run("import " + xml + " --from graphml -o " + (dir / "back.json").string());
+    Run im = run("import " + xml + " --from graphml -o " +
+                 (dir / store_test::database_name("back")).string());
     CHECK(im.code == 0);
     CHECK(count(im.out, "deprecated") == 1);
     CHECK(im.out.find("use --input-format graphml") != std::string::npos);
-    CHECK(fs::exists(dir / "back.json"));
+    CHECK(fs::exists(dir / store_test::database_name("back")));
 
-    Run now = run("import " + xml + " --input-format graphml -o " + (dir / "b2.json").string());
+    Run now = run("import " + xml + " --input-format graphml -o " +
+                  (dir / store_test::database_name("b2")).string());
     CHECK(now.code == 0);
     CHECK(now.out.find("deprecated") == std::string::npos);
 
-    Run re = run("render " + kSmall + " --out-dir " + dir.string() + " --format dot");
+    Run re = run("render " + small() + " --out-dir " + dir.string() + " --format dot");
     CHECK(re.code == 0);
     CHECK(count(re.out, "deprecated") == 1);
     CHECK(re.out.find("use --output-format dot") != std::string::npos);
     CHECK(fs::exists(dir / "small.dot"));
 
-    Run rep = run("report " + kSmall + " --out-dir " + dir.string() + " --format md");
+    Run rep = run("report " + small() + " --out-dir " + dir.string() + " --format md");
     CHECK(rep.code == 0);
     CHECK(count(rep.out, "deprecated") == 1);
     CHECK(fs::exists(dir / "small.report.md"));
 
-    Run me =
-        run("merge " + kSmall + " " + xml + " --from graphml -o " + (dir / "merged.json").string());
+    Run me = run("merge " + small() + " " + xml + " --from graphml -o " +
+                 (dir / store_test::database_name("merged")).string());
     CHECK(me.code == 0);
     CHECK(count(me.out, "deprecated") == 1);
     CHECK(me.out.find("--from graphml is deprecated; use --input-format graphml") !=
           std::string::npos);
-    CHECK(fs::exists(dir / "merged.json"));
+    CHECK(fs::exists(dir / store_test::database_name("merged")));
 
     // The old flag draws exactly what its new spelling draws.
     const fs::path old_dot = dir / "old.dot", new_dot = dir / "new.dot";
-    Run nl = run("render " + kSmall + " -o " + old_dot.string() + " --no-edge-labels");
+    Run nl = run("render " + small() + " -o " + old_dot.string() + " --no-edge-labels");
     CHECK(nl.code == 0);
     CHECK(count(nl.out, "deprecated") == 1);
     CHECK(nl.out.find("use --edge-labels none") != std::string::npos);
-    Run el = run("render " + kSmall + " -o " + new_dot.string() + " --edge-labels none");
+    Run el = run("render " + small() + " -o " + new_dot.string() + " --edge-labels none");
     CHECK(el.code == 0);
     CHECK(el.out.find("deprecated") == std::string::npos);
     CHECK(liaison::read_file(old_dot.string()) == liaison::read_file(new_dot.string()));
 
     // --format is what is printed: a file format is refused where it never meant one.
-    Run bad = run("stats " + kSeed + " --format svg");
+    Run bad = run("stats " + seed() + " --format svg");
     CHECK(bad.code == 2);
     CHECK(bad.out.find("'svg' is not one of table, json, csv") != std::string::npos);
     fs::remove_all(dir);

@@ -27,11 +27,11 @@ fs::path temp_dir() {
 
 }  // namespace
 
-TEST_CASE("import x.export.CSV -o net.liaison --cameo 04") {
+TEST_CASE("import x.export.CSV -o NET --cameo 04, on the store under test") {
     fs::path d = temp_dir();
     fs::copy_file(kEvents + "sample.export.CSV", d / "x.export.CSV",
                   fs::copy_options::overwrite_existing);
-    std::string db = (d / "net.liaison").string();
+    std::string db = (d / store_test::database_name("net")).string();
     Run r = run("import " + (d / "x.export.CSV").string() + " -o " + db + " --cameo 04");
     CHECK(r.code == 0);
     CHECK(r.out.find("imported 8 nodes and 6 edges into") != std::string::npos);
@@ -47,7 +47,7 @@ TEST_CASE("import x.export.CSV -o net.liaison --cameo 04") {
     CHECK(q.out.find("Morocco police,043,2.8") != std::string::npos);
 
     // Cooperation only: the agreement and the intelligence sharing.
-    std::string coop = (d / "coop.json").string();
+    std::string coop = (d / store_test::database_name("coop")).string();
     r = run("import " + (d / "x.export.CSV").string() + " -o " + coop + " --cameo 057,06");
     CHECK(r.code == 0);
     CHECK(run("validate " + coop).code == 0);
@@ -58,23 +58,25 @@ TEST_CASE("event imports: bad rows, prefixes and archives") {
     fs::path d = temp_dir();
     std::string bad = (d / "bad.export.CSV").string();
     std::ofstream(bad) << "900100\t2025-01-01\tMAR\n";
-    Run r = run("import " + bad + " -o " + (d / "o.json").string());
+    Run r = run("import " + bad + " -o " + (d / store_test::database_name("o")).string());
     CHECK(r.code == 1);
     CHECK(r.out.find("bad.export.CSV:1:") != std::string::npos);
     CHECK(r.out.find("expected 61 tab-separated fields") != std::string::npos);
-    r = run("import " + bad + " -o " + (d / "o.json").string() + " --skip-bad-rows");
+    r = run("import " + bad + " -o " + (d / store_test::database_name("o")).string() +
+            " --skip-bad-rows");
     CHECK(r.code == 0);
     CHECK(r.out.find("skipped 1 bad rows") != std::string::npos);
-    r = run("import " + kEvents + "sample.export.CSV -o " + (d / "p.json").string() +
-            " --cameo 4x");
+    r = run("import " + kEvents + "sample.export.CSV -o " +
+            (d / store_test::database_name("p")).string() + " --cameo 4x");
     CHECK(r.code == 2);
     CHECK(r.out.find("not a CAMEO code prefix") != std::string::npos);
     std::string zip = (d / "day.export.CSV.zip").string();
     std::ofstream(zip) << "PK\x03\x04 not really";
-    r = run("import " + zip + " -o " + (d / "z.json").string());
+    r = run("import " + zip + " -o " + (d / store_test::database_name("z")).string());
     CHECK(r.code == 1);
     CHECK(r.out.find("unzip it first") != std::string::npos);
-    r = run("import " + kEvents + "sample.icews.tab -o " + (d / "i.json").string());
+    r = run("import " + kEvents + "sample.icews.tab -o " +
+            (d / store_test::database_name("i")).string());
     CHECK(r.code == 0);
     CHECK(r.out.find("ICEWS: 5 events as edges") != std::string::npos);
     fs::remove_all(d);

@@ -32,7 +32,7 @@ fs::path temp_dir() {
 TEST_CASE("export: GEXF 1.2 styled and laid out, mixed, with a note for NetworkX") {
     fs::path dir = temp_dir();
     const std::string out = (dir / "net.gexf").string();
-    Run r = liaison_test::run_liaison("export " + kSmall + " -o " + out);
+    Run r = liaison_test::run_liaison("export " + liaison_test::in_store(kSmall) + " -o " + out);
     REQUIRE(r.code == 0);
     CHECK(has(r.out, "--directed-only"));
     std::string gexf = liaison::read_file(out);
@@ -43,7 +43,7 @@ TEST_CASE("export: GEXF 1.2 styled and laid out, mixed, with a note for NetworkX
     // Person nodes take the drawing style's Person colour (#c77800).
     CHECK(has(gexf, "<viz:color r=\"199\" g=\"120\" b=\"0\"/>"));
 
-    Run v13 = liaison_test::run_liaison("export " + kSmall + " -o " + out +
+    Run v13 = liaison_test::run_liaison("export " + liaison_test::in_store(kSmall) + " -o " + out +
                                         " --gexf-version 1.3 --layout none --directed-only");
     REQUIRE(v13.code == 0);
     CHECK_FALSE(has(v13.out, "note:"));

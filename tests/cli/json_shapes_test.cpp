@@ -30,11 +30,20 @@ std::string slurp(const fs::path& p) {
     return s.str();
 }
 
+// `args` with its databases g.json and imported.json named in the store under test.
+std::string in_store(std::string args) {
+    for (const std::string stem : {"g", "imported"})
+        for (auto at = args.find(" " + stem + ".json"); at != std::string::npos;
+             at = args.find(" " + stem + ".json", at + 1))
+            args.replace(at + 1, stem.size() + 5, store_test::database_name(stem));
+    return args;
+}
+
 // Runs liaison in `dir` and returns its standard output alone (stderr carries notes).
 std::string stdout_of(const fs::path& dir, const std::string& args, int& code) {
     liaison_test::Run r =
         liaison_test::run_command("cd '" + dir.string() + "' && " + std::string(LIAISON_BINARY) +
-                                  " " + args + " 2>/dev/null");
+                                  " " + in_store(args) + " 2>/dev/null");
     code = r.code;
     return r.out;
 }
@@ -70,7 +79,8 @@ TEST_CASE("every command's --format json validates against its schema") {
         fs::temp_directory_path() / ("liaison_json_shapes_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
-    fs::copy_file(kSource / "graphs" / "morocco-interpol.json", dir / "g.json");
+    liaison_test::copy_to_store((kSource / "graphs" / "morocco-interpol.json").string(),
+                                (dir / store_test::database_name("g")).string());
     const fs::path data = fs::path(LIAISON_TEST_DATA) / "extract";
     const std::string article =
         (data / "articles" / "e01-saudi-interior-receives-jordan.txt").string();

@@ -4,7 +4,9 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "liaison/extract/extract.hpp"
 #include "liaison/extract/gold.hpp"
@@ -82,20 +84,40 @@ TEST_CASE("seed articles: curated meetings, receptions and memoranda recovered")
     CHECK(r.dated_right >= 0.9 * static_cast<double>(r.dated));
 }
 
-TEST_CASE("development set: the figures reached do not fall") {
+namespace {
+
+// r01–r08: written after the 56 and scored blind before any rule was written for them.
+bool generality_batch(const fs::path& gold) {
+    const std::string name = gold.filename().string();
+    return name.size() > 3 && name[0] == 'r' && name[1] == '0' && name[2] >= '1' && name[2] <= '9';
+}
+
+// The scores of the gold files of the generality batch (batch) or of the other 56, and how many
+// files were scored; nullopt when the development set is not there.
+std::optional<std::pair<ScoreReport, std::size_t>> score_set(bool batch) {
     const fs::path dir = fs::path(LIAISON_TEST_DATA) / "extract";
-    if (!fs::exists(dir / "gold")) {
-        MESSAGE("development set not found; skipped");
-        return;
-    }
+    if (!fs::exists(dir / "gold")) return std::nullopt;
     ScoreReport total;
     std::size_t golds = 0;
     for (const auto& e : fs::directory_iterator(dir / "gold")) {
-        if (e.path().extension() != ".json") continue;
+        if (e.path().extension() != ".json" || generality_batch(e.path()) != batch) continue;
         total.add(score_gold(e.path().string(), dir / "articles"));
         ++golds;
     }
-    REQUIRE(golds > 0);
+    return std::make_pair(std::move(total), golds);
+}
+
+}  // namespace
+
+TEST_CASE("development set: the figures reached do not fall") {
+    // The generality batch r01–r08 has floors of its own (below): these hold the 56.
+    auto set = score_set(false);
+    if (!set) {
+        MESSAGE("development set not found; skipped");
+        return;
+    }
+    const ScoreReport& total = set->first;
+    REQUIRE(set->second > 0);
     const Tally interactions = row(total.relations, "interactions");
     MESSAGE("development set: interactions P=" << interactions.precision()
                                                << " R=" << interactions.recall());
@@ -131,4 +153,26 @@ TEST_CASE("development set: the figures reached do not fall") {
     CHECK(row(total.relations, "ATTENDED").recall() >= 0.73);
     CHECK(row(total.relations, "ATTENDED").precision() >= 0.95);
     CHECK(total.dated_right >= 0.79 * static_cast<double>(total.dated));
+}
+
+TEST_CASE("generality batch r01-r08: the figures reached do not fall") {
+    auto set = score_set(true);
+    if (!set) {
+        MESSAGE("development set not found; skipped");
+        return;
+    }
+    const ScoreReport& total = set->first;
+    REQUIRE(set->second == 8);
+    const Tally interactions = row(total.relations, "interactions");
+    MESSAGE("generality batch: interactions P=" << interactions.precision()
+                                                << " R=" << interactions.recall());
+    // Blind: 0.452 / 0.389 (14 of 36, 31 proposed); after the round of 3 December: 0.727 /
+    // 0.667 (24 of 36, 33 proposed), persons 0.909 / 0.968, agencies and organisations 0.909 /
+    // 0.909, countries 0.909 / 0.952 (docs/extract-backlog.md, "Generality batch r01–r08").
+    CHECK(interactions.matched >= 24);
+    CHECK(interactions.precision() >= 0.72);
+    CHECK(row(total.entities, "Person").recall() >= 0.96);
+    CHECK(row(total.entities, "Person").precision() >= 0.9);
+    CHECK(row(total.entities, "Organisation").recall() >= 0.9);
+    CHECK(row(total.entities, "Country").recall() >= 0.95);
 }

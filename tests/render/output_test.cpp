@@ -1,7 +1,9 @@
 // Structure of the rendered outputs: DOT carries the style, SVG holds every name as text, PNG and
 // PDF are valid and non-trivial, HTML is self-contained.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <regex>
@@ -9,6 +11,7 @@
 #include "liaison/core/error.hpp"
 #include "liaison/io/native_format.hpp"
 #include "liaison/render/render.hpp"
+#include "render/drawing.hpp"
 
 using namespace liaison;
 using namespace liaison::render;
@@ -204,6 +207,30 @@ TEST_CASE("views, options and their effect on the drawing") {
         std::string text = describe_output(fixture(), o, out);
         CHECK(contains(text, "kept the 5 most central of 14 entities by degree"));
         CHECK(contains(xml_unescape(out.data[0]), "Showing the 5 most central of 14 entities"));
+    }
+    SUBCASE("max lines keeps the heaviest lines and says what it left out") {
+        PropertyGraph g = fixture();
+        const Edge last = g.edge(static_cast<EdgeIndex>(g.edge_count() - 1));
+        g.add_edge(last);  // a line of three ties, the heaviest
+        g.add_edge(last);
+        RenderOptions o;
+        RenderOutput all = liaison::render::render(g, o, {Format::Dot});
+        std::vector<DrawnEdge> lines = draw_edges(g, all.view.edges, true);
+        REQUIRE(lines.size() == all.drawn_edges);
+        REQUIRE(lines.size() > 3);
+        std::vector<std::size_t> ties;
+        for (const DrawnEdge& d : lines) ties.push_back(d.members.size());
+        std::stable_sort(ties.begin(), ties.end(), std::greater<>());
+        REQUIRE(ties[0] == 3);
+        o.max_lines = 1;
+        RenderOutput out = liaison::render::render(g, o, {Format::Dot});
+        CHECK(out.drawn_edges == 1);
+        CHECK(out.dropped_lines == lines.size() - 1);
+        CHECK(out.dropped_line_ties == all.view.edges.size() - 3);
+        CHECK(contains(out.data[0], "×3"));  // the merged line is the one kept
+        CHECK(contains(describe_output(g, o, out),
+                       fmt::format("drew the 1 heaviest of {} lines", lines.size())));
+        CHECK_FALSE(contains(describe_output(g, {}, all), "heaviest"));
     }
     SUBCASE("every layout engine runs") {
         for (Layout l : {Layout::Sfdp, Layout::Neato, Layout::Fdp, Layout::Twopi, Layout::Circo,

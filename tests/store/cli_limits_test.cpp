@@ -44,7 +44,7 @@ Run limited(int blocks, const std::string& args) {
 
 // A database of a few hundred nodes (tens of kilobytes), compacted.
 std::string big_database(const ScratchDir& dir) {
-    std::string path = dir.file("net.json");
+    std::string path = dir.file(database_name("net"));
     Database db = new_database(path);
     db.update(
         [](WriteTransaction& tx) {
@@ -52,6 +52,7 @@ std::string big_database(const ScratchDir& dir) {
                 tx.add_node(person(fmt::format("p{}", i), fmt::format("Person number {}", i)));
         },
         {.compact = true});
+    db.compact();  // the binary store's update folds only past its threshold
     REQUIRE(std::filesystem::file_size(path) > 20000);
     return path;
 }
@@ -78,7 +79,10 @@ bool contains(const std::string& text, const std::string& part) {
 
 }  // namespace
 
-TEST_CASE("cli limits: a commit whose compaction fails is reported as done, never repeated") {
+// JSON only: a binary store's edit folds only a journal past 4 MiB, more than a command line
+// carries; database_test's deferred compaction covers that store through the API.
+TEST_CASE("cli limits: a commit whose compaction fails is reported as done, never repeated" *
+          doctest::skip(binary_store())) {
     ScratchDir dir("limits-deferred");
     std::string db = big_database(dir);
     std::string before = slurp(db);
@@ -169,7 +173,7 @@ TEST_CASE("cli limits: a size limit or full disk is a clear error and leaves no 
 
 TEST_CASE("cli limits: a private database stays private through every rewrite") {
     ScratchDir dir("limits-mode");
-    std::string db = dir.file("net.json");
+    std::string db = dir.file(database_name("net"));
     new_database(db);
     REQUIRE(::chmod(db.c_str(), 0600) == 0);
     bool root = ::geteuid() == 0;

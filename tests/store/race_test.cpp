@@ -43,7 +43,7 @@ std::string import_node(int import, int k) { return fmt::format("i{}-{}", import
 
 TEST_CASE("race: a long import and a stream of edits — every acknowledged write is kept") {
     ScratchDir dir("race");
-    std::string db = dir.file("net.json");
+    std::string db = dir.file(database_name("net"));
     new_database(db);
 
     auto started = Clock::now();
@@ -132,7 +132,7 @@ TEST_CASE("race: a long import and a stream of edits — every acknowledged writ
 
 TEST_CASE("race: an import waiting for the lock merges into what the lock holder committed") {
     ScratchDir dir("race-wait");
-    std::string db = dir.file("net.json");
+    std::string db = dir.file(database_name("net"));
     Database holder = new_database(db);
     holder.update([](WriteTransaction& tx) { tx.add_node(person("a")); }, {.compact = true});
     std::string edges = dir.file("edges.txt");
@@ -159,8 +159,10 @@ TEST_CASE("race: an import waiting for the lock merges into what the lock holder
     CHECK(r.out == "imported into " + db +
                        ": 1 entities matched, 2 added, 3 edges added, 0 already present (7 "
                        "operations committed)\n");
-    PropertyGraph g = read_graph_file(db);  // compacted: the file alone holds both writes
+    // On the JSON store the import compacted: the file alone holds both writes. The binary
+    // store keeps them in its journal until it passes its threshold.
+    PropertyGraph g = binary_store() ? Database::open(db).take_graph() : read_graph_file(db);
     for (const char* id : {"a", "b", "c", "x31190"}) CHECK_MESSAGE(g.find_id(id), id);
     CHECK(g.edge_count() == 4);
-    CHECK_FALSE(std::filesystem::exists(journal_path(db)));
+    CHECK(std::filesystem::exists(journal_path(db)) == binary_store());
 }

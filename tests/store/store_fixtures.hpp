@@ -2,7 +2,6 @@
 // Shared helpers of the store tests: a scratch folder and small nodes and edges.
 #include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -10,6 +9,7 @@
 
 #include "liaison/io/native_format.hpp"
 #include "liaison/store/database.hpp"
+#include "store_name.hpp"
 
 namespace store_test {
 
@@ -29,13 +29,6 @@ struct ScratchDir {
     }
     std::string file(const std::string& name) const { return (path / name).string(); }
 };
-
-// A database file name of the store under test: LIAISON_TEST_STORE=binary gives STEM.liaison
-// (the binary store), anything else STEM.json; ctest registers such tests once per store.
-inline std::string database_name(const std::string& stem) {
-    const char* store = std::getenv("LIAISON_TEST_STORE");
-    return stem + (store && std::string(store) == "binary" ? ".liaison" : ".json");
-}
 
 inline liaison::Node person(const std::string& id, const std::string& en = "") {
     liaison::Node n;
@@ -67,6 +60,20 @@ inline liaison::Database new_database(const std::string& path) {
 }
 
 inline std::string slurp(const std::string& path) { return liaison::read_file(path); }
+
+// The bytes of a database file of the store under test holding `g`: what compaction writes.
+inline std::string snapshot_bytes(const liaison::PropertyGraph& g) {
+    ScratchDir dir("bytes");
+    const std::string path = dir.file(database_name("snapshot"));
+    liaison::Database::create(path, g);
+    return slurp(path);
+}
+
+// The canonical JSON text of what the database FILE alone holds, without its journal: the file
+// itself on the JSON store, its export on the binary one.
+inline std::string file_content(const std::string& path) {
+    return binary_store() ? liaison::write_graph_json(liaison::read_graph_file(path)) : slurp(path);
+}
 
 inline void spit(const std::string& path, const std::string& text) {
     std::ofstream(path, std::ios::binary | std::ios::trunc) << text;

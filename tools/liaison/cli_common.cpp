@@ -1,6 +1,9 @@
 #include "cli_common.hpp"
 #include "progress.hpp"
 
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -111,7 +114,44 @@ std::size_t write_node_property(const std::string& path, const std::string& prop
     return r.written;
 }
 
+namespace {
+
+// `liaison compact --background PATH`, detached (its own session, no terminal, output
+// discarded): the command that committed returns at once and later commands keep working on
+// the base and its journal while the new base is built (docs/storage-engine.md §8).
+void start_background_compaction(const std::string& path) {
+    while (::waitpid(-1, nullptr, WNOHANG) > 0) {
+    }  // earlier ones that ended (a `shell` session edits many times)
+    posix_spawn_file_actions_t files;
+    posix_spawnattr_t attr;
+    if (posix_spawn_file_actions_init(&files) != 0) return;
+    if (posix_spawnattr_init(&attr) != 0) {
+        posix_spawn_file_actions_destroy(&files);
+        return;
+    }
+    for (int fd : {0, 1, 2})
+        posix_spawn_file_actions_addopen(&files, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
+    std::string exe = "/proc/self/exe", name = "liaison", command = "compact",
+                flag = "--background", wait = "--wait", seconds = "60", file = path;
+    char* argv[] = {name.data(),    command.data(), flag.data(), wait.data(),
+                    seconds.data(), file.data(),    nullptr};
+    pid_t pid = 0;
+    // Failing to start it loses nothing: the next edit past the threshold tries again, and
+    // `liaison compact` folds the journal by hand.
+    if (posix_spawn(&pid, exe.c_str(), &files, &attr, argv, environ) != 0)
+        fmt::print(stderr,
+                   "liaison: warning: could not start `liaison compact {}` in the "
+                   "background; run it when convenient\n",
+                   path);
+    posix_spawnattr_destroy(&attr);
+    posix_spawn_file_actions_destroy(&files);
+}
+
+}  // namespace
+
 void warn_if_deferred(const std::string& path, const UpdateResult& r) {
+    if (r.compaction_due) start_background_compaction(path);
     if (r.compaction_deferred.empty()) return;
     fmt::print(stderr,
                "liaison: warning: the change is committed (in {}) but was not folded into {}: "

@@ -85,7 +85,7 @@ int run_accept(const AcceptCli& o) {
                 r = extract::merge_accepted(tx.graph(), plan, name, input_name(o.into));
                 if (r.complete()) ops = stage_merge(tx, r.graph);
             },
-            {.wait_seconds = o.wait, .compact = true});
+            {.wait_seconds = o.wait, .compact = true, .compact_later = true});
     }
     bool committed = !o.dry_run && r.complete();
     std::string text = o.format == OutputFormat::Json

@@ -1,4 +1,6 @@
 // liaison compact FILE… : folds each database's journal into its snapshot, atomically.
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include <memory>
@@ -13,6 +15,7 @@ namespace {
 struct CompactOptions {
     std::vector<std::string> files;
     double wait = 0;
+    bool background = false;
     OutputFormat format = OutputFormat::Table;
 };
 
@@ -23,7 +26,20 @@ int run_compact(const CompactOptions& o) {
     for (const auto& file : o.files) {
         Database db = Database::open(file);
         for (const auto& w : db.warnings()) fmt::print(stderr, "liaison: warning: {}\n", w);
-        CompactResult r = db.compact({o.wait});
+        CompactResult r;
+        if (o.background) {
+            std::optional<CompactResult> done = db.compact_concurrently({o.wait});
+            if (!done) {
+                print(
+                    fmt::format("{}: left as it is (another compaction is under way, or a "
+                                "commit came in while the new file was built)\n",
+                                file));
+                continue;
+            }
+            r = *done;
+        } else {
+            r = db.compact({o.wait});
+        }
         const bool nothing = r.transactions == 0 && !r.rewritten;
         if (o.format == OutputFormat::Json)
             json.add(fmt::format(
@@ -50,8 +66,18 @@ void register_compact(CLI::App& app, Action& run) {
     cmd->add_option("files", o->files, "Network files (.json)")->required();
     cmd->add_option("--wait", o->wait, "Wait up to SECONDS for another writer to finish")
         ->check(CLI::NonNegativeNumber);
+    cmd->add_flag("--background", o->background,
+                  "Give way: leave the file as it is when another compaction runs or a commit "
+                  "comes in meanwhile (how an edit past the journal's threshold starts it)");
     add_format_option(cmd, o->format, false);
-    cmd->callback([o, &run] { run = [o] { return run_compact(*o); }; });
+    cmd->callback([o, &run] {
+        run = [o] {
+            // Beside the user's work: the lowest claim on the cores.
+            if (o->background && ::nice(10) == -1) {
+            }
+            return run_compact(*o);
+        };
+    });
 }
 
 }  // namespace liaison::cli

@@ -98,7 +98,7 @@ int run_import(const ImportOptionsCli& o) {
             merged = merge_graphs(tx.graph(), g, m);
             if (merged.complete()) ops = stage_merge(tx, merged.graph);
         },
-        {.wait_seconds = o.wait, .compact = true});
+        {.wait_seconds = o.wait, .compact = true, .compact_later = true});
     bar.finish();
     if (!merged.complete()) {
         for (const auto& a : merged.report.ambiguous)

@@ -140,7 +140,7 @@ int run_merge(const MergeCli& o) {
                 r = merge_graphs(tx.graph(), in.graph, m);
                 if (r.complete()) ops = stage_merge(tx, r.graph);
             },
-            {.wait_seconds = o.wait, .compact = true});
+            {.wait_seconds = o.wait, .compact = true, .compact_later = true});
     }
     print(o.format == OutputFormat::Json ? report_json(r.report)
                                          : report_table(r.report, o.format));

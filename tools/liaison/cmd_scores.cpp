@@ -116,7 +116,7 @@ UpdateResult store_columns(Database& db, const ScoresOptions& o, const ResultsTa
                     if (!(n.properties == before)) tx.update_node(std::move(n));
                 }
             },
-            {.wait_seconds = o.wait, .compact = !o.no_compact});
+            {.wait_seconds = o.wait, .compact = !o.no_compact, .compact_later = true});
     } catch (const LockError& e) {
         throw LockError(fmt::format("{} (to wait for it: --wait SECONDS)", e.what()),
                         e.holder_pid());

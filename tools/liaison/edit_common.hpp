@@ -107,7 +107,7 @@ inline int run_edit(const EditOptions& o,
                 nodes = tx.graph().node_count();
                 edges = tx.graph().edge_count();
             },
-            {.wait_seconds = o.wait, .compact = !o.no_compact});
+            {.wait_seconds = o.wait, .compact = !o.no_compact, .compact_later = true});
     } catch (const LockError& e) {
         throw LockError(fmt::format("{} (to wait for it: --wait SECONDS)", e.what()),
                         e.holder_pid());

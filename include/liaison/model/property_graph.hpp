@@ -132,6 +132,8 @@ public:
     // The whole stored graph, as an eager PropertyGraph whose relation ids are those of the
     // graph it is attached to (declared in the same order).
     virtual PropertyGraph load() const = 0;
+    // The stored documents, for a graph that deferred them (defer_documents).
+    virtual void read_documents(std::map<std::string, Document, std::less<>>& into) const = 0;
 };
 
 class PropertyGraph {
@@ -164,14 +166,24 @@ public:
     // The relation id for a name, declaring it (directed) when unknown.
     RelationId relation(std::string_view name);
 
-    std::map<std::string, Document, std::less<>>& documents() { return documents_; }
-    const std::map<std::string, Document, std::less<>>& documents() const { return documents_; }
+    // A graph over a base may read its documents on first use (defer_documents).
+    std::map<std::string, Document, std::less<>>& documents() {
+        if (lazy_.documents_pending()) load_documents();
+        return documents_;
+    }
+    const std::map<std::string, Document, std::less<>>& documents() const {
+        if (lazy_.documents_pending()) load_documents();
+        return documents_;
+    }
 
     // A graph over a stored base: the base's nodes and edges come first (indices 0..), content
     // is loaded on first access, appended nodes and edges wait beside it until then. Replaces
     // nodes and edges; keeps the registry, documents and graph attributes (the caller sets
     // them from the base, declaring relations in the base's order).
     void attach_base(std::shared_ptr<const GraphBase> base);
+    // The documents are the base's, read from it on first use of documents(): a database of
+    // millions of event reports opens without reading them (the graph must hold none yet).
+    void defer_documents(std::shared_ptr<const GraphBase> base);
     // Whether the base's content is still waiting to be loaded.
     bool lazy() const { return lazy_.pending(); }
     // Loads the base now (what any content accessor does on first use). Safe from any thread.
@@ -250,6 +262,7 @@ private:
     void index_edge(EdgeIndex e);
     void rebuild_indexes();
     void load_base() const;
+    void load_documents() const;
     std::size_t lazy_count(bool nodes) const;
     const Node& lazy_node(NodeIndex n) const;
     const Edge& lazy_edge(EdgeIndex e) const;
@@ -260,32 +273,49 @@ private:
     // base waits for the same base (sharing the mapping), with a lock of its own.
     struct LazyPart {
         LazyPart() = default;
-        LazyPart(const LazyPart& o) : base_(o.pending() ? o.base_ : nullptr) {
+        LazyPart(const LazyPart& o)
+            : base_(o.pending() ? o.base_ : nullptr),
+              documents_(o.documents_pending() ? o.documents_ : nullptr) {
             pending_.store(base_ != nullptr, std::memory_order_relaxed);
+            documents_pending_.store(documents_ != nullptr, std::memory_order_relaxed);
         }
-        LazyPart(LazyPart&& o) noexcept : base_(std::move(o.base_)), handed_(std::move(o.handed_)) {
+        LazyPart(LazyPart&& o) noexcept
+            : base_(std::move(o.base_)),
+              documents_(std::move(o.documents_)),
+              handed_(std::move(o.handed_)) {
             pending_.store(base_ != nullptr && o.pending(), std::memory_order_relaxed);
+            documents_pending_.store(documents_ != nullptr && o.documents_pending(),
+                                     std::memory_order_relaxed);
             o.pending_.store(false, std::memory_order_relaxed);
+            o.documents_pending_.store(false, std::memory_order_relaxed);
         }
         LazyPart& operator=(const LazyPart& o) {
             if (this != &o) {
                 base_ = o.pending() ? o.base_ : nullptr;
+                documents_ = o.documents_pending() ? o.documents_ : nullptr;
                 pending_.store(base_ != nullptr, std::memory_order_relaxed);
+                documents_pending_.store(documents_ != nullptr, std::memory_order_relaxed);
                 handed_.reset();
             }
             return *this;
         }
         LazyPart& operator=(LazyPart&& o) noexcept {
             if (this != &o) {
-                bool was = o.pending();
+                bool was = o.pending(), docs = o.documents_pending();
                 base_ = std::move(o.base_);
+                documents_ = std::move(o.documents_);
                 handed_ = std::move(o.handed_);
                 pending_.store(base_ != nullptr && was, std::memory_order_relaxed);
+                documents_pending_.store(documents_ != nullptr && docs, std::memory_order_relaxed);
                 o.pending_.store(false, std::memory_order_relaxed);
+                o.documents_pending_.store(false, std::memory_order_relaxed);
             }
             return *this;
         }
         bool pending() const { return pending_.load(std::memory_order_acquire); }
+        bool documents_pending() const {
+            return documents_pending_.load(std::memory_order_acquire);
+        }
 
         // What readers were handed while the base waited: entities decoded from it, posting
         // lists, and the appended part as it was when loading replaced it. Kept (never moved)
@@ -304,6 +334,9 @@ private:
         // The base stays set once loaded (readers without the lock may still be using it).
         std::shared_ptr<const GraphBase> base_;
         std::atomic<bool> pending_{false};
+        // Where the documents wait (defer_documents), until documents() reads them.
+        std::shared_ptr<const GraphBase> documents_;
+        std::atomic<bool> documents_pending_{false};
         mutable std::mutex mutex_;
         std::unique_ptr<Handed> handed_;  // made on first use, under mutex_
     };

@@ -43,6 +43,9 @@ struct RenderOptions {
     GroupBy group_by = GroupBy::None;
     EdgeLabels edge_labels = EdgeLabels::Auto;
     bool merge_parallel = true;  // parallel edges of one type become one, wider edge
+    // At most this many lines (after merging), the heaviest by ties (0: all). Graphviz's time
+    // grows with the lines, and beyond a few thousand a drawing shows a smear, not ties.
+    std::size_t max_lines = 0;
     bool legend = true;
     double dpi = 96;            // PNG resolution
     Page page = Page::Drawing;  // PDF only
@@ -59,7 +62,9 @@ struct RenderOptions {
 struct RenderOutput {
     View view;
     Layout layout = Layout::Sfdp;
-    std::size_t drawn_edges = 0;        // after merging parallel edges
+    std::size_t drawn_edges = 0;        // after merging parallel edges (and max_lines)
+    std::size_t dropped_lines = 0;      // lines over max_lines, the lightest
+    std::size_t dropped_line_ties = 0;  // the ties those lines stood for
     std::vector<std::string> data;      // one per requested format, in order
     std::vector<std::string> warnings;  // Graphviz's messages and fallbacks taken
 };

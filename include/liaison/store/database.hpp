@@ -55,6 +55,10 @@ std::string lock_path(const std::string& db_path);     // FILE.lock
 struct UpdateOptions {
     double wait_seconds = 0;
     bool compact = false;
+    // A binary store past its threshold is then not folded under the commit's lock: the result
+    // says compaction_due, and the caller runs compact_concurrently() (the CLI, detached).
+    // Past twice the threshold (background builds kept giving way to commits) it is folded.
+    bool compact_later = false;
 };
 
 struct UpdateResult {
@@ -64,6 +68,7 @@ struct UpdateResult {
     // commit stands, durable in the journal, which a later compaction folds: a caller reports
     // the change as done and this as a warning, never the change as failed.
     std::string compaction_deferred;
+    bool compaction_due = false;  // compact_later was asked and the journal is past the threshold
 };
 
 class WriteTransaction;
@@ -115,6 +120,11 @@ public:
     /// Folds the journal into the snapshot: writes the canonical snapshot atomically, then
     /// removes the journal. Takes the writer lock like begin().
     CompactResult compact(const LockOptions& lock = {});
+    /// Folds the journal as compact() does, but builds the new snapshot without the writer lock
+    /// (writers go on committing meanwhile) and takes the lock only to write it. Returns
+    /// nullopt, changing nothing, when a commit or another compaction came in between, or when
+    /// another process is already compacting this database. compact() tries this first.
+    std::optional<CompactResult> compact_concurrently(const LockOptions& lock = {});
     /// Reloads if another process committed or compacted since this Database loaded.
     void refresh();
 
@@ -131,7 +141,9 @@ private:
     static Database write_new(const std::string& path, const PropertyGraph& g,
                               const LockOptions& lock, bool replace);
     store::WriterLock lock_for_writing(double wait_seconds);
-    CompactResult compact_locked();
+    // With the lock held: folds the journal, writing `prepared` (the encoded snapshot of the
+    // current graph) when given, else encoding it.
+    CompactResult compact_locked(std::string prepared = {});
     void load();
     bool load_once();
     void replay(const store::JournalScan& scan, std::size_t from, const std::string& jpath);

@@ -20,6 +20,9 @@ struct ContentHash {
     std::string to_string() const;  // "size 1234, crc32 89abcdef"
 };
 ContentHash hash_content(std::string_view text);
+// What names the database file `path` holding `bytes` in its journal's header and compaction
+// records: hash_content of a JSON snapshot's text; a binary base's size and header CRC-32.
+ContentHash snapshot_identity(std::string_view bytes, const std::string& path);
 
 enum class RecordKind { Header, Transaction, Compact };
 

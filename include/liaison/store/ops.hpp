@@ -70,6 +70,10 @@ Edge to_edge(const PropertyGraph& g, const EdgeData& d);
 // Checks that `op` keeps g a network the native reader accepts, then applies it. On an error
 // (ArgumentError for invalid content, LookupError for a missing node or edge) g is unchanged.
 void apply(PropertyGraph& g, const Op& op);
+// apply for an operation read back from a journal: the same lookups and errors, its content
+// held to the native format's rules directly instead of by a round trip through its JSON (which
+// it passed when it was committed), so replay costs O(operation).
+void apply_replayed(PropertyGraph& g, const Op& op);
 
 // The JSON text of a list of operations (one line, no raw newlines), and back. decode_ops throws
 // InputError (with `name`) on anything that is not a well-formed operation list.

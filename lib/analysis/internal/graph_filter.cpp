@@ -13,11 +13,12 @@ GraphFilter::GraphFilter(const PropertyGraph& g, const std::vector<std::string>&
                          const std::vector<std::string>& edge_types, const TimeWindow& window,
                          bool keep_undated, const std::string& via_label)
     : node_ok_(g.node_count(), labels.empty() ? 1 : 0), edge_ok_(g.edge_count(), 1) {
-    const std::vector<std::string> known = g.labels();
+    // nodes_with_label, not labels(): listing the labels loads a lazy graph, so only the
+    // error message pays for it.
     auto choose = [&](const std::string& label, bool keep) {
-        if (std::find(known.begin(), known.end(), label) == known.end())
+        if (g.nodes_with_label(label).empty())
             throw ArgumentError(fmt::format("analysis: no node has the label '{}' (labels: {})",
-                                            label, fmt::join(known, ", ")));
+                                            label, fmt::join(g.labels(), ", ")));
         if (keep)
             for (NodeIndex n : g.nodes_with_label(label)) node_ok_[n] = 1;
     };
@@ -35,13 +36,13 @@ GraphFilter::GraphFilter(const PropertyGraph& g, const std::vector<std::string>&
             }
             type_ok[*id] = 1;
         }
-        for (EdgeIndex e = 0; e < g.edge_count(); ++e) edge_ok_[e] = type_ok[g.edge(e).type];
+        for (EdgeIndex e = 0; e < g.edge_count(); ++e) edge_ok_[e] = type_ok[g.edge_ends(e).type];
     }
     if (window.unbounded()) return;
     // Candidates for the window rule: chosen types between chosen nodes.
     std::vector<char> candidates(g.edge_count(), 0);
     for (EdgeIndex e = 0; e < g.edge_count(); ++e) {
-        const Edge& ed = g.edge(e);
+        const EdgeEnds ed = g.edge_ends(e);
         candidates[e] = edge_ok_[e] && node_ok_[ed.source] && node_ok_[ed.target];
     }
     const WindowFilter in(g, window, keep_undated, &candidates);
