@@ -1,7 +1,9 @@
 #pragma once
 // Name spans shared by the two halves of the persons recogniser: names and given names
-// (person_names.cpp), title chains and officials (persons.cpp). Internal to lib/extract.
+// (person_names.cpp), title chains and officials (official_chain.cpp, persons.cpp). Internal to
+// lib/extract.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +57,35 @@ std::string words_key(const std::vector<std::u32string>& words);
 // place read inside a name dropped from the mentions (officials.cpp).
 std::string agreeing(const std::string& body, std::string adjective);
 void drop_places_inside(Analysis& a, SentenceState& st, std::uint32_t first, std::uint32_t last);
+
+// An official: a chain of titles, then what the office is of (agencies and countries, joined by
+// و), e.g. المدير العام للأمن الوطني ولمراقبة التراب الوطني.
+struct Official {
+    std::size_t first = 0, last = 0;                 // items
+    std::uint32_t office = kNone;                    // the last title
+    std::vector<std::uint32_t> agencies, countries;  // entities
+    bool office_kind = false;  // an office or role (not only honorifics or ranks)
+    bool honorific = false;
+    bool default_body = false;  // the agency is the title's `heads` body, not written
+    bool second = false;        // the bodies written after the title follow its own (و…)
+    std::size_t office_item = 0;
+    std::size_t name_at = 0;  // where a name may follow: after the posting (لدى المملكة)
+    std::string adjective;    // the country as written after the title (التركي)
+    bool anaphoric = false;   // its body is written by its noun alone (رئيس الجامعة)
+    bool portfolio = false;  // a portfolio follows (للشؤون الأمنية): a specific office
+};
+
+// The official whose chain starts at item k (official_chain.cpp); its office is kNone when the
+// items read as no title.
+Official parse_official(Analysis& a, SentenceState& st, std::size_t k);
+// How two officials in a row are joined: a cabinet rank before و, a dash, an apposition.
+bool cabinet_rank(const Analysis& a, const Official& o);
+bool chain_dash(const Analysis& a, const SentenceState& st, std::size_t j);
+bool apposed(const Analysis& a, const SentenceState& st, std::size_t from, std::size_t at);
+// The office's country (written, else its body's), its role's key and English name.
+std::uint32_t official_country(const Analysis& a, const Official& o);
+std::string role_key(const Analysis& a, const Official& o);
+std::string role_en(const Analysis& a, const Official& o);
 
 // Persons named by a given name (or after a counterpart) with no title beside them.
 void find_given_name_persons(Analysis& a);
