@@ -28,6 +28,15 @@ constexpr std::u32string_view kBodyHeads[] = {
     U"\u0642\u064A\u0627\u062F\u0647",                    // قيادة
     U"\u0643\u0644\u064A\u0647",                          // كلية
 };
+// Of those, the institutions, whose one definite word names them (أكاديمية الشرطة، كلية
+// الشرطة، معهد الدراسات، مديرية الأمن); an abstract head (إدارة الأزمة، قيادة السيارات) needs
+// two words or an office before it.
+constexpr std::u32string_view kInstitutionHeads[] = {
+    U"\u0645\u0639\u0647\u062F",                          // معهد
+    U"\u0645\u062F\u064A\u0631\u064A\u0647",              // مديرية
+    U"\u0627\u0643\u0627\u062F\u064A\u0645\u064A\u0647",  // أكاديمية
+    U"\u0643\u0644\u064A\u0647",                          // كلية
+};
 // The nouns before a city's name.
 constexpr std::u32string_view kCityHeads[] = {
     U"\u0645\u062F\u064A\u0646\u0647",        // مدينة
@@ -122,6 +131,10 @@ std::uint32_t named_before(const Analysis& a, const std::string& written) {
 
 }  // namespace
 
+bool institution_head(const Analysis& a, const Token& t) {
+    return shape(a, t, kInstitutionHeads).head;
+}
+
 std::vector<std::pair<std::uint32_t, std::uint32_t>> find_unlisted(Analysis& a, SentenceState& st) {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> taken;
     for (std::size_t k = 0; k < st.items.size(); ++k) {
@@ -198,7 +211,8 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> find_unlisted(Analysis& a, 
         if (last_definite == 0) continue;
         // After an office one word will do (مدير إدارة التدريب): the office says it is a body.
         const bool after_office = k > 0 && a.is(st.items[k - 1], EntryKind::Title);
-        if (last_definite - k < (after_office ? 1U : 2U)) continue;
+        const bool institution = shape(a, t, kInstitutionHeads).head;
+        if (last_definite - k < (after_office || institution ? 1U : 2U)) continue;
         std::uint32_t last = st.items[last_definite].last;
         // "إدارة الجريمة المنظمة والناشئة بالإنتربول": the body it belongs to, behind ب, is part
         // of its name.

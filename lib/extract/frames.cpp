@@ -38,6 +38,17 @@ void find_frames(Analysis& a) {
                 !signs_minutes(a, st, k, a.lex.frames[e->index]))
                 triggers.push_back({k, st.items[k].first, st.items[k].last, &a.lex.frames[e->index],
                                     st.items[k].flags, nullptr});
+        // "حل X ضيفا على Y": a guest's noun after a verb of arrival says where X arrived; it
+        // hosts nothing of its own.
+        for (std::size_t t = 1; t < triggers.size(); ++t)
+            if (triggers[t].frame->relation == "HOSTED" &&
+                triggers[t].frame->voice == Voice::Nominal &&
+                triggers[t - 1].frame->relation == "VISITED" &&
+                triggers[t - 1].frame->voice == Voice::Active &&
+                triggers[t].first - triggers[t - 1].last <= 12) {
+                triggers.erase(triggers.begin() + static_cast<std::ptrdiff_t>(t));
+                break;
+            }
         std::vector<Participant> ps = participants(a, st);
         // "…مع رؤساء وفود الدول المشاركة. ضمنها قطر، تركيا…": the list after the full stop.
         if (triggers.empty() && pending.frame) {
@@ -78,6 +89,9 @@ void find_frames(Analysis& a) {
             if (for_purpose) continue;
             if (rel == "RECEIVED" &&
                 restated_reception(a, tr, sentence_facts, last_subject, planned))
+                continue;
+            if (rel == "RECEIVED" &&
+                granted_reception(a, st, *tr.frame, tr, left, right, planned, ps))
                 continue;
             // Attending and hosting link events (events.cpp); chairing a meeting also meets.
             if (rel == "ATTENDED" || rel == "HOSTED" || rel == "REPRESENTS") {
@@ -321,6 +335,20 @@ void find_frames(Analysis& a) {
                             break;
                         }
             }
+            // "حل X ضيفا على القيادة العامة …، في إطار زيارة عمل إلى المملكة": a noun of visit
+            // after a person's arrival or visit in the sentence is that person's.
+            if (voice == Voice::Nominal && visit && a.facts.size() > sentence_facts &&
+                (!subject_p || label_of(a, *subject_p) != Label::Person)) {
+                std::size_t i = a.facts.size();
+                while (i > sentence_facts && a.facts[i - 1].relation != "VISITED") --i;
+                const Fact& f = a.facts[i > sentence_facts ? i - 1 : a.facts.size() - 1];
+                if (f.relation == "VISITED" && a.entities[f.a].label == Label::Person) {
+                    subject_p = nullptr;
+                    for (const Participant* p : before)
+                        if (p->entity == f.a) subject_p = p;
+                    if (!subject_p) last_subject = f.a;
+                }
+            }
             if (subject_p) {
                 subject = subject_p->entity;
             } else {
@@ -403,17 +431,30 @@ void find_frames(Analysis& a) {
             Participant dropped;  // a passive's subject left unwritten
             if (voice == Voice::Passive) {
                 for (std::size_t i = 0; i < agent && i < after.size(); ++i)
-                    pool.push_back(after[i]);
-                if (pool.empty() && !before.empty()) {
+                    // "X was received on Monday at Dubai Police General Headquarters by Y": in
+                    // English the one received is the subject; a body between the verb and by
+                    // is where it took place.
+                    if (!english || label_of(a, *after[i]) == Label::Person)
+                        pool.push_back(after[i]);
+                if (pool.empty() && (!before.empty() || english)) {
                     // "The Syrian delegation, led by Maj. Gen. X, head of Syria's …, was
                     // received by": in English the person before the verb, not his body.
-                    const Participant* nearest = before.back();
+                    const Participant* nearest = before.empty() ? nullptr : before.back();
                     for (std::size_t i = before.size(); english && i-- > 0;)
                         if (label_of(a, *before[i]) == Label::Person) {
                             nearest = before[i];
                             break;
                         }
-                    pool.push_back(nearest);
+                    // "Abenov, who is on a working visit to the UAE, was received by": past the
+                    // relative clause's own trigger, the sentence's subject.
+                    if (english && (!nearest || label_of(a, *nearest) != Label::Person))
+                        for (std::size_t i = ps.size(); i-- > 0;)
+                            if (ps[i].last <= tr.first && ps[i].first < left &&
+                                !ps[i].counterpart && label_of(a, ps[i]) == Label::Person) {
+                                nearest = &ps[i];
+                                break;
+                            }
+                    if (nearest) pool.push_back(nearest);
                 }
                 // "استُقبل المسؤول الأمني المغربي … من طرف X": with no one named before the agent,
                 // the one received is the person the article follows.
@@ -510,7 +551,12 @@ void find_frames(Analysis& a) {
                 for (const Participant* p : pool) {
                     if (is_place(a, *p)) continue;
                     if (!objects.empty() && p->first <= objects.back()->first) continue;
-                    if (voice == Voice::Passive || anchored(p) ||
+                    // "بحث مع السفير الفرنسي دعم قوى الأمن": past an object, a body needs its own
+                    // مع or a list's glue; after the topic's noun it is the topic.
+                    bool own_anchor = objects.empty() || label_of(a, *p) == Label::Person;
+                    for (std::uint32_t an : anchors)
+                        own_anchor = own_anchor || (an >= objects.back()->last && an <= p->first);
+                    if (voice == Voice::Passive || (anchored(p) && own_anchor) ||
                         (!objects.empty() && list_glue(a, st, objects.back()->last, p->first)) ||
                         (!objects.empty() &&
                          glue_with_nationality(objects.back()->last, p->first)) ||

@@ -93,16 +93,29 @@ bool sign_apposed_signers(Analysis& a, const SentenceState& st, const FrameInfo&
         return p.entity != kNone && !p.counterpart && label_of(a, p) == Label::Person &&
                !a.entities[p.entity].unnamed;
     };
-    const Participant *x = nullptr, *y = nullptr;
+    const Participant *x = nullptr, *y = nullptr, *counterpart = nullptr;
     for (const Participant& p : ps) {
         if (p.first < tr.last || p.first >= right) continue;
         if (!x) {
+            // "أبرم المدير العام للجمارك، السيد X": the body of the subject's office.
+            if (!named_person(p) && (p.flags & kPrep) && label_of(a, p) != Label::Person &&
+                content_between(a, st, tr.last, p.first) <= 3)
+                continue;
             // The subject right after the verb (past a rank or the document's noun).
             if (!named_person(p) || (p.flags & kPrep) ||
-                content_between(a, st, tr.last, p.first) > 3)
+                content_between(a, st, tr.last, p.first) > 6)
                 return false;
             x = &p;
             continue;
+        }
+        // "…، ونظيرته التونسية، السيدة Y": the counterpart joined by و, then its name.
+        if (p.counterpart && (p.flags & kConj) && !counterpart) {
+            counterpart = &p;
+            continue;
+        }
+        if (named_person(p) && counterpart) {
+            if (content_between(a, st, counterpart->last, p.first) <= 2) y = &p;
+            break;
         }
         if (named_person(p)) {
             if (!(p.flags & kConj) || a.text.folded[a.tokens.tokens[p.first].fstart] != U'\u0648')
@@ -140,6 +153,53 @@ bool sign_apposed_signers(Analysis& a, const SentenceState& st, const FrameInfo&
              a.tokens.tokens[tr.first].start, a.tokens.tokens[tr.last - 1].end, planned, false,
              false);
     a.facts.back().rule += ".apposed";
+    return true;
+}
+
+// "وكان الجنرال X قد حظي لدى وصوله إلى المطار، مساء أمس، باستقبال اللواء Y"، "حظيت الوزيرة
+// لدى وصولها … باستقبال من طرف Y": the verb of being granted stands apart from its noun of
+// reception. The one granted it (right before or after the verb) was received by the person
+// after the noun, behind من طرف / من قبل or as its genitive.
+bool granted_reception(Analysis& a, const SentenceState& st, const FrameInfo& frame,
+                       const Trigger& tr, std::uint32_t left, std::uint32_t right, bool planned,
+                       const std::vector<Participant>& ps) {
+    if (frame.voice != Voice::Nominal || !(tr.flags & kPrep)) return false;
+    std::uint32_t verb = kNone;
+    for (std::uint32_t k = tr.first; k-- > left && tr.first - k <= 16;) {
+        std::u32string_view f = a.tokens.tokens[k].form(a.text);
+        if (!f.empty() && (f[0] == U'\u0648' || f[0] == U'\u0641')) f.remove_prefix(1);
+        // حظي، حظيت، حظيا، حظوا، يحظى، تحظى (folded: ى is ي)
+        if (f == U"\u062D\u0638\u064A" || f == U"\u062D\u0638\u064A\u062A" ||
+            f == U"\u062D\u0638\u064A\u0627" || f == U"\u062D\u0638\u0648\u0627" ||
+            f == U"\u064A\u062D\u0638\u064A" || f == U"\u062A\u062D\u0638\u064A") {
+            verb = k;
+            break;
+        }
+    }
+    if (verb == kNone) return false;
+    auto person = [&](const Participant& p) {
+        return p.entity != kNone && !p.counterpart && label_of(a, p) == Label::Person;
+    };
+    const Participant *guest = nullptr, *host = nullptr;
+    for (const Participant& p : ps) {
+        if (!person(p)) continue;
+        // After the verb and before the noun, or right before the verb (X قد حظي).
+        if (p.first > verb && p.last <= tr.first && !guest && !(p.flags & kPrep)) guest = &p;
+        if (p.last <= verb && p.first >= left && content_between(a, st, p.last, verb) <= 1)
+            guest = &p;
+        if (p.first >= tr.last && p.first < right && !host &&
+            content_between(a, st, tr.last, p.first) <= 6)
+            host = &p;
+    }
+    // "وكانت المسؤولة الإسبانية، التي تؤدي زيارة …، قد حظيت": the clause's subject, past its
+    // relative clause.
+    for (const Participant& p : ps)
+        if (!guest && person(p) && p.first >= left && p.last <= verb && !(p.flags & kPrep))
+            guest = &p;
+    if (!guest || !host || guest->entity == host->entity) return false;
+    add_fact(a, st, frame, "RECEIVED", Voice::Active, host->entity, host, *guest, guest->entity,
+             a.tokens.tokens[verb].start, a.tokens.tokens[tr.last - 1].end, planned, false, false);
+    a.facts.back().rule += ".granted";
     return true;
 }
 

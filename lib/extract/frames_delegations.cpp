@@ -123,6 +123,7 @@ Participant unnamed_head(Analysis& a, const SentenceState& st, const std::vector
 }  // namespace
 
 std::uint32_t accompanied_of(const Analysis& a, std::uint32_t country, bool& several);
+std::uint32_t sole_national(const Analysis& a, std::uint32_t country);
 
 // A delegation whose head is stated (وفد أمني أردني برئاسة X، وفدا من المديرية …، يقوده X) takes
 // part in a frame through its head: the country or body it is named after stands for X. A later
@@ -150,6 +151,22 @@ void through_heads(Analysis& a, const SentenceState& st, std::vector<Participant
                 head = q;
                 break;
             }
+        // "برئاسة مساعد الأمين العام للمنظمة ماركوس فالنتين": the name after the head's office,
+        // with no comma or trigger between.
+        for (const Participant& q : out) {
+            if (head.entity != kNone || q.first <= marker + 2 || q.first > marker + 9) continue;
+            if (q.counterpart || a.entities[q.entity].label != Label::Person ||
+                a.entities[q.entity].unnamed)
+                continue;
+            bool apart = false;
+            for (std::uint32_t t = marker + 1; t < q.first && !apart; ++t)
+                apart = a.tokens.tokens[t].kind == TokenKind::Comma;
+            for (const Item& it : st.items)
+                apart = apart || (it.first > marker && it.first < q.first &&
+                                  a.is(it, EntryKind::Frame) && !a.is(it, EntryKind::Title));
+            if (!apart) head = q;
+            break;
+        }
         if (head.entity == kNone) head = unnamed_head(a, st, out, k, marker);
         if (head.entity == kNone) continue;
         bool placed = false;
@@ -238,6 +255,7 @@ void through_heads(Analysis& a, const SentenceState& st, std::vector<Participant
                 head = f.a;
             }
         if (head == kNone) head = accompanied_of(a, country, several);
+        if (head == kNone && !several) head = sole_national(a, country);
         if (head != kNone && !several) {
             p.entity = head;
             p.adjective = false;
@@ -273,6 +291,24 @@ std::uint32_t accompanied_of(const Analysis& a, std::uint32_t country, bool& sev
             several = several || (found != kNone && found != m.entity);
             found = m.entity;
         }
+    return found;
+}
+
+// "كما استقبل وزير المالية الوفد التونسي": with no head stated, a delegation of a country the
+// article names one official of (by name) is led by that official. kNone otherwise.
+std::uint32_t sole_national(const Analysis& a, std::uint32_t country) {
+    std::uint32_t found = kNone;
+    if (country == kNone || country == a.main_country) return found;
+    for (std::uint32_t e = 0; e < a.entities.size(); ++e) {
+        const Entity& person = a.entities[e];
+        if (person.label != Label::Person || person.unnamed) continue;
+        const std::uint32_t own = person.country != kNone  ? person.country
+                                  : person.agency != kNone ? a.entities[person.agency].country
+                                                           : kNone;
+        if (own != country) continue;
+        if (found != kNone) return kNone;
+        found = e;
+    }
     return found;
 }
 

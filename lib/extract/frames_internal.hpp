@@ -177,6 +177,10 @@ bool sign_by_arabic_agents(Analysis& a, const SentenceState& st, const FrameInfo
                            bool planned, const std::vector<Participant>& ps);
 // "ووقعها اللواء X، القائد العام لشرطة الشارقة، والسيد Y، مدير عام الهيئة": two signers after
 // the verb, the first one's office in commas, sign with each other.
+// "حظي X لدى وصوله … باستقبال Y": a reception whose verb and noun stand apart.
+bool granted_reception(Analysis& a, const SentenceState& st, const FrameInfo& frame,
+                       const Trigger& tr, std::uint32_t left, std::uint32_t right, bool planned,
+                       const std::vector<Participant>& ps);
 bool sign_apposed_signers(Analysis& a, const SentenceState& st, const FrameInfo& frame,
                           const std::string& rel, const Trigger& tr, std::uint32_t right,
                           bool planned, const std::vector<Participant>& ps);

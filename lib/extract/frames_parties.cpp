@@ -42,8 +42,11 @@ std::vector<Participant> participants(Analysis& a, const SentenceState& st) {
         if (m.complement || m.kind == MentionKind::Generic) continue;
         Participant p = participant_at(m, st);
         p.adjective = m.adjective;
-        out.push_back(p);
         covered = m.last;
+        // A news agency reports the facts of its sentence ((كونا)، حسبما أفادت به وكالة …); it
+        // takes part in none of them.
+        if (news_agency(a, p)) continue;
+        out.push_back(p);
     }
     // Counterparts: نظيره، نظيرته، نظراءه, with the country adjective after them.
     for (std::size_t k = 0; k < st.items.size(); ++k) {
@@ -363,9 +366,24 @@ bool relative(const Analysis& a, std::uint32_t token) {
 // "وفد أمني في لاهاي لبحث تعزيز التعاون مع يوروبول": a verb or verbal noun behind the ل of
 // purpose says what a trip is for, not what happened.
 bool purpose(const Analysis& a, const Item& it, const FrameInfo& frame) {
-    if (frame.voice != Voice::Active || !(it.flags & kPrep)) return false;
+    if (!(it.flags & kPrep)) return false;
     const Token& w = a.tokens.tokens[it.first];
-    return a.text.folded[w.fstart + ((it.flags & kConj) ? 1 : 0)] == U'\u0644';
+    if (a.text.folded[w.fstart + ((it.flags & kConj) ? 1 : 0)] != U'\u0644') return false;
+    if (frame.voice == Voice::Active) return true;
+    // "تلقى دعوة رسمية لزيارة موريتانيا"، "تلبية لدعوة نظيره لزيارة": a noun behind the ل after
+    // an invitation is what the guest is invited to, not yet a fact.
+    if (frame.voice != Voice::Nominal) return false;
+    for (std::uint32_t k = it.first, seen = 0; k-- > 0 && seen < 3;) {
+        const Token& t = a.tokens.tokens[k];
+        if (t.kind != TokenKind::Word) return false;
+        ++seen;
+        std::u32string_view f = t.form(a.text);
+        if (!f.empty() && (f[0] == U'\u0648' || f[0] == U'\u0641')) f.remove_prefix(1);
+        if (!f.empty() && (f[0] == U'\u0628' || f[0] == U'\u0644')) f.remove_prefix(1);
+        if (f.size() > 2 && f[0] == U'\u0627' && f[1] == U'\u0644') f.remove_prefix(2);
+        if (f.size() >= 4 && f.size() <= 6 && f.substr(0, 3) == U"\u062F\u0639\u0648") return true;
+    }
+    return false;
 }
 
 // A news agency of the credit line ((كونا) -- استقبل …) reports the fact; it takes no part in it.

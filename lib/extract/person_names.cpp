@@ -35,8 +35,9 @@ bool allah_item(const Analysis& a, const Item& it) {
 bool continues_name(const Analysis& a, const Item& it) {
     if (it.node != 0) return !(it.flags & kConj);
     const std::u32string_view w = a.token(it).form(a.text);
-    // ف opens foreign names (فيبر، فرنانديز); as a conjunction it stands before a phrase (فالوفد).
-    if (w.size() >= 4 && w[0] == U'\u0641') return !(w[1] == U'\u0627' && w[2] == U'\u0644');
+    // ف opens foreign names (فيبر، فرنانديز، فالنتين); as a conjunction it stands before a
+    // phrase the lexicons know (فالوفد).
+    if (w.size() >= 4 && w[0] == U'\u0641') return true;
     return !(w.size() >= 4 && w[0] == U'\u0648');
 }
 
@@ -293,18 +294,31 @@ bool family_name(const Analysis& a, const SentenceState& st, NameSpan n) {
     return starts_with_article(a.token(family).form(a.text)) && name_word(a, family);
 }
 
+// A word the lexicons know only as a given name (إقبال in ظفر إقبال خوسو).
+bool only_given(const Analysis& a, const Item& it) {
+    if (it.node == 0 || it.last - it.first != 1 || (it.flags & (kConj | kPrep))) return false;
+    for (const Entry& e : a.lex.entries(it.node))
+        if (e.kind != EntryKind::GivenName) return false;
+    return true;
+}
+
 // "السفير التركي لدى بغداد أنيل بورا إينان،"، "وزير الداخلية الأذربيجاني ولايات إيفازوف إلى
 // العاصمة": after a complete title, two or three words no lexicon knows, then a break (the
 // end, punctuation, a function word or a date word), are a foreign name the given names lack.
 // None may carry the article or a clitic before it, a feminine ending or a pronoun (قادة،
-// مساعديه), nor be a verbal noun: those are the clause after the title.
-bool foreign_name(const Analysis& a, const SentenceState& st, NameSpan n) {
+// مساعديه), nor be a verbal noun: those are the clause after the title. After an honorific
+// the name may also stop at a title or at a word joined by و ("السيدة إيليني خريستودولو وزيرة
+// العدل"، "السيد ظفر إقبال خوسو والوفد المرافق له"): the name comes before its office.
+bool foreign_name(const Analysis& a, const SentenceState& st, NameSpan n, bool honorific) {
     const std::size_t words = word_count(st, n);
-    if (words < 2 || words > 3 || n.last - n.first != words || !breaks_at(a, st, n.last))
-        return false;
+    if (words < 2 || words > 3 || n.last - n.first != words) return false;
+    const bool titled =
+        honorific && n.last < st.items.size() &&
+        (a.is(st.items[n.last], EntryKind::Title) || !continues_name(a, st.items[n.last]));
+    if (!titled && !breaks_at(a, st, n.last)) return false;
     for (std::size_t k = n.first; k < n.last; ++k) {
         const Item& it = st.items[k];
-        if (k > n.first && clitic_stop(a, it)) continue;
+        if (k > n.first && (clitic_stop(a, it) || only_given(a, it))) continue;
         if (it.node != 0 || (it.flags & (kConj | kPrep)) || clause_noun(a, it)) return false;
         const std::u32string_view w = a.token(it).form(a.text);
         if (w.size() < 3 || starts_with_article(w) || clitic_before_article(w)) return false;
@@ -413,7 +427,7 @@ NameSpan name_after(const Analysis& a, const SentenceState& st, std::size_t k, b
             }
         }
     if (!given && (comma || complement || loose)) {
-        if (foreign_name(a, st, n)) return n;
+        if (foreign_name(a, st, n, honorifics > 0 || loose)) return n;
         // After a comma the words must start with a given name (وزير الداخلية، عبد الوافي …), or
         // a clause would read as a name (مدير الشرطة القضائية، همت تبادل المعلومات).
         return {k, k};

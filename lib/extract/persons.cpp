@@ -68,6 +68,15 @@ std::uint32_t earlier_holder(const Analysis& a, const std::vector<Pending>& foun
     return only;
 }
 
+// برئاسة، بقيادة (folded): the head of a delegation follows.
+bool led_by(const Analysis& a, const Item& it) {
+    if (it.last - it.first != 1) return false;
+    std::u32string_view w = a.token(it).form(a.text);
+    if (w.size() > 4 && w[0] == U'\u0648') w.remove_prefix(1);
+    return w == U"\u0628\u0631\u064A\u0627\u0633\u0647" ||
+           w == U"\u0628\u0642\u064A\u0627\u062F\u0647";
+}
+
 }  // namespace
 
 void find_officials(Analysis& a) {
@@ -93,7 +102,10 @@ void find_officials(Analysis& a) {
                                        !o.office_kind || o.honorific, complement);
             // "التقى رئيس الجامعة السيدة …": an office of a body named before is someone
             // already introduced; the name after it without a comma is another person.
-            if (o.anaphoric && name.valid() && !is_comma(a, st.items[o.last])) name = NameSpan{};
+            // Not after برئاسة / بقيادة: the office of a delegation's head and its holder's name.
+            if (o.anaphoric && name.valid() && !is_comma(a, st.items[o.last]) &&
+                !(o.first > 0 && led_by(a, st.items[o.first - 1])))
+                name = NameSpan{};
             // "كما استقبل الوزير السيد أمادو ديالو": a bare office the article named before,
             // right after a verb, is its subject; the honorific after it opens the object.
             if (name.valid() && o.office_kind && o.agencies.empty() && o.countries.empty() &&

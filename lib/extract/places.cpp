@@ -328,8 +328,10 @@ void find_places_and_agencies(Analysis& a) {
                 // A generic name of three words or more (المديرية العامة للأمن الوطني، إدارة
                 // الهجرة والجوازات) names the body of the article's country; a shorter one
                 // (الشرطة، الأجهزة الأمنية، وزارة الداخلية) may be anyone's.
-                const bool bare = info.country == AgencyInfo::kInContext && adjacent == kNone &&
-                                  (it.last - it.first < 3 || c == kNone);
+                const bool bare =
+                    info.country == AgencyInfo::kInContext && adjacent == kNone &&
+                    ((it.last - it.first < 3 && !institution_head(a, a.tokens.tokens[it.first])) ||
+                     c == kNone);
                 const std::size_t before = a.entities.size();
                 m.entity = a.agency_entity(agency->index, c, m.start, m.end,
                                            a.slice(m.start, written_end));
