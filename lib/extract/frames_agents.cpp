@@ -197,6 +197,12 @@ bool granted_reception(Analysis& a, const SentenceState& st, const FrameInfo& fr
         if (!guest && person(p) && p.first >= left && p.last <= verb && !(p.flags & kPrep))
             guest = &p;
     if (!guest || !host || guest->entity == host->entity) return false;
+    // "لدى وصوله إلى المطار" between the verb and the noun is the guest's arrival, whoever the
+    // arrival's own reading took for its subject.
+    const std::uint32_t from = a.tokens.tokens[verb].start, to = a.tokens.tokens[tr.first].start;
+    for (Fact& f : a.facts)
+        if (f.relation == "VISITED" && f.a == host->entity && f.start < to && f.end > from)
+            f.a = guest->entity;
     add_fact(a, st, frame, "RECEIVED", Voice::Active, host->entity, host, *guest, guest->entity,
              a.tokens.tokens[verb].start, a.tokens.tokens[tr.last - 1].end, planned, false, false);
     a.facts.back().rule += ".granted";

@@ -115,6 +115,23 @@ bool clitic_stop(const Analysis& a, const Item& it) {
     return true;
 }
 
+// "تسفاي ولدي ميكائيل": an Ethiopian or Eritrean name word that reads as و + لدى, written with
+// ي (لدى is written with ى), between two words of a name, is a word of the name.
+bool conj_stop_in_name(const Analysis& a, const SentenceState& st, std::size_t k) {
+    const Item& it = st.items[k];
+    if (it.node == 0 || it.last - it.first != 1 || !(it.flags & kConj) || (it.flags & kPrep) ||
+        k + 1 >= st.items.size())
+        return false;
+    for (const Entry& e : a.lex.entries(it.node))
+        if (e.kind != EntryKind::Stopword) return false;
+    const std::string w = a.slice(a.start_of(it), a.end_of(it));
+    if (w.size() < 2 || w.compare(w.size() - 2, 2, "\u064A") != 0) return false;
+    const Item& next = st.items[k + 1];
+    return name_word(a, next) && !clause_noun(a, next) &&
+           !starts_with_article(a.token(next).form(a.text)) && continues_name(a, next) &&
+           !(next.flags & (kConj | kPrep));
+}
+
 bool inner_name_at(const Analysis& a, const SentenceState& st, std::size_t k) {
     if (inner_name_word(a, st.items[k])) return true;
     if (!clitic_stop(a, st.items[k]) || k + 1 >= st.items.size()) return false;
@@ -387,7 +404,8 @@ NameSpan name_after(const Analysis& a, const SentenceState& st, std::size_t k, b
     while (n.last < st.items.size() &&
            (n.last == n.first
                 ? rank_name || name_word(a, st.items[n.last]) || place_given(a, st, n.last)
-                : inner_name_at(a, st, n.last) && continues_name(a, st.items[n.last])) &&
+                : (inner_name_at(a, st, n.last) && continues_name(a, st.items[n.last])) ||
+                      conj_stop_in_name(a, st, n.last)) &&
            !heads_construct(a, st, n.last) && !latin_lower(a, st.items[n.last]) &&
            !lineage_done(a, st, n) && word_count(st, {n.first, n.last + 1}) <= kMaxNameWords) {
         ++n.last;
@@ -426,6 +444,13 @@ NameSpan name_after(const Analysis& a, const SentenceState& st, std::size_t k, b
                 break;
             }
         }
+    // "السيدة بن حميدة"، "الوزير ولد أحمد": after an honorific or a bare title, a word of
+    // lineage and one plain word are a surname (a Maghrebi family name).
+    if (!given && (honorifics > 0 || loose) && n.last - n.first == 2 && word_count(st, n) == 2 &&
+        lineage(a, first) && !(first.flags & (kConj | kPrep)) &&
+        (a.plain(st.items[n.first + 1]) || only_given(a, st.items[n.first + 1])) &&
+        breaks_at(a, st, n.last))
+        return n;
     if (!given && (comma || complement || loose)) {
         if (foreign_name(a, st, n, honorifics > 0 || loose)) return n;
         // After a comma the words must start with a given name (وزير الداخلية، عبد الوافي …), or

@@ -30,6 +30,8 @@ bool place_given(const Analysis& a, const SentenceState& st, std::size_t k);
 bool inner_name_word(const Analysis& a, const Item& it);
 // A word of a name at item k, after its first (also ب + a function word between two names).
 bool inner_name_at(const Analysis& a, const SentenceState& st, std::size_t k);
+bool conj_stop_in_name(const Analysis& a, const SentenceState& st, std::size_t k);
+bool clause_noun(const Analysis& a, const Item& it);
 bool heads_construct(const Analysis& a, const SentenceState& st, std::size_t k);
 bool ends_name(const Analysis& a, const Item& it);
 bool is_comma(const Analysis& a, const Item& it);

@@ -99,3 +99,18 @@ TEST_CASE("an English passive reception: the subject was received, the place bef
     CHECK(edge(g, "RECEIVED", node(g, "Person", "Khalid Al Marri"), guest));
     CHECK(count(g, "RECEIVED") == 1);
 }
+
+TEST_CASE("a Maghrebi surname with bin after an honorific, and wolde inside a Horn name") {
+    // Tunisian and Algerian: co-chairs named again by honorific and surname.
+    PropertyGraph g =
+        run("وقع المدير العام للحماية المدنية، السيد رضا بن صالح، ونظيرته الليبية، السيدة "
+            "نجلاء بن عمر، أمس، مذكرة تفاهم. وترأس الجانب التونسي السيد رضا بن صالح، فيما ترأست "
+            "الجانب الليبي السيدة بن عمر.");
+    CHECK(!node(g, "Person", "بن عمر"));
+    CHECK(edge(g, "MET_WITH", node(g, "Person", "رضا بن صالح"), node(g, "Person", "نجلاء بن عمر")));
+    // Sudanese: an Ethiopian name whose second word reads as و + لدى.
+    PropertyGraph h =
+        run("استقبل مدير عام الشرطة الفريق أول شرطة عثمان محمد، اليوم، مدير الشرطة الإثيوبية "
+            "الفريق هايلي ولدي جبريل.");
+    CHECK(node(h, "Person", "هايلي ولدي جبريل"));
+}
