@@ -69,6 +69,14 @@ void find_frames(Analysis& a) {
         }
         pending = Pending{};
         merge_triggers(a, st, triggers, ps);
+        if (getenv("LIAISON_DEBUG_FRAMES")) {
+            for (const Participant& p : ps)
+                fprintf(stderr, "P %s [%u,%u) flags=%u cp=%d\n",
+                        p.entity == kNone ? "-" : a.entities[p.entity].ar.c_str(), p.first, p.last,
+                        p.flags, p.counterpart);
+            for (const Trigger& t : triggers)
+                fprintf(stderr, "T %s [%u,%u)\n", t.frame->relation.c_str(), t.first, t.last);
+        }
         for (std::size_t t = 0; t < triggers.size(); ++t) {
             const Trigger& tr = triggers[t];
             const std::string rel = relation_of(a, st, tr);

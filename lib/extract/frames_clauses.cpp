@@ -134,6 +134,21 @@ void modality_of(const Analysis& a, const SentenceState& st, const std::vector<T
             if (a.lex.modalities[m->index] == Modality::Negated && (near || first_after))
                 negated = true;
         }
+    // "يذكر أن اجتماع اللجنة …، الذي كان مقررا عقده …، قد أرجئ": a noun of meeting whose own
+    // verb, later in the sentence and past its relative clause, postpones or cancels it.
+    if (tr.frame->voice == Voice::Nominal)
+        for (std::size_t k = tr.item + 1; k < st.items.size(); ++k) {
+            const Item& it = st.items[k];
+            if (t + 1 < triggers.size() && it.first >= triggers[t + 1].first &&
+                !a.is(it, EntryKind::Modality))
+                break;
+            // (Not a reported clause's: خلال المباحثات، أن العراق لن يسمح …)
+            if (content_between(a, st, tr.last, it.first) > 20 || said_before(a, tr.last, it.first))
+                break;
+            if (const Entry* m = a.entry(it, EntryKind::Modality);
+                m && a.lex.modalities[m->index] == Modality::Negated)
+                negated = true;
+        }
     // "لجنة مشتركة تجتمع مرتين في العام"، "يلتقيان سنويا": a frequency right after a verb tells a
     // schedule, not a meeting that took place; no fact. (A noun keeps its fact: the meeting held
     // yearly has met this time.)

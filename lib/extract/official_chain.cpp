@@ -82,8 +82,19 @@ bool chain_dash(const Analysis& a, const SentenceState& st, std::size_t j) {
 
 // "المدير العام للأمن العمومي بالجمهورية الإيطالية، السيد …": an office, words of its complement
 // the lexicons do not know, a comma, then an honorific and the name: the name is the office's.
+// Without the comma, the complement must open behind ل or ب ("المدير العام لوكالة التحقيقات
+// الاتحادية السيد …").
 bool apposed(const Analysis& a, const SentenceState& st, std::size_t from, std::size_t at) {
-    if (at == 0 || at <= from || at - from > 7 || !is_comma(a, st.items[at - 1])) return false;
+    if (at == 0 || at <= from || at - from > 7) return false;
+    if (!is_comma(a, st.items[at - 1])) {
+        const std::u32string_view w = a.token(st.items[from]).form(a.text);
+        const bool behind =
+            (st.items[from].flags & kPrep) ||
+            (st.items[from].node == 0 && w.size() >= 4 && (w[0] == U'\u0644' || w[0] == U'\u0628'));
+        if (!behind || (st.items[from].flags & kConj) ||
+            a.token(st.items[at - 1]).kind != TokenKind::Word)
+            return false;
+    }
     for (std::size_t j = from; j + 1 < at; ++j)
         if (is_comma(a, st.items[j]) || a.is(st.items[j], EntryKind::Title) ||
             a.is(st.items[j], EntryKind::Frame) || (j == from && (st.items[j].flags & kConj)))

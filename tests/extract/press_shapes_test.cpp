@@ -114,3 +114,19 @@ TEST_CASE("a Maghrebi surname with bin after an honorific, and wolde inside a Ho
             "الفريق هايلي ولدي جبريل.");
     CHECK(node(h, "Person", "هايلي ولدي جبريل"));
 }
+
+TEST_CASE("an office with a complement the lexicons lack, then an honorific, holds the name") {
+    // Saudi: subject with its office, the place in commas, then the guest's office and name.
+    PropertyGraph g =
+        run("استقبل مدير عام الجوازات اللواء سعد بن فهد الشهري، في مكتبه، المدير العام لهيئة "
+            "الهجرة الوطنية السيد نوريدين كاظموف.");
+    CHECK(edge(g, "RECEIVED", node(g, "Person", "سعد بن فهد الشهري"),
+               node(g, "Person", "نوريدين كاظموف")));
+}
+
+TEST_CASE("a meeting postponed by its own verb, past a relative clause, is no fact") {
+    PropertyGraph g =
+        run("التقى الوزير سالم الحارثي أمس السفير الهندي. يذكر أن اجتماع اللجنة الأمنية المشتركة "
+            "بين الجانبين، الذي كان مقررا عقده في نيودلهي الشهر الماضي، قد أرجئ إلى موعد لاحق.");
+    CHECK(count(g, "MET_WITH") == 1);
+}
