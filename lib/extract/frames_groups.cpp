@@ -79,11 +79,18 @@ bool agents_follow(const Analysis& a, const Trigger& tr, std::uint32_t limit) {
 
 bool visitor_behind_lam(const Analysis& a, const SentenceState& st, const Trigger& noun,
                         const std::vector<const Participant*>& after) {
-    if (after.empty() || after[0]->counterpart || after[0]->entity == kNone ||
-        a.entities[after[0]->entity].label != Label::Person || after[0]->first > noun.last + 1)
-        return false;
-    const std::u32string_view w = a.tokens.tokens[after[0]->first].form(a.text);
-    if (w.size() < 3 || w[0] != U'\u0644' || !(after[0]->flags & kPrep)) return false;  // ل
+    if (after.empty() || after[0]->counterpart || after[0]->entity == kNone) return false;
+    // "زيارة مرتقبة لوفد قطري إلى جاكرتا": a delegation with no head, behind ل, is its country.
+    const Label label = a.entities[after[0]->entity].label;
+    if (label == Label::Country && after[0]->adjective && after[0]->first > noun.last &&
+        after[0]->first <= noun.last + 3) {
+        const std::u32string_view d = a.tokens.tokens[after[0]->first - 1].form(a.text);
+        if (d.size() < 4 || d[0] != U'\u0644' || !delegation_word(d)) return false;
+    } else {
+        if (label != Label::Person || after[0]->first > noun.last + 1) return false;
+        const std::u32string_view w = a.tokens.tokens[after[0]->first].form(a.text);
+        if (w.size() < 3 || w[0] != U'\u0644' || !(after[0]->flags & kPrep)) return false;  // ل
+    }
     for (const Item& it : st.items)
         if (it.first >= after[0]->last && it.first <= after[0]->last + 1 &&
             a.stop_role(it) == StopRole::To)

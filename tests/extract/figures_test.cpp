@@ -198,8 +198,8 @@ TEST_CASE("generality batch r01-r08: the figures reached do not fall") {
 
 TEST_CASE("generality batch s01-s08: the figures reached do not fall") {
     // Blind: 0.463 / 0.322 (19 of 59), 0.610 / 0.424 after two gold slips were corrected; after
-    // the round of 3 December (second session): 0.880 / 0.746 (44 of 59, 50 proposed), persons
+    // the round of 3 December (second session): 0.900 / 0.763 (45 of 59, 50 proposed), persons
     // 0.930 / 0.952, agencies and organisations 0.784 / 0.769, countries 1.000 / 0.958
     // (docs/extract-backlog.md, "Generality batch s01–s08").
-    check_batch('s', {44, 0.87, 0.95, 0.9, 0.76, 0.95});
+    check_batch('s', {45, 0.89, 0.95, 0.9, 0.76, 0.95});
 }

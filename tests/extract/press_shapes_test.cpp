@@ -130,3 +130,18 @@ TEST_CASE("a meeting postponed by its own verb, past a relative clause, is no fa
             "بين الجانبين، الذي كان مقررا عقده في نيودلهي الشهر الماضي، قد أرجئ إلى موعد لاحق.");
     CHECK(count(g, "MET_WITH") == 1);
 }
+
+TEST_CASE("an initialled memorandum is planned, a headless delegation behind li visits") {
+    PropertyGraph g = run(
+        "الدوحة (قنا) - تم التوقيع بالأحرف الأولى على مذكرة تفاهم بين كلية الشرطة وأكاديمية "
+        "الشرطة الماليزية. وسيتم التوقيع على المذكرة خلال زيارة مرتقبة لوفد قطري إلى كوالالمبور "
+        "في سبتمبر المقبل.");
+    const auto* signed_ = edge(g, "SIGNED_MOU", node(g, "Agency", "كلية الشرطة"),
+                               node(g, "Agency", "أكاديمية الشرطة الماليزية"));
+    REQUIRE(signed_);
+    CHECK(property(signed_, "status") == "planned");
+    const auto* visit =
+        edge(g, "VISITED", node(g, "Country", "قطر"), node(g, "City", "كوالالمبور"));
+    REQUIRE(visit);
+    CHECK(property(visit, "status") == "planned");
+}
