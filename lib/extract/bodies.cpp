@@ -37,6 +37,17 @@ constexpr std::u32string_view kInstitutionHeads[] = {
     U"\u0627\u0643\u0627\u062F\u064A\u0645\u064A\u0647",  // أكاديمية
     U"\u0643\u0644\u064A\u0647",                          // كلية
 };
+// Nouns that open a compound place name (folded): وادي، عين، بئر، رأس، دير، تل، كفر، بيت،
+// جبل، مرسى، شرم، بني، سيدي.
+bool place_noun(std::u32string_view w) {
+    for (std::u32string_view n :
+         {U"\u0648\u0627\u062F\u064A", U"\u0639\u064A\u0646", U"\u0628\u064A\u0631",
+          U"\u0631\u0627\u0633", U"\u062F\u064A\u0631", U"\u062A\u0644", U"\u0643\u0641\u0631",
+          U"\u0628\u064A\u062A", U"\u062C\u0628\u0644", U"\u0645\u0631\u0633\u064A",
+          U"\u0634\u0631\u0645", U"\u0628\u0646\u064A", U"\u0633\u064A\u062F\u064A"})
+        if (w == n) return true;
+    return false;
+}
 // The nouns before a city's name.
 constexpr std::u32string_view kCityHeads[] = {
     U"\u0645\u062F\u064A\u0646\u0647",        // مدينة
@@ -148,18 +159,29 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> find_unlisted(Analysis& a, 
             const Item& name = st.items[k + 1];
             const Token& nt = a.token(name);
             if (name.node != 0 || !arabic_word(a, nt) || event_word(a, nt)) continue;
+            // "مدينة وادي حلفا"، "مدينة عين صالح"، "مدينة رأس غارب": a place noun opens a
+            // compound name with the word after it.
+            std::size_t last = k + 1;
+            if (k + 2 < st.items.size() && place_noun(nt.form(a.text))) {
+                const Item& second = st.items[k + 2];
+                const Token& st2 = a.token(second);
+                if (second.node == 0 && arabic_word(a, st2) && !event_word(a, st2) &&
+                    !definite(a, st2))
+                    last = k + 2;
+            }
+            const std::uint32_t end = a.token(st.items[last]).end;
             Entity e;
             e.label = Label::City;
             e.start = nt.start;
-            e.end = nt.end;
+            e.end = end;
             e.ar = a.slice(e.start, e.end);
             e.confidence = 0.6;
             e.rule = "city.context";
             const std::uint32_t id =
-                a.add_entity(std::move(e), "city:" + fold_name(a.slice(nt.start, nt.end)));
-            st.mentions.push_back(mention_of(a, id, name.first, name.last, nt.start));
-            taken.emplace_back(name.first, name.last);
-            ++k;
+                a.add_entity(std::move(e), "city:" + fold_name(a.slice(nt.start, end)));
+            st.mentions.push_back(mention_of(a, id, name.first, st.items[last].last, nt.start));
+            taken.emplace_back(name.first, st.items[last].last);
+            k = last;
             continue;
         }
         // "العاصمة التونسية": the capital of the country the adjective names, unless the city

@@ -85,7 +85,7 @@ void find_frames(Analysis& a) {
                 clause_end(a, st, tr, t + 1 < triggers.size() ? triggers[t + 1].first : st.s.last);
             bool planned = false, negated = false;
             modality_of(a, st, triggers, t, left, right, planned, negated);
-            if (negated) continue;
+            if (negated || (rel == "MET_WITH" && by_call(a, left, right))) continue;
             // "اتفاقية … من أجل الوقاية من المخالفات والبحث عنها": a trigger word inside a
             // signature's purpose names what the document is for.
             bool for_purpose = false;

@@ -106,6 +106,28 @@ std::uint32_t clause_end(const Analysis& a, const SentenceState& st, const Trigg
 }
 
 // "كما التقى"، "ثم استقبل": the verb carries on the subject of the sentence before.
+bool by_call(const Analysis& a, std::uint32_t left, std::uint32_t right) {
+    for (std::uint32_t k = left; k + 1 < right; ++k) {
+        std::u32string_view w = a.tokens.tokens[k].form(a.text);
+        for (std::u32string_view p : {U"\u0648", U"\u0628", U"\u0641"})  // و ب ف
+            if (w.size() > 5 && w.substr(0, 1) == p) w.remove_prefix(1);
+        if (w.size() > 5 && w.substr(0, 2) == U"\u0627\u0644") w.remove_prefix(2);
+        std::u32string_view n = a.tokens.tokens[k + 1].form(a.text);
+        if (n.size() > 5 && n.substr(0, 2) == U"\u0627\u0644") n.remove_prefix(2);
+        // اتصال، اتصالا + هاتفي، هاتفيا، مرئي، مرئيا (folded)
+        const bool call =
+            w == U"\u0627\u062A\u0635\u0627\u0644" || w == U"\u0627\u062A\u0635\u0627\u0644\u0627";
+        const bool medium = n.substr(0, 4) == U"\u0647\u0627\u062A\u0641" ||  // هاتف
+                            n.substr(0, 4) == U"\u0645\u0631\u0626\u064A" ||  // مرئي
+                            n.substr(0, 4) == U"\u0645\u0631\u064A\u064A";  // مريي (ئ folded)
+        if (call && medium) return true;
+        if ((w == U"phone" || w == U"telephone" || w == U"video") &&
+            (n == U"call" || n == U"calls"))
+            return true;
+    }
+    return false;
+}
+
 bool carried_on(const Analysis& a, const SentenceState& st, const Trigger& tr) {
     if (tr.first == st.s.first) return false;
     std::u32string_view w = a.tokens.tokens[tr.first - 1].form(a.text);

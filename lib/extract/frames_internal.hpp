@@ -91,6 +91,9 @@ void add_fact(Analysis& a, const SentenceState& st, const FrameInfo& frame,
 void merge_triggers(const Analysis& a, const SentenceState& st, std::vector<Trigger>& triggers,
                     const std::vector<Participant>& ps);
 bool carried_on(const Analysis& a, const SentenceState& st, const Trigger& tr);  // كما، ثم
+// "بحث … في اتصال مرئي مع نظيره"، "in a phone call with": talks by telephone or video between
+// `left` and `right`: no meeting.
+bool by_call(const Analysis& a, std::uint32_t left, std::uint32_t right);
 std::uint32_t clause_end(const Analysis& a, const SentenceState& st, const Trigger& tr,
                          std::uint32_t right);
 void modality_of(const Analysis& a, const SentenceState& st, const std::vector<Trigger>& triggers,

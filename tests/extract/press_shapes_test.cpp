@@ -145,3 +145,18 @@ TEST_CASE("an initialled memorandum is planned, a headless delegation behind li 
     REQUIRE(visit);
     CHECK(property(visit, "status") == "planned");
 }
+
+TEST_CASE("talks by video or telephone are no meeting; a compound place name after madina") {
+    PropertyGraph g =
+        run("دمشق (سانا) - بحث وزير الداخلية اللواء سامر الخطيب في اتصال مرئي مع نظيره "
+            "الأردني سبل مكافحة التهريب.");
+    CHECK(count(g, "MET_WITH") == 0);
+    PropertyGraph e =
+        run("MUSCAT (ONA) -- Maj Gen Salim Al Hinai discussed border security in a video call with "
+            "Brig Ahmed Al Zadjali.");
+    CHECK(count(e, "MET_WITH") == 0);
+    PropertyGraph h =
+        run("الخرطوم (سونا) - وصل المدير العام للجمارك الفريق عمر الطيب اليوم إلى مدينة عين "
+            "زالة في زيارة تفقدية.");
+    CHECK(node(h, "City", "عين زالة"));
+}
