@@ -98,6 +98,7 @@ void find_frames(Analysis& a) {
             if (rel == "RECEIVED" &&
                 restated_reception(a, tr, sentence_facts, last_subject, planned))
                 continue;
+            if (talks_with_pronoun(a, tr, sentence_facts)) continue;
             if (rel == "RECEIVED" &&
                 granted_reception(a, st, *tr.frame, tr, left, right, planned, ps))
                 continue;
@@ -498,8 +499,18 @@ void find_frames(Analysis& a) {
                         if (f.size() > 4 && f[0] == U'\u0648') f.remove_prefix(1);
                         located = w.kind == TokenKind::Word && f.size() >= 4 && f[0] == U'\u0628';
                     }
-                    if (!is_place(a, *p) && !located && !(p->flags & (kPrep | kConj)) &&
-                        role_before(a, st, p->first, base) == StopRole::Other) {
+                    // "استقبل X، أمس بمقر الجهاز، وفدا رفيع المستوى من جمهورية تشاد": a
+                    // delegation from a country or body is that country or body.
+                    bool of_delegation_from = false;
+                    for (std::uint32_t k = p->first > 6 ? p->first - 6 : 0; k < p->first; ++k)
+                        of_delegation_from =
+                            of_delegation_from ||
+                            (k >= base && delegation_word(a.tokens.tokens[k].form(a.text)));
+                    if ((!is_place(a, *p) ||
+                         (of_delegation_from && label_of(a, *p) == Label::Country)) &&
+                        !located && !(p->flags & (kPrep | kConj)) &&
+                        (role_before(a, st, p->first, base) == StopRole::Other ||
+                         of_delegation_from)) {
                         const auto at = std::find(pool.begin(), pool.end(), p) - pool.begin();
                         if (const Participant* n =
                                 apposed_name(a, st, pool, static_cast<std::size_t>(at), p->first))

@@ -31,6 +31,22 @@ void merge_triggers(const Analysis& a, const SentenceState& st, std::vector<Trig
             triggers.erase(triggers.begin() + static_cast<std::ptrdiff_t>(n));
         }
     }
+    // "اختتم، الأحد الماضي، زيارة إلى تشاد"، "الذي اختتم اليوم زيارة رسمية إلى ليبيا": the
+    // past verb of closing and the noun of visit after it are one visit, the verb's subject's.
+    // (Not the present: "قبل أن يختتم زيارته غدا" plans the visit's end, not a visit.)
+    for (std::size_t t = 0; t + 1 < triggers.size(); ++t) {
+        const Trigger& verb = triggers[t];
+        const Trigger& noun = triggers[t + 1];
+        if (verb.frame->voice != Voice::Active || verb.frame->relation != "ATTENDED" ||
+            noun.frame->voice != Voice::Nominal || noun.frame->relation != "VISITED" ||
+            content_between(a, st, verb.last, noun.first) > 3)
+            continue;
+        std::u32string_view w = a.tokens.tokens[verb.first].form(a.text);
+        if (w.size() > 5 && w[0] == U'\u0648') w.remove_prefix(1);
+        if (w.substr(0, 5) != U"\u0627\u062E\u062A\u062A\u0645") continue;  // اختتم
+        triggers[t].relation = &noun.frame->relation;
+        triggers.erase(triggers.begin() + static_cast<std::ptrdiff_t>(t + 1));
+    }
     // "واستقبل X، في لقاء منفصل، Y"، "التقى، خلال اجتماع عقد بمقر …، Y": a noun of meeting
     // behind a preposition, close after a verb and with no party of its own (مع), says when
     // the verb's fact happened; it does not cut the verb's clause.
@@ -277,6 +293,33 @@ bool restated_reception(Analysis& a, const Trigger& tr, std::size_t since, std::
         break;
     }
     return true;
+}
+
+// "استقبل X وفدا من تشاد، وناقش معه ترتيبات …"، "وبحث معها": a verb of talks whose party is
+// the pronoun مع + ه / ها / هما / هم right after it is a meeting with the one the sentence's
+// last reception or meeting was with.
+bool talks_with_pronoun(Analysis& a, const Trigger& tr, std::size_t since) {
+    if (tr.frame->voice != Voice::Active || tr.frame->relation != "MET_WITH" ||
+        tr.last >= a.tokens.tokens.size())
+        return false;
+    const Token& next = a.tokens.tokens[tr.last];
+    const std::u32string_view w = next.form(a.text);
+    if (w != U"\u0645\u0639\u0647" && w != U"\u0645\u0639\u0647\u0627" &&
+        w != U"\u0645\u0639\u0647\u0645\u0627" && w != U"\u0645\u0639\u0647\u0645")
+        return false;
+    for (std::size_t i = a.facts.size(); i-- > since;) {
+        const Fact& f = a.facts[i];
+        if (f.relation != "RECEIVED" && f.relation != "MET_WITH") continue;
+        Fact m = f;
+        m.relation = "MET_WITH";
+        m.planned = f.planned;  // the reception's own status: a coming date in the topic
+        m.confidence = tr.frame->confidence;  // (المناسبات المقبلة) plans nothing
+        m.rule = "frame.active.pronoun";
+        m.end = std::max(m.end, next.end);
+        if (f.relation == "RECEIVED") a.facts.push_back(m);
+        return true;
+    }
+    return false;
 }
 
 }  // namespace liaison::extract::frames_detail

@@ -104,6 +104,8 @@ void modality_of(const Analysis& a, const SentenceState& st, const std::vector<T
 // the trigger was such a noun.
 bool restated_reception(Analysis& a, const Trigger& tr, std::size_t since, std::uint32_t host,
                         bool planned);
+// "وناقش معه": talks with the party of the sentence's last reception (facts from `since`).
+bool talks_with_pronoun(Analysis& a, const Trigger& tr, std::size_t since);
 // Groups (frames_groups.cpp). A party joined to the one before it by و, also through a
 // counterpart word (X ونظيرته الألمانية Y); the end of the run of persons so joined from list[i].
 bool joined_party(const Analysis& a, const SentenceState& st, const Participant& prev,

@@ -126,12 +126,12 @@ TEST_CASE("development set: the figures reached do not fall") {
     MESSAGE("development set: interactions P=" << interactions.precision()
                                                << " R=" << interactions.recall());
     // Reached on all 56 articles (docs/extract.md, "Figures", has the history): interactions
-    // 0.996 / 0.926 (225 of 243 since p07 took its talks; q01–q08 alone 0.972 / 0.972), signatures
-    // 39 of 44, persons 0.961 / 0.957, agencies and organisations 0.889 / 0.871, countries 0.960 /
-    // 0.986, cities 0.925 / 0.907, HEADS 0.852 / 0.812, REPRESENTS 0.824 / 0.750, Event 0.946 /
-    // 0.795, HOSTED 0.846 / 0.759, ATTENDED 0.970 / 0.753, dates right on 240 of 298 matched
-    // relations. Each floor sits a little under the figure so that a rule trading one fact for
-    // another does not fail, while a lost rule does.
+    // 0.996 / 0.927 (228 of 246 since p07, m01, p12 and p13 took their talks; q01–q08 alone 0.972 /
+    // 0.972), signatures 39 of 44, persons 0.961 / 0.957, agencies and organisations 0.889 / 0.871,
+    // countries 0.960 / 0.986, cities 0.925 / 0.907, HEADS 0.852 / 0.812, REPRESENTS 0.824 / 0.750,
+    // Event 0.946 / 0.795, HOSTED 0.846 / 0.759, ATTENDED 0.970 / 0.753, dates right on 240 of 298
+    // matched relations. Each floor sits a little under the figure so that a rule trading one fact
+    // for another does not fail, while a lost rule does.
     CHECK(interactions.precision() >= 0.98);
     CHECK(interactions.recall() >= 0.91);
     const Tally signatures = sum(total.relations, {"SIGNED_MOU", "SIGNED_AGREEMENT"});
@@ -206,8 +206,9 @@ TEST_CASE("generality batch s01-s08: the figures reached do not fall") {
 
 TEST_CASE("generality batch t01-t08: the figures reached do not fall") {
     // Blind: 0.355 / 0.212 (11 of 52, 31 proposed); after the first rules it prompted (calls,
-    // compound place names): 0.400 / 0.231 (12 of 52), persons 0.714 / 0.921, agencies and
+    // compound place names, a closed visit, a delegation received, talks with its pronoun): 0.500 /
+    // 0.308 (16 of 52), persons 0.714 / 0.921, agencies and
     // organisations 0.854 / 0.614, countries 0.966 / 1.000 (docs/extract-backlog.md,
     // "Generality batch t01–t08": most of its causes are still open).
-    check_batch('t', {12, 0.39, 0.92, 0.7, 0.6, 0.99});
+    check_batch('t', {16, 0.49, 0.92, 0.7, 0.6, 0.99});
 }

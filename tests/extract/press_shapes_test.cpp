@@ -160,3 +160,19 @@ TEST_CASE("talks by video or telephone are no meeting; a compound place name aft
             "زالة في زيارة تفقدية.");
     CHECK(node(h, "City", "عين زالة"));
 }
+
+TEST_CASE("a closed visit, a delegation from a country received, and talks with its pronoun") {
+    // Sudanese: اختتم، الأحد الماضي، زيارة إلى X.
+    PropertyGraph g =
+        run("بورتسودان (سونا) - التقى مدير عام الشرطة عمر حسن الطيب أمس السفير المصري. وكان مدير "
+            "عام الشرطة الفريق أول شرطة عمر حسن الطيب قد اختتم، الأحد الماضي، زيارة إلى جمهورية "
+            "إريتريا استغرقت يومين.");
+    CHECK(edge(g, "VISITED", node(g, "Person", "عمر حسن الطيب"), node(g, "Country", "إريتريا")));
+    // Libyan: a delegation from a country as the object, then وناقش معه.
+    PropertyGraph h =
+        run("طرابلس (وال) - استقبل رئيس جهاز المباحث العامة اللواء محمود أحمد الكيلاني، أمس بمقر "
+            "الجهاز، وفدا رفيع المستوى من جمهورية النيجر، وناقش معه ترتيبات التعاون.");
+    const auto chief = node(h, "Person", "محمود أحمد الكيلاني");
+    CHECK(edge(h, "RECEIVED", chief, node(h, "Country", "النيجر")));
+    CHECK(edge(h, "MET_WITH", chief, node(h, "Country", "النيجر")));
+}
