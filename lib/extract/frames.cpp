@@ -11,17 +11,6 @@ namespace liaison::extract {
 
 using namespace frames_detail;
 
-namespace frames_detail {
-
-struct Pending {
-    std::uint32_t subject = kNone;
-    const FrameInfo* frame = nullptr;
-    bool planned = false, from_topic = false;
-    std::uint32_t trigger_start = 0, trigger_end = 0;
-};
-
-}  // namespace frames_detail
-
 void find_frames(Analysis& a) {
     std::uint32_t last_subject = kNone;  // the last person named as a subject
     std::vector<std::uint32_t> group;    // the last persons named together as a subject
@@ -38,45 +27,10 @@ void find_frames(Analysis& a) {
                 !signs_minutes(a, st, k, a.lex.frames[e->index]))
                 triggers.push_back({k, st.items[k].first, st.items[k].last, &a.lex.frames[e->index],
                                     st.items[k].flags, nullptr});
-        // "حل X ضيفا على Y": a guest's noun after a verb of arrival says where X arrived; it
-        // hosts nothing of its own.
-        for (std::size_t t = 1; t < triggers.size(); ++t)
-            if (triggers[t].frame->relation == "HOSTED" &&
-                triggers[t].frame->voice == Voice::Nominal &&
-                triggers[t - 1].frame->relation == "VISITED" &&
-                triggers[t - 1].frame->voice == Voice::Active &&
-                triggers[t].first - triggers[t - 1].last <= 12) {
-                triggers.erase(triggers.begin() + static_cast<std::ptrdiff_t>(t));
-                break;
-            }
         std::vector<Participant> ps = participants(a, st);
-        // "…مع رؤساء وفود الدول المشاركة. ضمنها قطر، تركيا…": the list after the full stop.
-        if (triggers.empty() && pending.frame) {
-            std::vector<const Participant*> countries;
-            for (const Participant& p : ps)
-                if (label_of(a, p) == Label::Country &&
-                    content_between(a, st, st.s.first, p.first) <= 2 + countries.size())
-                    countries.push_back(&p);
-            if (countries.size() >= 2) {
-                const std::uint32_t own = a.entities[pending.subject].country;
-                for (const Participant* c : countries)
-                    if (a.entities[c->entity].lex != own)
-                        add_fact(a, st, *pending.frame, pending.frame->relation,
-                                 pending.frame->voice, pending.subject, nullptr, *c, c->entity,
-                                 a.tokens.tokens[st.s.first].start, c->end, pending.planned,
-                                 pending.from_topic, true);
-            }
-        }
+        if (triggers.empty() && pending.frame) countries_after_stop(a, st, ps, pending);
         pending = Pending{};
         merge_triggers(a, st, triggers, ps);
-        if (getenv("LIAISON_DEBUG_FRAMES")) {
-            for (const Participant& p : ps)
-                fprintf(stderr, "P %s [%u,%u) flags=%u cp=%d\n",
-                        p.entity == kNone ? "-" : a.entities[p.entity].ar.c_str(), p.first, p.last,
-                        p.flags, p.counterpart);
-            for (const Trigger& t : triggers)
-                fprintf(stderr, "T %s [%u,%u)\n", t.frame->relation.c_str(), t.first, t.last);
-        }
         for (std::size_t t = 0; t < triggers.size(); ++t) {
             const Trigger& tr = triggers[t];
             const std::string rel = relation_of(a, st, tr);

@@ -31,6 +31,16 @@ void merge_triggers(const Analysis& a, const SentenceState& st, std::vector<Trig
             triggers.erase(triggers.begin() + static_cast<std::ptrdiff_t>(n));
         }
     }
+    // "حل X ضيفا على Y": a guest's noun after a verb of arrival says where X arrived; it hosts
+    // nothing of its own.
+    for (std::size_t t = 1; t < triggers.size(); ++t)
+        if (triggers[t].frame->relation == "HOSTED" && triggers[t].frame->voice == Voice::Nominal &&
+            triggers[t - 1].frame->relation == "VISITED" &&
+            triggers[t - 1].frame->voice == Voice::Active &&
+            triggers[t].first - triggers[t - 1].last <= 12) {
+            triggers.erase(triggers.begin() + static_cast<std::ptrdiff_t>(t));
+            break;
+        }
     // "اختتم، الأحد الماضي، زيارة إلى تشاد"، "الذي اختتم اليوم زيارة رسمية إلى ليبيا": the
     // past verb of closing and the noun of visit after it are one visit, the verb's subject's.
     // (Not the present: "قبل أن يختتم زيارته غدا" plans the visit's end, not a visit.)

@@ -428,4 +428,22 @@ bool chaired(Analysis& a, const SentenceState& st, const std::vector<Trigger>& t
     return a.facts.size() > facts_before;
 }
 
+// "…مع رؤساء وفود الدول المشاركة. ضمنها قطر، تركيا…": the countries listed first in the
+// sentence after the meeting's are its parties, but the subject's own.
+void countries_after_stop(Analysis& a, const SentenceState& st, const std::vector<Participant>& ps,
+                          const Pending& pending) {
+    std::vector<const Participant*> countries;
+    for (const Participant& p : ps)
+        if (label_of(a, p) == Label::Country &&
+            content_between(a, st, st.s.first, p.first) <= 2 + countries.size())
+            countries.push_back(&p);
+    if (countries.size() < 2) return;
+    const std::uint32_t own = a.entities[pending.subject].country;
+    for (const Participant* c : countries)
+        if (a.entities[c->entity].lex != own)
+            add_fact(a, st, *pending.frame, pending.frame->relation, pending.frame->voice,
+                     pending.subject, nullptr, *c, c->entity, a.tokens.tokens[st.s.first].start,
+                     c->end, pending.planned, pending.from_topic, true);
+}
+
 }  // namespace liaison::extract::frames_detail

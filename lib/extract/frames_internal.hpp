@@ -106,6 +106,16 @@ bool restated_reception(Analysis& a, const Trigger& tr, std::size_t since, std::
                         bool planned);
 // "وناقش معه": talks with the party of the sentence's last reception (facts from `since`).
 bool talks_with_pronoun(Analysis& a, const Trigger& tr, std::size_t since);
+// A meeting whose list of countries follows the full stop (…مع رؤساء وفود الدول المشاركة.
+// ضمنها قطر، تركيا…).
+struct Pending {
+    std::uint32_t subject = kNone;
+    const FrameInfo* frame = nullptr;
+    bool planned = false, from_topic = false;
+    std::uint32_t trigger_start = 0, trigger_end = 0;
+};
+void countries_after_stop(Analysis& a, const SentenceState& st, const std::vector<Participant>& ps,
+                          const Pending& pending);
 // Groups (frames_groups.cpp). A party joined to the one before it by و, also through a
 // counterpart word (X ونظيرته الألمانية Y); the end of the run of persons so joined from list[i].
 bool joined_party(const Analysis& a, const SentenceState& st, const Participant& prev,
