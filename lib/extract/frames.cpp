@@ -115,7 +115,9 @@ void find_frames(Analysis& a) {
             };
             // A dual or plural verb agrees with a subject written before it or with a pronoun
             // (التقوا خلالها، يتنقلان): the press keeps the verb singular before its subject.
-            const bool plural = plural_verb(a, tr);
+            // "وكانت المسؤولة التركية والوفد المرافق لها قد زاروا": one person and the delegation
+            // with her agree with a plural verb; she is its subject.
+            const bool plural = plural_verb(a, tr) && !led_delegation_before(a, st, tr, before);
             // "أن يتنقل الوزيران غدا"، "أن الوزيرين سيصلان": an office in the dual right after
             // the verb or before it in its clause stands for the last group.
             std::string dual_head;

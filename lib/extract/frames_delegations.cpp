@@ -327,4 +327,18 @@ bool of_delegation(const Analysis& a, const SentenceState& st, const Participant
     return false;
 }
 
+bool led_delegation_before(const Analysis& a, const SentenceState& st, const Trigger& tr,
+                           const std::vector<const Participant*>& before) {
+    if (before.empty() || label_of(a, *before.back()) != Label::Person) return false;
+    bool along = false, delegation = false;
+    for (std::uint32_t k = before.back()->last; k < tr.first; ++k) {
+        const std::u32string_view w = a.tokens.tokens[k].form(a.text);
+        delegation = delegation || (!w.empty() && w[0] == U'\u0648' && delegation_word(w));
+        const std::u32string_view bare = without_article(w);
+        along = along || bare == U"\u0645\u0631\u0627\u0641\u0642" ||
+                bare == U"\u0645\u0631\u0627\u0641\u0642\u0647";  // مرافق، مرافقة
+    }
+    return delegation && along && content_between(a, st, before.back()->last, tr.first) <= 5;
+}
+
 }  // namespace liaison::extract::frames_detail

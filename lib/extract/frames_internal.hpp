@@ -48,6 +48,9 @@ bool delegation_word(std::u32string_view w);
 void through_heads(Analysis& a, const SentenceState& st, std::vector<Participant>& out);
 // A country adjective of a delegation or of peers (الوفد الإسباني، نظيريه الأردني).
 bool of_delegation(const Analysis& a, const SentenceState& st, const Participant& p);
+// "X والوفد المرافق له قد زاروا": a person and the delegation with them before a plural verb.
+bool led_delegation_before(const Analysis& a, const SentenceState& st, const Trigger& tr,
+                           const std::vector<const Participant*>& before);
 // الذي، التي، الذين at `token`.
 bool relative(const Analysis& a, std::uint32_t token);
 // A verb or verbal noun behind the ل of purpose (لبحث، ليلتقي): what a trip is for, no fact.

@@ -176,3 +176,11 @@ TEST_CASE("a closed visit, a delegation from a country received, and talks with 
     CHECK(edge(h, "RECEIVED", chief, node(h, "Country", "النيجر")));
     CHECK(edge(h, "MET_WITH", chief, node(h, "Country", "النيجر")));
 }
+
+TEST_CASE("one person and the delegation with him are the subject of a plural verb") {
+    PropertyGraph g =
+        run("رام الله (معا) - التقى مدير عام الدفاع المدني اللواء نضال عودة أمس السيد أحمد "
+            "أوزتورك. وكان أوزتورك والوفد المرافق له قد زاروا أمس الثلاثاء مدينة نابلس.");
+    CHECK(node(g, "Person", "نضال عودة"));
+    CHECK(edge(g, "VISITED", node(g, "Person", "أحمد أوزتورك"), node(g, "City", "نابلس")));
+}
