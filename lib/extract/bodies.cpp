@@ -233,7 +233,7 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> find_unlisted(Analysis& a, 
         if (last_definite == 0) continue;
         // After an office one word will do (مدير إدارة التدريب): the office says it is a body.
         const bool after_office = k > 0 && a.is(st.items[k - 1], EntryKind::Title);
-        const bool institution = shape(a, t, kInstitutionHeads).head;
+        const bool institution = institution_head(a, t);
         if (last_definite - k < (after_office || institution ? 1U : 2U)) continue;
         std::uint32_t last = st.items[last_definite].last;
         // "إدارة الجريمة المنظمة والناشئة بالإنتربول": the body it belongs to, behind ب, is part

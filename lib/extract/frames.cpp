@@ -306,12 +306,12 @@ void find_frames(Analysis& a) {
                 (!subject_p || label_of(a, *subject_p) != Label::Person)) {
                 std::size_t i = a.facts.size();
                 while (i > sentence_facts && a.facts[i - 1].relation != "VISITED") --i;
-                const Fact& f = a.facts[i > sentence_facts ? i - 1 : a.facts.size() - 1];
-                if (f.relation == "VISITED" && a.entities[f.a].label == Label::Person) {
+                if (i > sentence_facts && a.entities[a.facts[i - 1].a].label == Label::Person) {
+                    const std::uint32_t visitor = a.facts[i - 1].a;
                     subject_p = nullptr;
                     for (const Participant* p : before)
-                        if (p->entity == f.a) subject_p = p;
-                    if (!subject_p) last_subject = f.a;
+                        if (p->entity == visitor) subject_p = p;
+                    if (!subject_p) last_subject = visitor;
                 }
             }
             if (subject_p) {

@@ -44,6 +44,19 @@ std::u32string_view without_article(std::u32string_view w) {
     return w;
 }
 
+// المرافق، المرافقة (with or without the article): the delegation that goes with someone.
+bool accompanying(std::u32string_view w) {
+    w = without_article(w);
+    return w == U"\u0645\u0631\u0627\u0641\u0642" || w == U"\u0645\u0631\u0627\u0641\u0642\u0647";
+}
+
+// A person's country: their own, else that of the body their office heads.
+std::uint32_t nationality(const Analysis& a, const Entity& person) {
+    return person.country != kNone  ? person.country
+           : person.agency != kNone ? a.entities[person.agency].country
+                                    : kNone;
+}
+
 // "وفدا من بعثة الاتحاد الأوروبي … برئاسة رئيسة البعثة": a head named by an office alone
 // (with unknown words of its own: رئيس قسم التعاون) is that office's holder in the body the
 // delegation comes from, kept as a role person; it represents that body, and heads it when the
@@ -273,19 +286,14 @@ std::uint32_t accompanied_of(const Analysis& a, std::uint32_t country, bool& sev
         for (const Mention& m : st.mentions) {
             if (m.entity == kNone || a.entities[m.entity].label != Label::Person) continue;
             const Entity& person = a.entities[m.entity];
-            const std::uint32_t own = person.country != kNone  ? person.country
-                                      : person.agency != kNone ? a.entities[person.agency].country
-                                                               : kNone;
-            if (own != country) continue;
+            if (nationality(a, person) != country) continue;
             std::uint32_t k = m.last;
             if (k < st.s.last && a.tokens.tokens[k].kind == TokenKind::Comma) ++k;
             if (k >= st.s.last || !delegation_word(a.tokens.tokens[k].form(a.text))) continue;
             // وفد [أمني] المرافق / المرافقة له / لها
             bool along = false;
             for (std::uint32_t j = k + 1; j < st.s.last && j <= k + 3 && !along; ++j) {
-                std::u32string_view w = without_article(a.tokens.tokens[j].form(a.text));
-                along = w == U"\u0645\u0631\u0627\u0641\u0642" ||
-                        w == U"\u0645\u0631\u0627\u0641\u0642\u0647";
+                along = accompanying(a.tokens.tokens[j].form(a.text));
             }
             if (!along) continue;
             several = several || (found != kNone && found != m.entity);
@@ -302,10 +310,7 @@ std::uint32_t sole_national(const Analysis& a, std::uint32_t country) {
     for (std::uint32_t e = 0; e < a.entities.size(); ++e) {
         const Entity& person = a.entities[e];
         if (person.label != Label::Person || person.unnamed) continue;
-        const std::uint32_t own = person.country != kNone  ? person.country
-                                  : person.agency != kNone ? a.entities[person.agency].country
-                                                           : kNone;
-        if (own != country) continue;
+        if (nationality(a, person) != country) continue;
         if (found != kNone) return kNone;
         found = e;
     }
@@ -334,9 +339,7 @@ bool led_delegation_before(const Analysis& a, const SentenceState& st, const Tri
     for (std::uint32_t k = before.back()->last; k < tr.first; ++k) {
         const std::u32string_view w = a.tokens.tokens[k].form(a.text);
         delegation = delegation || (!w.empty() && w[0] == U'\u0648' && delegation_word(w));
-        const std::u32string_view bare = without_article(w);
-        along = along || bare == U"\u0645\u0631\u0627\u0641\u0642" ||
-                bare == U"\u0645\u0631\u0627\u0641\u0642\u0647";  // مرافق، مرافقة
+        along = along || accompanying(w);
     }
     return delegation && along && content_between(a, st, before.back()->last, tr.first) <= 5;
 }
