@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <memory>
+#include <new>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -192,26 +196,82 @@ std::optional<Value> parse_typed(std::string_view key, std::string_view text, st
     return std::nullopt;
 }
 
+namespace {
+
+using Entry = Properties::Entry;
+
+std::size_t capacity_for(std::size_t size) { return size == 0 ? 0 : std::bit_ceil(size); }
+
+Entry* allocate_entries(std::size_t capacity) {
+    return capacity == 0 ? nullptr : static_cast<Entry*>(::operator new(capacity * sizeof(Entry)));
+}
+
+auto key_less = [](const Entry& e, std::string_view k) { return e.first < k; };
+
+}  // namespace
+
+Properties::Properties(const Properties& other)
+    : items_(allocate_entries(capacity_for(other.size_))) {
+    for (; size_ < other.size_; ++size_) ::new (items_ + size_) Entry(other.items_[size_]);
+}
+
+Properties& Properties::operator=(const Properties& other) {
+    if (this != &other) *this = Properties(other);
+    return *this;
+}
+
+Properties& Properties::operator=(Properties&& other) noexcept {
+    if (this != &other) {
+        release();
+        items_ = std::exchange(other.items_, nullptr);
+        size_ = std::exchange(other.size_, 0);
+    }
+    return *this;
+}
+
+void Properties::release() noexcept {
+    std::destroy(items_, items_ + size_);
+    ::operator delete(items_);
+    items_ = nullptr;
+    size_ = 0;
+}
+
+bool Properties::operator==(const Properties& other) const {
+    return std::equal(begin(), end(), other.begin(), other.end());
+}
+
 const Value* Properties::get(std::string_view key) const {
-    auto it = std::lower_bound(items_.begin(), items_.end(), key,
-                               [](const Entry& e, std::string_view k) { return e.first < k; });
-    return it != items_.end() && it->first == key ? &it->second : nullptr;
+    auto it = std::lower_bound(begin(), end(), key, key_less);
+    return it != end() && it->first == key ? &it->second : nullptr;
 }
 
 void Properties::set(std::string key, Value value) {
-    auto it = std::lower_bound(items_.begin(), items_.end(), key,
-                               [](const Entry& e, std::string_view k) { return e.first < k; });
-    if (it != items_.end() && it->first == key)
-        it->second = std::move(value);
-    else
-        items_.emplace(it, std::move(key), std::move(value));
+    auto at = static_cast<std::size_t>(std::lower_bound(begin(), end(), key, key_less) - begin());
+    if (at < size_ && items_[at].first == key) {
+        items_[at].second = std::move(value);
+        return;
+    }
+    if (size_ == UINT32_MAX) throw std::length_error("too many properties");
+    if (size_ == capacity_for(size_)) {  // full: move into the next power of two
+        Entry* grown = allocate_entries(capacity_for(size_ + 1u));
+        std::uninitialized_move(items_, items_ + size_, grown);
+        std::uint32_t n = size_;
+        release();
+        items_ = grown;
+        size_ = n;
+    }
+    ::new (items_ + size_) Entry(std::move(key), std::move(value));
+    ++size_;
+    std::rotate(items_ + at, items_ + size_ - 1, items_ + size_);
 }
 
 bool Properties::erase(std::string_view key) {
-    auto it = std::lower_bound(items_.begin(), items_.end(), key,
-                               [](const Entry& e, std::string_view k) { return e.first < k; });
-    if (it == items_.end() || it->first != key) return false;
-    items_.erase(it);
+    Entry* it = std::lower_bound(items_, items_ + size_, key, key_less);
+    if (it == items_ + size_ || it->first != key) return false;
+    std::move(it + 1, items_ + size_, it);
+    --size_;
+    std::destroy_at(items_ + size_);
+    if (size_ == 0) release();
     return true;
 }
 

@@ -56,7 +56,7 @@ AcceptPlan plan_accept(const PropertyGraph& c, const std::string& name) {
     for (const RelationType& t : c.relations().all())
         if (!t.builtin) g.relations().declare(t);
     std::vector<NodeIndex> where(c.node_count(), kNoIndex);
-    auto cite = [&](const std::vector<Source>& sources) {
+    auto cite = [&](const Sources& sources) {
         for (const Source& s : sources)
             if (auto d = c.documents().find(s.document); d != c.documents().end())
                 g.documents().emplace(d->first, d->second);

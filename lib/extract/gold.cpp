@@ -5,7 +5,7 @@
 namespace liaison::extract {
 
 namespace {
-bool cites(const std::vector<Source>& sources, std::string_view document) {
+bool cites(const Sources& sources, std::string_view document) {
     return std::any_of(sources.begin(), sources.end(),
                        [&](const Source& s) { return s.document == document; });
 }

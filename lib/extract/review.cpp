@@ -27,7 +27,7 @@ std::string end_name(const PropertyGraph& g, NodeIndex n) {
     return name.empty() ? node.id : name;
 }
 
-std::string first_quote(const std::vector<Source>& sources) {
+std::string first_quote(const Sources& sources) {
     return sources.empty() ? std::string() : sources.front().quote;
 }
 
@@ -87,7 +87,7 @@ std::vector<FactRef> review_order(const PropertyGraph& g) {
 }
 
 std::string fact_id(const PropertyGraph& g, FactRef f) {
-    return f.edge ? g.edge(f.index).id : g.node(f.index).id;
+    return f.edge ? g.edge(f.index).id.str() : g.node(f.index).id;
 }
 
 FactRef find_fact(const PropertyGraph& g, std::string_view id) {
@@ -251,7 +251,7 @@ std::vector<FactSummary> summarize(const PropertyGraph& g) {
         s.id = fact_id(g, f);
         // What nodes and edges show alike.
         auto describe = [&s](const TimeSpan& time, const Properties& props,
-                             const std::vector<Source>& sources) {
+                             const Sources& sources) {
             s.date = time.empty() ? std::string() : time.to_string();
             s.confidence = text_of(props, "confidence");
             s.rule = text_of(props, "rule");

@@ -36,7 +36,7 @@ std::string property_text(const Properties& p, const char* key) {
     return v->to_display();
 }
 
-void put_sources(Writer& w, const std::vector<Source>& sources) {
+void put_sources(Writer& w, const Sources& sources) {
     w.Key("sources");
     w.StartArray();
     for (const Source& s : sources) {

@@ -76,8 +76,8 @@ bool as_flag(const Value& v, bool& out) {
 }
 
 // Attributes every element shares: time and sources. True when the key was one of them.
-bool apply_common(TimeSpan& time, std::vector<Source>& sources, std::string_view key,
-                  const Value& v, std::string& error) {
+bool apply_common(TimeSpan& time, Sources& sources, std::string_view key, const Value& v,
+                  std::string& error) {
     if (key == "date" || key == "start" || key == "end") {
         auto d = date_of(v, key, error);
         (key == "date" ? time.date : key == "start" ? time.start : time.end) = d;
@@ -215,7 +215,7 @@ std::optional<NodeIndex> GraphAssembler::endpoint(const std::string& id,
     return it == by_original_.end() ? std::nullopt : std::optional<NodeIndex>(it->second);
 }
 
-void GraphAssembler::declare_documents(const std::vector<Source>& sources) {
+void GraphAssembler::declare_documents(const Sources& sources) {
     for (const Source& s : sources) {
         if (g_.documents().count(s.document)) continue;
         Document d;

@@ -57,7 +57,7 @@ public:
 private:
     std::optional<NodeIndex> endpoint(const std::string& id, const TextPosition& where);
     std::string slug_for(const std::string& original);
-    void declare_documents(const std::vector<Source>& sources);
+    void declare_documents(const Sources& sources);
 
     ProblemLog& log_;
     bool directed_ = true;

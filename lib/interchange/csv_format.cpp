@@ -331,7 +331,7 @@ std::vector<ExportedFile> export_csv_files(const PropertyGraph& g) {
     for (std::size_t i = 0; i < edges.size(); ++i) {
         const Edge& e = g.edge(static_cast<EdgeIndex>(i));
         std::vector<std::string> row = {g.node(e.source).id, g.node(e.target).id, g.type_name(e)};
-        if (ids) row.push_back(e.id);
+        if (ids) row.push_back(e.id.str());
         for (auto& c : cells(es, edges[i], ekeys)) row.push_back(std::move(c));
         etext += csv_line(row);
     }

@@ -360,21 +360,21 @@ std::optional<Value> parse_value_json(std::string_view text, std::string& error)
     return value_from_dom(doc, false, error);
 }
 
-std::string sources_json(const std::vector<Source>& sources) {
+std::string sources_json(const Sources& sources) {
     rapidjson::StringBuffer buffer;
     Writer w(buffer);
     json::write_sources(w, sources);
     return {buffer.GetString(), buffer.GetSize()};
 }
 
-std::optional<std::vector<Source>> parse_sources_json(std::string_view text, std::string& error) {
+std::optional<Sources> parse_sources_json(std::string_view text, std::string& error) {
     rapidjson::Document doc;
     if (!parse_json(text, doc, error)) return std::nullopt;
     if (!doc.IsArray()) {
         error = "sources must be a JSON array of {\"document\": …, \"quote\": …}";
         return std::nullopt;
     }
-    std::vector<Source> out;
+    Sources out;
     for (const auto& item : doc.GetArray()) {
         auto source = json::read_source(item, error);
         if (!source) return std::nullopt;

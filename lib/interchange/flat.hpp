@@ -74,8 +74,8 @@ std::string value_json(const Value& value);
 std::optional<Value> parse_value_json(std::string_view text, std::string& error);
 
 // Sources as JSON text ([{"document": …, "quote": …}]) and back.
-std::string sources_json(const std::vector<Source>& sources);
-std::optional<std::vector<Source>> parse_sources_json(std::string_view text, std::string& error);
+std::string sources_json(const Sources& sources);
+std::optional<Sources> parse_sources_json(std::string_view text, std::string& error);
 
 // Documents ({"ID": {"title": …}}) and declared relation types ({"NAME": {"symmetric": …}},
 // built-ins left out) as JSON text, and back into a graph.

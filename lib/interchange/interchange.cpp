@@ -282,8 +282,8 @@ bool all_undirected(const PropertyGraph& g, bool mixed) {
 }
 
 std::string element_edge_id(const PropertyGraph& g, EdgeIndex e) {
-    const std::string& id = g.edge(e).id;
-    return id.empty() ? fmt::format("_e{}", e) : id;
+    const CompactString& id = g.edge(e).id;
+    return id.empty() ? fmt::format("_e{}", e) : id.str();
 }
 
 std::string real_edge_id(std::string_view written) {

@@ -47,7 +47,7 @@ void tag(Properties& p, const std::string& base_name, const std::string& incomin
     p.set(kMergedFrom, Value(std::move(list)));
 }
 
-void add_sources(std::vector<Source>& into, const std::vector<Source>& more) {
+void add_sources(Sources& into, const Sources& more) {
     for (const Source& s : more)
         if (std::find(into.begin(), into.end(), s) == into.end()) into.push_back(s);
 }
@@ -234,7 +234,7 @@ private:
         }
     }
 
-    void rename_sources(std::vector<Source>& sources) const {
+    void rename_sources(Sources& sources) const {
         for (Source& s : sources)
             if (auto r = renamed_.find(s.document); r != renamed_.end()) s.document = r->second;
     }

@@ -187,7 +187,7 @@ public:
         documents_known_ = true;
     }
 
-    void read_sources(const Json& v, std::vector<Source>& out) {
+    void read_sources(const Json& v, Sources& out) {
         for (const auto& s : array_of(v).GetArray()) {
             static constexpr Keys<4> kSource{{"document", "quote", "start", "end"}};
             Flags fields = 0;

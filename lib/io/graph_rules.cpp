@@ -193,7 +193,7 @@ private:
         if (auto p = time_problem(t)) fail(p->key, p->message);
     }
 
-    void sources(const std::vector<Source>& list) const {
+    void sources(const Sources& list) const {
         for (std::size_t i = 0; i < list.size(); ++i) {
             const Source& s = list[i];
             auto member = [&](const char* key) {

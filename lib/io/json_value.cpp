@@ -92,7 +92,7 @@ void write_relation(Writer& w, const RelationType& t) {
     w.EndObject();
 }
 
-void write_sources(Writer& w, const std::vector<Source>& sources) {
+void write_sources(Writer& w, const Sources& sources) {
     w.StartArray();
     for (const Source& s : sources) {
         w.StartObject();

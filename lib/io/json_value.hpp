@@ -34,7 +34,7 @@ void write_relation(Writer& w, const RelationType& t);
 
 // Sources as an array of {"document", "end", "quote", "start"} (sorted keys; the offsets only
 // when set), the same in every format that carries them.
-void write_sources(Writer& w, const std::vector<Source>& sources);
+void write_sources(Writer& w, const Sources& sources);
 // One source, {"document": TEXT, "quote": TEXT} with optional "start" and "end" (both or neither,
 // non-negative integers, start <= end); nullopt with `error` saying what was expected otherwise.
 std::optional<Source> read_source(const rapidjson::Value& v, std::string& error);

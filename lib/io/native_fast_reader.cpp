@@ -520,7 +520,7 @@ private:
     }
 
     void check_sources() const {
-        auto check = [&](const std::vector<Source>& sources) {
+        auto check = [&](const Sources& sources) {
             for (const Source& s : sources)
                 if (!g_.documents().count(s.document)) bail();
         };

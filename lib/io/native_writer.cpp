@@ -38,7 +38,7 @@ void write_properties(Writer& w, const Properties& props) {
     w.EndObject();
 }
 
-void write_sources(Writer& w, const std::vector<Source>& sources) {
+void write_sources(Writer& w, const Sources& sources) {
     if (sources.empty()) return;
     w.Key("sources");
     json::write_sources(w, sources);

@@ -38,7 +38,7 @@ std::vector<std::string> check_provenance(const PropertyGraph& g, const std::str
         }
     }
     std::map<std::string, std::vector<std::size_t>, std::less<>> starts;  // of code points
-    auto check = [&](const std::string& what, const std::vector<Source>& sources) {
+    auto check = [&](const std::string& what, const Sources& sources) {
         if (require_sources && sources.empty()) problems.push_back(what + ": no source");
         for (std::size_t i = 0; i < sources.size(); ++i) {
             const Source& s = sources[i];

@@ -12,6 +12,9 @@
 
 namespace liaison {
 
+// The loaded graph's budget per edge (docs/storage-engine.md, "A loaded graph's memory").
+static_assert(sizeof(void*) != 8 || sizeof(Edge) <= 56, "an Edge grew past 56 bytes");
+
 namespace {
 
 // Revisions are unique across all graphs of the process.
@@ -160,7 +163,7 @@ void PropertyGraph::load_base() const {
     self->in_ = std::move(full.in_);
     self->by_id_ = std::move(full.by_id_);
     self->by_label_ = std::move(full.by_label_);
-    self->by_type_ = std::move(full.by_type_);
+    self->by_type_.clear();
     self->by_name_ = std::move(full.by_name_);
     for (Node& node : appended_nodes) {
         auto n = static_cast<NodeIndex>(self->nodes_.size());
@@ -454,9 +457,11 @@ void PropertyGraph::add_edges(std::vector<Edge> edges) {
         out_[n].reserve(out_[n].size() + outs[n]);
         in_[n].reserve(in_[n].size() + ins[n]);
     }
-    if (by_type_.size() < types.size()) by_type_.resize(types.size());
-    for (std::size_t t = 0; t < types.size(); ++t)
-        by_type_[t].reserve(by_type_[t].size() + types[t]);
+    if (by_type_.built) {
+        auto& lists = by_type_.lists;
+        if (lists.size() < types.size()) lists.resize(types.size());
+        for (std::size_t t = 0; t < types.size(); ++t) lists[t].reserve(lists[t].size() + types[t]);
+    }
     // The lists of random nodes miss the cache on nearly every append: load the lists' headers
     // 16 edges ahead and their ends 8 ahead, so that the appends find them there.
     const std::size_t count = edges_.size();
@@ -604,8 +609,11 @@ void PropertyGraph::index_edge(EdgeIndex e) {
         out_[ed.target].push_back(e);
         in_[ed.source].push_back(e);
     }
-    if (by_type_.size() <= ed.type) by_type_.resize(ed.type + 1u);
-    by_type_[ed.type].push_back(e);
+    if (by_type_.built) {
+        auto& lists = by_type_.lists;
+        if (lists.size() <= ed.type) lists.resize(ed.type + 1u);
+        lists[ed.type].push_back(e);
+    }
 }
 
 std::optional<NodeIndex> PropertyGraph::find_id(std::string_view id) const {
@@ -638,7 +646,17 @@ std::vector<std::string> PropertyGraph::labels() const {
 
 const std::vector<EdgeIndex>& PropertyGraph::edges_of_type(RelationId type) const {
     materialise();
-    return type < by_type_.size() ? by_type_[type] : kNoEdges;
+    std::lock_guard<std::mutex> hold(by_type_.mutex);  // readers on several threads
+    auto& lists = by_type_.lists;
+    if (!by_type_.built) {
+        std::vector<std::size_t> counts(relations_.size());
+        for (const Edge& ed : edges_) ++counts[ed.type];
+        lists.assign(relations_.size(), {});
+        for (std::size_t t = 0; t < counts.size(); ++t) lists[t].reserve(counts[t]);
+        for (EdgeIndex e = 0; e < edges_.size(); ++e) lists[edges_[e].type].push_back(e);
+        by_type_.built = true;
+    }
+    return type < lists.size() ? lists[type] : kNoEdges;
 }
 
 const std::vector<EdgeIndex>& PropertyGraph::edges_of_type(std::string_view type) const {

@@ -11,8 +11,8 @@ namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void write_string(Writer& w, const std::string& s) {
-    w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
+void write_string(Writer& w, std::string_view s) {
+    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
 void write_properties(Writer& w, const Properties& props) {
@@ -33,7 +33,7 @@ void write_time(Writer& w, const TimeSpan& t) {
     write_string(w, t.date ? t.date->to_string() : t.end ? t.end->to_string() : "");
 }
 
-void write_sources(Writer& w, const std::vector<Source>& sources, std::set<std::string>& docs) {
+void write_sources(Writer& w, const Sources& sources, std::set<std::string>& docs) {
     w.Key("sources");
     w.StartArray();
     for (const Source& s : sources) {

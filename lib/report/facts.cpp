@@ -49,7 +49,7 @@ std::string document_anchor(const Context& c, const std::string& document) {
     return c.anchor_prefix + "source-" + anchor_slug(document);
 }
 
-Cell sources_cell(const Context& c, const std::vector<Source>& sources) {
+Cell sources_cell(const Context& c, const Sources& sources) {
     Cell cell;
     cell.dir = Dir::Ltr;
     std::vector<std::string> seen;

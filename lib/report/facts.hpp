@@ -23,7 +23,7 @@ std::string time_text(const TimeSpan& t);
 // "Abdellatif Hammouchi met with Argentina".
 std::string fact_text(const PropertyGraph& g, const Edge& e);
 // The documents cited by sources, each once, in order, linking to the provenance appendix.
-Cell sources_cell(const Context& c, const std::vector<Source>& sources);
+Cell sources_cell(const Context& c, const Sources& sources);
 // The anchor of a document in the provenance appendix.
 std::string document_anchor(const Context& c, const std::string& document);
 // Nodes sorted by degree descending, then id.

@@ -116,7 +116,7 @@ Section one_event(Context& c, const SectionSpec& s, NodeIndex ev, const std::str
         t.numeric = {false, false, false, false, false};
         for (NodeIndex n : who) {
             std::vector<std::string> rels;
-            std::vector<Source> sources;
+            Sources sources;
             for (EdgeIndex e : how[n]) {
                 std::string r = relation_label(g, g.edge(e).type);
                 if (std::find(rels.begin(), rels.end(), r) == rels.end()) rels.push_back(r);

@@ -36,7 +36,7 @@ std::vector<Section> provenance_section(Context& c, const SectionSpec& s) {
         std::string fact = fact_text(g, ed);
         if (!ed.time.empty()) fact += " (" + time_text(ed.time) + ")";
         for (const Source& src : ed.sources) {
-            by_document[src.document].push_back({fact, ed.id, src.quote});
+            by_document[src.document].push_back({fact, ed.id.str(), src.quote});
             ++total;
         }
     }

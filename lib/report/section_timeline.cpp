@@ -39,7 +39,7 @@ Table tie_table(Context& c, const std::vector<analysis::Tie>& ties, const char* 
             t.omitted = ties.size() - limit;
             break;
         }
-        std::vector<Source> sources;
+        Sources sources;
         std::vector<std::string> times;
         for (EdgeIndex e : tie.edges) {
             const Edge& ed = g.edge(e);

@@ -32,14 +32,14 @@ public:
                  const std::vector<std::string_view>& documents)
         : r_(r), offsets_(offsets), records_(records), spans_(spans), documents_(documents) {}
 
-    std::vector<Source> at(std::uint64_t entity) {
+    Sources at(std::uint64_t entity) {
         auto [a, b] = r_.range<std::uint32_t>(offsets_, entity, records_);
         if (a != expected_)
             fail(r_.file(), fmt::format("section {}, entry {}: starts at {} (expected {}, where "
                                         "the previous entity's sources end)",
                                         section_name(offsets_), entity, a, expected_));
         expected_ = b;
-        std::vector<Source> out;
+        Sources out;
         out.reserve(b - a);
         for (auto i = a; i < b; ++i) {
             auto rec = r_.get<SourceRecord>(records_, i);
@@ -259,8 +259,8 @@ namespace {
 
 // The sources of one entity: its records, and its spans found by binary search (they are sorted
 // by source); each document must be one of section DOCUMENTS (sorted by id).
-std::vector<Source> sources_of(const Reader& r, Section offsets, Section records, Section spans,
-                               std::uint64_t entity) {
+Sources sources_of(const Reader& r, Section offsets, Section records, Section spans,
+                   std::uint64_t entity) {
     auto [a, b] = r.range<std::uint32_t>(offsets, entity, records);
     std::uint64_t lo = 0, hi = r.count(spans);
     while (lo < hi) {
@@ -270,7 +270,7 @@ std::vector<Source> sources_of(const Reader& r, Section offsets, Section records
         else
             hi = mid;
     }
-    std::vector<Source> out;
+    Sources out;
     out.reserve(b - a);
     for (auto i = a; i < b; ++i) {
         auto rec = r.get<SourceRecord>(records, i);

@@ -57,6 +57,9 @@ public:
     // The file's bytes (mapped): for the rare reader that needs all of them.
     std::string_view bytes() const { return {reinterpret_cast<const char*>(data_), size_}; }
     std::uint32_t header_crc() const;
+    // Gives the mapped pages back to the kernel (they stay in the page cache and are read again
+    // on the next access): once a graph is loaded from the image, the process need not hold both.
+    void release_pages() const;
     std::size_t node_count() const;
     std::size_t edge_count() const;
     std::size_t document_count() const;

@@ -45,6 +45,12 @@ BaseImage::~BaseImage() {
     if (mapping_) ::munmap(mapping_, size_);
 }
 
+void BaseImage::release_pages() const {
+    // MADV_DONTNEED on a private, read-only file mapping drops our page table entries; the next
+    // read faults the page in from the cache again. Advice only: failure changes nothing.
+    if (mapping_) ::madvise(mapping_, size_, MADV_DONTNEED);
+}
+
 std::shared_ptr<const BaseImage> BaseImage::open_file(const std::string& path) {
     Fd f;
     f.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

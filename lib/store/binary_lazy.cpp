@@ -47,7 +47,11 @@ public:
     }
     // to_graph() declares the relation types in the image's order into a new graph, as
     // read_attributes did for the graph this base is attached to: the same RelationIds.
-    PropertyGraph load() const override { return image_->to_graph(); }
+    PropertyGraph load() const override {
+        PropertyGraph g = image_->to_graph();
+        image_->release_pages();  // the loaded graph holds it all now (storage-engine.md §0)
+        return g;
+    }
     void read_documents(std::map<std::string, Document, std::less<>>& into) const override {
         image_->read_documents(into);
     }

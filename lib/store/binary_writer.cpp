@@ -144,7 +144,7 @@ void put_properties(std::string& blob, std::string& offsets, const Properties& p
 }
 
 void put_sources(std::string& records, std::string& spans, std::string& offsets,
-                 const std::vector<Source>& sources, StringTable& strings) {
+                 const Sources& sources, StringTable& strings) {
     for (const Source& s : sources) {
         auto index = narrow(records.size() / sizeof(SourceRecord), "sources");
         put(records, SourceRecord{strings.id(s.document), strings.id(s.quote)});

@@ -16,8 +16,7 @@ namespace liaison::store {
 namespace {
 
 // Copies into `mini` the documents cited by `sources` (those that exist in g).
-void copy_documents(const PropertyGraph& g, const std::vector<Source>& sources,
-                    PropertyGraph& mini) {
+void copy_documents(const PropertyGraph& g, const Sources& sources, PropertyGraph& mini) {
     for (const Source& s : sources) {
         auto it = g.documents().find(s.document);
         if (it != g.documents().end()) mini.documents().emplace(it->first, it->second);
@@ -103,7 +102,7 @@ NodeIndex find_node(const PropertyGraph& g, std::string_view id) {
 
 std::size_t citations(const PropertyGraph& g, std::string_view document) {
     std::size_t count = 0;
-    auto in = [&](const std::vector<Source>& sources) {
+    auto in = [&](const Sources& sources) {
         for (const Source& s : sources) count += s.document == document;
     };
     for (const Node& n : g.nodes()) in(n.sources);
@@ -144,7 +143,7 @@ EdgeIndex resolve(const PropertyGraph& g, const EdgeRef& ref) {
 
 EdgeData edge_data(const PropertyGraph& g, const Edge& e) {
     return {
-        e.id,     g.node(e.source).id, g.type_name(e), g.node(e.target).id, e.properties, e.time,
+        e.id.str(), g.node(e.source).id, g.type_name(e), g.node(e.target).id, e.properties, e.time,
         e.sources};
 }
 

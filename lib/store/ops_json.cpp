@@ -67,8 +67,7 @@ void field(Writer& w, const char* key, const std::string& s) {
     json::write_string(w, s);
 }
 
-void common(Writer& w, const Properties& props, const TimeSpan& time,
-            const std::vector<Source>& sources) {
+void common(Writer& w, const Properties& props, const TimeSpan& time, const Sources& sources) {
     if (!props.empty()) {
         w.Key("properties");
         w.StartObject();

@@ -21,7 +21,7 @@ inline liaison::PropertyGraph run(const std::string& text, const char* date = nu
     liaison::PropertyGraph g = liaison::extract::extract({a});
     // Every quote is the article's own words at its offsets.
     const liaison::extract::Text t = liaison::extract::make_text(text, "t.txt");
-    auto check = [&](const std::vector<liaison::Source>& sources) {
+    auto check = [&](const liaison::Sources& sources) {
         for (const liaison::Source& s : sources) {
             REQUIRE(s.start);
             REQUIRE(s.end);

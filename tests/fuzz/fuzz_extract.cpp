@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     const liaison::extract::Text t = liaison::extract::make_text(a.text, a.file);
-    auto verbatim = [&](const std::vector<liaison::Source>& sources) {
+    auto verbatim = [&](const liaison::Sources& sources) {
         for (const liaison::Source& s : sources) {
             FUZZ_CHECK(s.start && s.end && *s.start <= *s.end);
             FUZZ_CHECK(t.slice(static_cast<std::uint32_t>(*s.start),

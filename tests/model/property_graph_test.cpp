@@ -28,9 +28,9 @@ TEST_CASE("property graph: nodes, edges, symmetric and parallel edges") {
     met.source = a;
     met.target = b;
     g.add_edge(met);
-    Edge hosted{"", g.relation("HOSTED"), a, e, {}, {}, {}};
+    Edge hosted{"", {}, g.relation("HOSTED"), {}, a, e, {}};
     g.add_edge(hosted);
-    Edge att{"", g.relation("ATTENDED"), b, e, {}, {}, {}};
+    Edge att{"", {}, g.relation("ATTENDED"), {}, b, e, {}};
     g.add_edge(att);
     g.add_edge(att);
 

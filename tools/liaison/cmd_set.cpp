@@ -23,7 +23,7 @@ void unset_keys(const SetOptions& o, Properties& props) {
 }
 
 int run_set(const SetOptions& o) {
-    std::vector<Source> added = sources_of(o.edit, false);
+    Sources added = sources_of(o.edit, false);
     return run_edit(o.edit, [&](WriteTransaction& tx) {
         const PropertyGraph& g = tx.graph();
         Target t = resolve_target(g, o.target);

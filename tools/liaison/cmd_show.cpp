@@ -25,7 +25,7 @@ std::string shown(const PropertyGraph& g, const Value& v) {
     return v.to_display();
 }
 
-std::string json_sources(const std::vector<Source>& sources) {
+std::string json_sources(const Sources& sources) {
     std::string out = "[";
     for (const Source& s : sources)
         out += fmt::format("{}{{\"document\": {}, \"quote\": {}}}", out.size() > 1 ? ", " : "",

@@ -50,14 +50,14 @@ inline void add_fact_options(CLI::App* cmd, EditOptions& o) {
     cmd->add_option("--end", o.end, "When it ended: YYYY[-MM[-DD]]");
 }
 
-inline std::vector<Source> sources_of(const EditOptions& o, bool required) {
+inline Sources sources_of(const EditOptions& o, bool required) {
     if (o.documents.size() != o.quotes.size())
         throw ArgumentError(fmt::format("{} --source but {} --quote; give one quote per source",
                                         o.documents.size(), o.quotes.size()));
     if (required && o.documents.empty() && !o.no_source)
         throw ArgumentError(
             "a fact needs its source: --source DOC --quote \"exact words\" (or --no-source)");
-    std::vector<Source> out;
+    Sources out;
     for (std::size_t i = 0; i < o.documents.size(); ++i)
         out.push_back({o.documents[i], o.quotes[i]});
     return out;

@@ -133,23 +133,36 @@ const char* typed_key(const Value& v);
 bool is_typed_key(std::string_view key);
 std::optional<Value> parse_typed(std::string_view key, std::string_view text, std::string& error);
 
-// A few properties per entity: a sorted flat vector is smaller and faster than a map, and keeps
-// the canonical writer's key order for free.
+// A few properties per entity: a sorted flat array is smaller and faster than a map, and keeps
+// the canonical writer's key order for free. Its capacity is the size rounded up to a power of
+// two, so only the size is stored: one edge with one property allocates exactly one entry, and
+// an edge's other members can use the 4 bytes after the size ([[no_unique_address]]).
 class Properties {
 public:
     using Entry = std::pair<std::string, Value>;
+    Properties() noexcept = default;
+    Properties(const Properties& other);
+    Properties(Properties&& other) noexcept
+        : items_(std::exchange(other.items_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+    Properties& operator=(const Properties& other);
+    Properties& operator=(Properties&& other) noexcept;
+    ~Properties() { release(); }
+
     const Value* get(std::string_view key) const;
     void set(std::string key, Value value);
     bool erase(std::string_view key);
     bool contains(std::string_view key) const { return get(key) != nullptr; }
-    std::size_t size() const { return items_.size(); }
-    bool empty() const { return items_.empty(); }
-    auto begin() const { return items_.begin(); }
-    auto end() const { return items_.end(); }
-    bool operator==(const Properties& other) const = default;
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    const Entry* begin() const { return items_; }
+    const Entry* end() const { return items_ + size_; }
+    bool operator==(const Properties& other) const;
 
 private:
-    std::vector<Entry> items_;
+    void release() noexcept;
+
+    Entry* items_ = nullptr;
+    std::uint32_t size_ = 0;
 };
 
 }  // namespace liaison

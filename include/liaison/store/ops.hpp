@@ -29,7 +29,7 @@ struct EdgeData {
     std::string target;
     Properties properties;
     TimeSpan time;
-    std::vector<Source> sources;
+    Sources sources;
 };
 
 enum class OpKind {
