@@ -41,9 +41,15 @@ std::string node_id_message(std::string_view id) {
         id);
 }
 
+// Whether Date::parse(d.to_string()) gives d back, decided without the text: formatting and
+// parsing every date cost a replayed journal 7 % of its time.
 bool is_writable_date(const Date& d) {
-    auto back = Date::parse(d.to_string());
-    return back && *back == d;
+    if (d.year < 1 || d.year > 9999) return false;
+    if (d.month == 0) return d.day == 0;
+    if (d.month < 1 || d.month > 12) return false;
+    if (d.day == 0) return true;
+    const Date month{d.year, d.month, 0};  // its last day less its first is the month's length
+    return d.day >= 1 && d.day <= month.last_day() - month.first_day() + 1;
 }
 
 namespace {

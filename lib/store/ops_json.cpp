@@ -1,6 +1,8 @@
 // The journal's JSON for operations. Values use the native format's encoding (dates as
 // {"date": "YYYY-MM-DD"}, temporal values as {"datetime": …}, floats always with a fraction or
 // exponent), so both read the same way.
+#include <cstddef>
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
@@ -444,7 +446,11 @@ void parse_json(std::string_view json, const std::string& name, rapidjson::Docum
 }  // namespace
 
 std::vector<Op> decode_ops(std::string_view json, const std::string& name) {
-    rapidjson::Document doc;
+    // A journal record's tree fits here: replay decodes tens of thousands of records, and a
+    // fresh pool took a 64 KiB chunk from the heap for each.
+    alignas(std::max_align_t) char chunk[16384];
+    rapidjson::MemoryPoolAllocator<> pool(chunk, sizeof chunk);
+    rapidjson::Document doc(&pool);
     parse_json(json, name, doc);
     return Decoder(name).ops(doc);
 }
