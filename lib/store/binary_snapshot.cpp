@@ -18,6 +18,11 @@ PropertyGraph decode_snapshot(std::string_view bytes, const std::string& path) {
     return binary::BaseImage::view(bytes, path)->to_graph();
 }
 
+PropertyGraph view_snapshot(std::string_view bytes, const std::string& path) {
+    if (!is_binary_store_path(path)) return parse_graph_json(bytes, path);
+    return binary::lazy_graph(binary::BaseImage::view(bytes, path));
+}
+
 std::string encode_new_snapshot(const PropertyGraph& g, const std::string& path) {
     if (!is_binary_store_path(path)) {
         // The JSON text is the file: it must read back, which holds it to every rule.

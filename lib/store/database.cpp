@@ -18,78 +18,23 @@
 #include "liaison/io/files.hpp"
 #include "liaison/io/native_format.hpp"
 #include "store/binary_format.hpp"
+#include "store/file_identity.hpp"
 #include "store/snapshot_codec.hpp"
 
 namespace liaison {
 
-namespace {
-
-constexpr int kLoadAttempts = 20;
-
-struct Fd {
-    int fd = -1;
-    ~Fd() {
-        if (fd >= 0) ::close(fd);
-    }
-};
-
-void fsync_folder_of(const std::string& path) {
-    std::filesystem::path p(path);
-    std::string dir = p.has_parent_path() ? p.parent_path().string() : ".";
-    Fd d;
-    d.fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (d.fd >= 0) ::fsync(d.fd);
-}
-
-}  // namespace
+using store::Fd;
+using store::FileText;
+using store::fill_id;
+using store::fsync_folder_of;
+using store::read_identified;
 
 std::string journal_path(const std::string& db_path) { return db_path + ".journal"; }
 std::string lock_path(const std::string& db_path) { return db_path + ".lock"; }
 
 namespace {
 
-struct FileText {
-    std::string text;
-    std::uint64_t dev = 0, ino = 0, size = 0;
-    std::int64_t mtime_ns = 0;
-};
-
-void fill_id(const struct stat& st, FileText& f) {
-    f.dev = st.st_dev;
-    f.ino = st.st_ino;
-    f.size = static_cast<std::uint64_t>(st.st_size);
-    f.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-}
-
-// Reads a whole file with its identity; nullopt when it does not exist and `optional`.
-std::optional<FileText> read_identified(const std::string& path, bool optional) {
-    Fd f;
-    f.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (f.fd < 0) {
-        if (optional && errno == ENOENT) return std::nullopt;
-        throw SystemError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-    }
-    struct stat st {};
-    if (::fstat(f.fd, &st) != 0)
-        throw SystemError(fmt::format("{}: cannot stat: {}", path, std::strerror(errno)));
-    if (!S_ISREG(st.st_mode)) throw SystemError(fmt::format("{}: not a regular file", path));
-    FileText out;
-    fill_id(st, out);
-    out.text.resize(static_cast<std::size_t>(st.st_size));
-    std::size_t done = 0;
-    for (;;) {
-        if (done == out.text.size()) out.text.resize(done + 65536);
-        ssize_t n = ::read(f.fd, out.text.data() + done, out.text.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            throw SystemError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
-        }
-        if (n == 0) break;
-        done += static_cast<std::size_t>(n);
-    }
-    out.text.resize(done);
-    return out;
-}
+constexpr int kLoadAttempts = 20;
 
 // The binary store folds its journal only once it is this long: each commit appends O(change),
 // and the base is rewritten (O(graph)) after enough of them to keep replay short.
@@ -143,8 +88,8 @@ Database Database::write_new(const std::string& path, const PropertyGraph& g,
     return open(path);
 }
 
-store::WriterLock Database::lock_for_writing(double wait_seconds) {
-    return store::WriterLock::acquire(lock_path(path_), path_, wait_seconds, path_);
+store::WriterLock Database::lock_for_writing(double wait_seconds, bool folding) {
+    return store::WriterLock::acquire(lock_path(path_), path_, wait_seconds, path_, folding);
 }
 
 void Database::load() {
@@ -182,6 +127,8 @@ bool Database::load_once() {
         return false;
 
     warnings_.clear();
+    carried_.clear();
+    journal_loads_base_ = false;
     if (binary) {
         graph_ = binary::lazy_graph(image);
         snapshot_hash_ = {image->file_bytes(), image->header_crc()};
@@ -248,6 +195,21 @@ bool Database::load_once() {
         journal_state_ = JournalState::Stale;  // an empty journal of an earlier version
         return true;
     }
+    if (journal_state_ == JournalState::Stale) {
+        // The snapshot on disk is a compaction's: the transactions it carried come first, and
+        // they and any after it start the next journal, which replaces this stale one.
+        const store::JournalRecord& compaction = scan.records[from - 1];
+        for (std::size_t k = 0; k < compaction.carried.size(); ++k) {
+            replay_ops(compaction.carried[k],
+                       fmt::format("{}: transaction {} carried by the compaction at byte {}", jpath,
+                                   k + 1, compaction.offset));
+            carried_.push_back(store::transaction_record(compaction.carried[k]));
+        }
+        for (std::size_t i = from; i < scan.records.size(); ++i)
+            if (scan.records[i].kind == store::RecordKind::Transaction)
+                carried_.emplace_back(journal->text.substr(
+                    scan.records[i].offset, scan.records[i].end - scan.records[i].offset));
+    }
     replay(scan, from, jpath);
     if (scan.torn_bytes)
         warnings_.push_back(fmt::format(
@@ -263,23 +225,26 @@ void Database::replay(const store::JournalScan& scan, std::size_t from, const st
         if (r.kind == store::RecordKind::Header)
             throw StoreError(fmt::format("{}: a second header at byte {}", jpath, r.offset));
         if (r.kind != store::RecordKind::Transaction) continue;  // an unfinished compaction
-        std::string where = fmt::format("{}: transaction at byte {}", jpath, r.offset);
-        std::vector<store::Op> ops;
-        try {
-            ops = store::decode_ops(r.ops, where);
-        } catch (const InputError& e) {
-            throw StoreError(fmt::format("{}: {}", where, e.message()));
-        }
-        for (const store::Op& op : ops) {
-            try {
-                store::apply_replayed(graph_, op);
-            } catch (const Error& e) {
-                throw StoreError(
-                    fmt::format("{} does not apply to {}: {}", where, path_, e.what()));
-            }
-        }
-        ++journal_tx_;
+        replay_ops(r.ops, fmt::format("{}: transaction at byte {}", jpath, r.offset));
     }
+}
+
+void Database::replay_ops(std::string_view json, const std::string& where) {
+    std::vector<store::Op> ops;
+    try {
+        ops = store::decode_ops(json, where);
+    } catch (const InputError& e) {
+        throw StoreError(fmt::format("{}: {}", where, e.message()));
+    }
+    journal_loads_base_ = journal_loads_base_ || store::loads_base(ops);
+    for (const store::Op& op : ops) {
+        try {
+            store::apply_replayed(graph_, op);
+        } catch (const Error& e) {
+            throw StoreError(fmt::format("{} does not apply to {}: {}", where, path_, e.what()));
+        }
+    }
+    ++journal_tx_;
 }
 
 void Database::refresh() { catch_up(); }
@@ -348,6 +313,7 @@ void Database::append(const std::string& record, bool transaction) {
     std::string jpath = journal_path(path_);
     if (journal_state_ != JournalState::Live) {
         std::string header = store::header_record(snapshot_hash_);
+        for (const std::string& carried : carried_) header += carried;
         write_file_atomic(jpath, header, path_);  // as private as the database
         struct stat st {};
         if (::stat(jpath.c_str(), &st) != 0)
@@ -357,7 +323,8 @@ void Database::append(const std::string& record, bool transaction) {
         journal_id_ = {id.dev, id.ino, id.size, id.mtime_ns};
         journal_state_ = JournalState::Live;
         journal_end_ = journal_size_ = header.size();
-        journal_tx_ = 0;
+        journal_tx_ = carried_.size();
+        carried_.clear();
     }
     Fd f;
     f.fd = ::open(jpath.c_str(), O_WRONLY | O_CLOEXEC);
@@ -420,13 +387,19 @@ UpdateResult Database::update(const std::function<void(WriteTransaction&)>& chan
     }
     if (!options.compact || (result.operations == 0 && journal_state_ == JournalState::Missing))
         return result;
-    // The binary store is not rewritten for git diffs: its journal is folded once it is long.
-    if (is_binary_store_path(path_) && (journal_state_ != JournalState::Live ||
-                                        journal_end_ < compaction_threshold(snapshot_id_.size)))
+    // The binary store is not rewritten for git diffs: its journal is folded once it is long,
+    // or, by the CLI in the background, once it holds a change that every open would replay by
+    // loading the base whole (an edit or removal: the overlay holds additions only).
+    const bool binary = is_binary_store_path(path_);
+    const bool fold_soon = binary && options.compact_later && journal_loads_base_ &&
+                           journal_state_ == JournalState::Live;
+    if (binary && !fold_soon &&
+        (journal_state_ != JournalState::Live ||
+         journal_end_ < compaction_threshold(snapshot_id_.size)))
         return result;
-    // A background compaction gives way to commits: under steady writes it may never finish,
-    // so past twice the threshold the commit folds the journal itself, bounding replay.
-    if (options.compact_later && is_binary_store_path(path_) &&
+    // A background compaction may not finish (killed, or the file replaced meanwhile), so past
+    // twice the threshold the commit folds the journal itself, bounding replay.
+    if (options.compact_later && binary &&
         journal_end_ < 2 * compaction_threshold(snapshot_id_.size)) {
         result.compaction_due = true;
         return result;
@@ -454,18 +427,21 @@ CompactResult Database::compact(const LockOptions& lock) {
 }
 
 // With the lock held and the state caught up.
-CompactResult Database::compact_locked(std::string prepared) {
+CompactResult Database::compact_locked(std::string prepared, std::vector<std::string> carried) {
     std::string jpath = journal_path(path_);
     CompactResult result;
-    result.transactions = journal_tx_;
+    result.transactions = journal_tx_ - carried.size();
     result.journal_bytes = journal_state_ == JournalState::Missing ? 0 : journal_size_;
 
     std::string text =
         prepared.empty() ? store::encode_snapshot(graph_, path_) : std::move(prepared);
     store::ContentHash target = store::snapshot_identity(text, path_);
+    if (!carried.empty() && target == snapshot_hash_)
+        return {};  // what was built changes nothing: the journal stays as it is
     if (target != snapshot_hash_) {
         std::size_t before = journal_end_;
-        if (journal_state_ == JournalState::Live) append(store::compact_record(target), false);
+        if (journal_state_ == JournalState::Live)
+            append(store::compact_record(target, carried), false);
         try {
             write_file_atomic(path_, text);
         } catch (...) {
@@ -475,6 +451,27 @@ CompactResult Database::compact_locked(std::string prepared) {
             throw;
         }
         result.rewritten = true;
+    }
+    if (!carried.empty()) {
+        // The new snapshot's journal: a header naming it and the carried transactions. Until it
+        // replaces the old journal, the compaction record there carries them (load_once).
+        std::string fresh = store::header_record(target);
+        for (const std::string& ops : carried) fresh += store::transaction_record(ops);
+        std::string unwritten;
+        try {
+            write_file_atomic(jpath, fresh, path_);
+            fsync_folder_of(path_);
+        } catch (const std::exception& e) {
+            unwritten = e.what();
+        }
+        snapshot_id_ = {};
+        load();
+        result.carried = carried.size();
+        if (!unwritten.empty())
+            warnings_.push_back(fmt::format(
+                "{} (the compaction record in the old journal carries its transactions)",
+                unwritten));
+        return result;
     }
     if (journal_state_ != JournalState::Missing) {
         if (::unlink(jpath.c_str()) != 0 && errno != ENOENT)
@@ -497,6 +494,8 @@ CompactResult Database::compact_locked(std::string prepared) {
         snapshot_id_ = {id.dev, id.ino, id.size, id.mtime_ns};
     }
     snapshot_hash_ = target;
+    carried_.clear();
+    journal_loads_base_ = false;
     journal_state_ = JournalState::Missing;
     journal_id_ = {};
     journal_end_ = journal_size_ = journal_tx_ = 0;

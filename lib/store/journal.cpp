@@ -1,11 +1,14 @@
 #include "liaison/store/journal.hpp"
 
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 #include <zlib.h>
 
 #include <charconv>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "liaison/store/error.hpp"
 
@@ -35,6 +38,22 @@ bool read_hash(const rapidjson::Value& v, ContentHash& out) {
     auto [p, ec] = std::from_chars(hex.data(), hex.data() + 8, out.crc32, 16);
     if (ec != std::errc() || p != hex.data() + 8) return false;
     out.size = size.GetUint64();
+    return true;
+}
+
+// A compaction record's carried transactions, each list of operations as one-line JSON text;
+// false when "carried" is there but is not a list of lists.
+bool read_carried(const rapidjson::Value& record, std::vector<std::string>& out) {
+    auto it = record.FindMember("carried");
+    if (it == record.MemberEnd()) return true;
+    if (!it->value.IsArray()) return false;
+    for (const auto& ops : it->value.GetArray()) {
+        if (!ops.IsArray()) return false;
+        rapidjson::StringBuffer text;
+        rapidjson::Writer<rapidjson::StringBuffer> writer(text);
+        ops.Accept(writer);
+        out.emplace_back(text.GetString(), text.GetSize());
+    }
     return true;
 }
 
@@ -78,14 +97,17 @@ JournalRecord classify(std::string_view payload, std::size_t offset, std::size_t
     }
     rapidjson::Document d;
     std::string buffer(payload);
-    d.Parse(buffer.c_str(), buffer.size());
+    // Full precision: a carried operation's numbers are written out again from this tree.
+    d.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag>(buffer.c_str(),
+                                                                                 buffer.size());
     if (!d.HasParseError() && d.IsObject()) {
         if (d.HasMember("base") && d.HasMember("journal") && d["journal"].IsInt() &&
             d["journal"].GetInt() == 1 && read_hash(d["base"], r.snapshot)) {
             r.kind = RecordKind::Header;
             return r;
         }
-        if (d.HasMember("compact") && read_hash(d["compact"], r.snapshot)) {
+        if (d.HasMember("compact") && read_hash(d["compact"], r.snapshot) &&
+            read_carried(d, r.carried)) {
             r.kind = RecordKind::Compact;
             return r;
         }
@@ -140,8 +162,10 @@ std::string header_record(const ContentHash& base) {
     return frame_record(fmt::format("{{\"base\":{},\"journal\":1}}", hash_json(base)));
 }
 
-std::string compact_record(const ContentHash& target) {
-    return frame_record(fmt::format("{{\"compact\":{}}}", hash_json(target)));
+std::string compact_record(const ContentHash& target, const std::vector<std::string>& carried) {
+    if (carried.empty()) return frame_record(fmt::format("{{\"compact\":{}}}", hash_json(target)));
+    return frame_record(fmt::format("{{\"compact\":{},\"carried\":[{}]}}", hash_json(target),
+                                    fmt::join(carried, ",")));
 }
 
 std::string transaction_record(std::string_view ops_json) {

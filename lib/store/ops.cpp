@@ -126,6 +126,19 @@ EdgeRef edge_ref(const PropertyGraph& g, EdgeIndex e) {
             g.parallel_rank(e)};
 }
 
+bool loads_base(const std::vector<Op>& ops) {
+    for (const Op& op : ops) switch (op.kind) {
+            case OpKind::PutNode:
+            case OpKind::RemoveNode:
+            case OpKind::PutEdge:
+            case OpKind::RemoveEdge:
+                return true;
+            default:
+                break;
+        }
+    return false;
+}
+
 EdgeIndex resolve(const PropertyGraph& g, const EdgeRef& ref) {
     auto s = g.find_id(ref.source);
     auto t = g.find_id(ref.target);

@@ -17,5 +17,8 @@ std::string encode_snapshot(const PropertyGraph& g, const std::string& path);
 std::string encode_new_snapshot(const PropertyGraph& g, const std::string& path);
 // The graph those bytes hold.
 PropertyGraph decode_snapshot(std::string_view bytes, const std::string& path);
+// The same graph as a later open reads it: a binary base is served lazily from `bytes`, which
+// the caller keeps alive and unchanged while the graph is used.
+PropertyGraph view_snapshot(std::string_view bytes, const std::string& path);
 
 }  // namespace liaison::store

@@ -173,6 +173,7 @@ void WriteTransaction::commit_held() {
     }
     db_->graph_ = std::move(*working_);
     ++db_->journal_tx_;
+    db_->journal_loads_base_ = db_->journal_loads_base_ || store::loads_base(ops_);
     finish();
 }
 

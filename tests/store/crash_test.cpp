@@ -61,10 +61,32 @@ std::int64_t count_transactions(const PropertyGraph& g) {
             tx.update_node(counter);
             tx.commit();
             report(k);
-            if (k % 25 == 24) db.compact();
+            if (k % 25 == 24) db.compact({.wait_seconds = 5});
         }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "crash-test child: %s\n", e.what());
+        ::_exit(2);
+    }
+}
+
+// Compacts beside the committing child, pausing after each build so that commits land
+// between the build and the write and are carried over (docs/storage-engine.md §8 B); reports
+// how many it has carried so far after each compaction that carried some.
+[[noreturn]] void compactor(const std::string& path, int out) {
+    try {
+        Database db = Database::open(path);
+        std::int64_t total = 0;
+        for (;;) {
+            auto r = db.compact_concurrently({.wait_seconds = 5}, [] {
+                std::this_thread::sleep_for(std::chrono::microseconds(500));
+            });
+            std::int64_t carried = r ? static_cast<std::int64_t>(r->carried) : 0;
+            total += carried;
+            if (carried > 0 && ::write(out, &total, sizeof total) != sizeof total) ::_exit(3);
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "crash-test compactor: %s\n", e.what());
         ::_exit(2);
     }
 }
@@ -106,7 +128,7 @@ TEST_CASE("store: crash test — SIGKILL at random moments loses and splits noth
 
     auto start = std::chrono::steady_clock::now();
     int kills = 0, torn = 0;
-    std::int64_t lost = 0, partial = 0, reported_total = 0, committed = 0;
+    std::int64_t lost = 0, partial = 0, reported_total = 0, committed = 0, carried = 0;
     for (int round = 0; round < kKills; ++round) {
         int fds[2];
         REQUIRE(::pipe(fds) == 0);
@@ -117,18 +139,38 @@ TEST_CASE("store: crash test — SIGKILL at random moments loses and splits noth
             child(path, fds[1]);
         }
         ::close(fds[1]);
-        // Wait until the child has opened the database, then let it commit for a random time.
+        // Wait until the child has opened the database, then let it commit for a random time
+        // beside a compactor, killed at another random moment.
         std::int64_t first = 0;
         bool started = ::read(fds[0], &first, sizeof first) == sizeof first && first == kReady;
-        std::this_thread::sleep_for(std::chrono::microseconds(delay_us(rng)));
-        ::kill(pid, SIGKILL);
-        int status = 0;
+        int cfds[2];
+        REQUIRE(::pipe(cfds) == 0);
+        pid_t cpid = ::fork();
+        REQUIRE(cpid >= 0);
+        if (cpid == 0) {
+            ::close(cfds[0]);
+            ::close(fds[0]);
+            compactor(path, cfds[1]);
+        }
+        ::close(cfds[1]);
+        int before = delay_us(rng), after = delay_us(rng);
+        std::this_thread::sleep_for(std::chrono::microseconds(std::min(before, after)));
+        ::kill(before < after ? cpid : pid, SIGKILL);
+        std::this_thread::sleep_for(std::chrono::microseconds(std::abs(after - before)));
+        ::kill(before < after ? pid : cpid, SIGKILL);
+        int status = 0, cstatus = 0;
         ::waitpid(pid, &status, 0);
+        ::waitpid(cpid, &cstatus, 0);
         Round r = read_reports(fds[0]);
         ::close(fds[0]);
+        Round c = read_reports(cfds[0]);
+        if (!c.reported.empty()) carried += *c.reported.rbegin();
+        ::close(cfds[0]);
         REQUIRE_MESSAGE(started, "the child failed before opening the database");
         REQUIRE_MESSAGE((WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL),
                         "the child stopped by itself (status ", status, ")");
+        REQUIRE_MESSAGE((WIFSIGNALED(cstatus) && WTERMSIG(cstatus) == SIGKILL),
+                        "the compactor stopped by itself (status ", cstatus, ")");
         ++kills;
         reported_total += static_cast<std::int64_t>(r.reported.size());
 
@@ -165,16 +207,19 @@ TEST_CASE("store: crash test — SIGKILL at random moments loses and splits noth
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     MESSAGE(
         fmt::format("crash test: {} kills, {} transactions committed ({} reported committed "
-                    "before a kill, all verified), {} torn tails ignored, lost {}, partial "
-                    "{}, {:.1f} s",
-                    kills, committed, reported_total, torn, lost, partial, seconds));
+                    "before a kill, all verified), {} torn tails ignored, {} commits carried "
+                    "by compactions beside them, lost {}, partial {}, {:.1f} s",
+                    kills, committed, reported_total, torn, carried, lost, partial, seconds));
     std::printf(
         "crash test: %d kills, %lld transactions committed (%lld reported committed before "
-        "a kill, all verified), %d torn tails ignored, lost %lld, partial %lld, %.1f s\n",
+        "a kill, all verified), %d torn tails ignored, %lld commits carried by compactions "
+        "beside them, lost %lld, partial %lld, %.1f s\n",
         kills, static_cast<long long>(committed), static_cast<long long>(reported_total), torn,
-        static_cast<long long>(lost), static_cast<long long>(partial), seconds);
+        static_cast<long long>(carried), static_cast<long long>(lost),
+        static_cast<long long>(partial), seconds);
     CHECK(kills >= 200);
     CHECK(lost == 0);
     CHECK(partial == 0);
     CHECK(committed > 0);
+    CHECK(carried > 0);  // the compactions did carry commits over
 }

@@ -20,39 +20,45 @@ struct CompactOptions {
 };
 
 // For machines, one object per file: {"file", "done": "folded"|"nothing", "transactions",
-// "journal_bytes", "rewritten"}.
+// "journal_bytes", "rewritten", "carried"}.
 int run_compact(const CompactOptions& o) {
     JsonArray json;
     for (const auto& file : o.files) {
-        Database db = Database::open(file);
-        for (const auto& w : db.warnings()) fmt::print(stderr, "liaison: warning: {}\n", w);
         CompactResult r;
         if (o.background) {
-            std::optional<CompactResult> done = db.compact_concurrently({o.wait});
+            std::vector<std::string> warnings;
+            std::optional<CompactResult> done =
+                Database::compact_in_background(file, {o.wait}, warnings);
+            for (const auto& w : warnings) fmt::print(stderr, "liaison: warning: {}\n", w);
             if (!done) {
                 print(
-                    fmt::format("{}: left as it is (another compaction is under way, or a "
-                                "commit came in while the new file was built)\n",
+                    fmt::format("{}: left as it is (another compaction is under way, or the "
+                                "file was replaced while the new one was built)\n",
                                 file));
                 continue;
             }
             r = *done;
         } else {
+            Database db = Database::open(file);
+            for (const auto& w : db.warnings()) fmt::print(stderr, "liaison: warning: {}\n", w);
             r = db.compact({o.wait});
         }
         const bool nothing = r.transactions == 0 && !r.rewritten;
         if (o.format == OutputFormat::Json)
             json.add(fmt::format(
                 "{{\"file\": {}, \"done\": \"{}\", \"transactions\": {}, \"journal_bytes\": {}, "
-                "\"rewritten\": {}}}",
+                "\"rewritten\": {}, \"carried\": {}}}",
                 json_quote(file), nothing ? "nothing" : "folded", r.transactions, r.journal_bytes,
-                r.rewritten));
+                r.rewritten, r.carried));
         else if (nothing)
             print(fmt::format("{}: nothing to fold (no journal)\n", file));
         else
-            print(fmt::format("{}: folded {} transaction{} ({} bytes of journal) into the file\n",
-                              file, r.transactions, r.transactions == 1 ? "" : "s",
-                              r.journal_bytes));
+            print(fmt::format(
+                "{}: folded {} transaction{} ({} bytes of journal) into the file{}\n", file,
+                r.transactions, r.transactions == 1 ? "" : "s", r.journal_bytes,
+                r.carried == 0
+                    ? ""
+                    : fmt::format("; {} committed meanwhile start its new journal", r.carried)));
     }
     if (o.format == OutputFormat::Json) print(json.render());
     return 0;
@@ -67,8 +73,9 @@ void register_compact(CLI::App& app, Action& run) {
     cmd->add_option("--wait", o->wait, "Wait up to SECONDS for another writer to finish")
         ->check(CLI::NonNegativeNumber);
     cmd->add_flag("--background", o->background,
-                  "Give way: leave the file as it is when another compaction runs or a commit "
-                  "comes in meanwhile (how an edit past the journal's threshold starts it)");
+                  "Build the new file without the writer lock, carrying over the commits made "
+                  "meanwhile; leave the file as it is when another compaction runs (how an edit "
+                  "past the journal's threshold starts it)");
     add_format_option(cmd, o->format, false);
     cmd->callback([o, &run] {
         run = [o] {

@@ -43,6 +43,9 @@ struct CompactResult {
     std::size_t transactions = 0;   // transactions folded into the snapshot
     std::size_t journal_bytes = 0;  // size of the journal that was folded
     bool rewritten = false;         // whether the snapshot was written
+    // Transactions committed while the snapshot was built (compact_concurrently): not in it,
+    // they start its new journal.
+    std::size_t carried = 0;
 };
 
 // Where a database file's companions live.
@@ -121,10 +124,21 @@ public:
     /// removes the journal. Takes the writer lock like begin().
     CompactResult compact(const LockOptions& lock = {});
     /// Folds the journal as compact() does, but builds the new snapshot without the writer lock
-    /// (writers go on committing meanwhile) and takes the lock only to write it. Returns
-    /// nullopt, changing nothing, when a commit or another compaction came in between, or when
-    /// another process is already compacting this database. compact() tries this first.
-    std::optional<CompactResult> compact_concurrently(const LockOptions& lock = {});
+    /// (writers go on committing meanwhile) and takes the lock only to write it; the commits
+    /// made during the build are carried over into the new snapshot's journal. Returns
+    /// nullopt, changing nothing, when the files were replaced meanwhile (another compaction or
+    /// a replace), or when another process is already compacting this database. `built` is
+    /// called once the snapshot is built, before the lock is asked for. compact() tries this
+    /// first.
+    std::optional<CompactResult> compact_concurrently(const LockOptions& lock = {},
+                                                      const std::function<void()>& built = {});
+    /// Opens FILE and compacts it as compact_concurrently() does, but first asks whether
+    /// another process is compacting it, before reading anything: nullopt at once when one is
+    /// (`liaison compact --background`, which every edit past the threshold starts). The
+    /// warnings of opening it go to `warnings`.
+    static std::optional<CompactResult> compact_in_background(const std::string& path,
+                                                              const LockOptions& lock,
+                                                              std::vector<std::string>& warnings);
     /// Reloads if another process committed or compacted since this Database loaded.
     void refresh();
 
@@ -140,13 +154,20 @@ private:
     explicit Database(std::string path) : path_(std::move(path)) {}
     static Database write_new(const std::string& path, const PropertyGraph& g,
                               const LockOptions& lock, bool replace);
-    store::WriterLock lock_for_writing(double wait_seconds);
+    store::WriterLock lock_for_writing(double wait_seconds, bool folding = false);
     // With the lock held: folds the journal, writing `prepared` (the encoded snapshot of the
     // current graph) when given, else encoding it.
-    CompactResult compact_locked(std::string prepared = {});
+    // `carried`: the transactions committed after the state `prepared` was encoded from, as
+    // they read on top of it (store/carry.hpp); they become the new snapshot's journal.
+    CompactResult compact_locked(std::string prepared = {}, std::vector<std::string> carried = {});
+    std::optional<CompactResult> compact_building(const LockOptions& lock,
+                                                  const std::function<void()>& built);
+    bool carry_commits(std::string_view built, const FileId& snapshot, const FileId& journal,
+                       std::size_t end, JournalState state, std::vector<std::string>& carried);
     void load();
     bool load_once();
     void replay(const store::JournalScan& scan, std::size_t from, const std::string& jpath);
+    void replay_ops(std::string_view ops, const std::string& where);
     void catch_up();
     void prepare_journal_for_append();
     void append(const std::string& record, bool transaction);
@@ -161,6 +182,12 @@ private:
     std::size_t journal_end_ = 0;   // offset just past the last whole record
     std::size_t journal_size_ = 0;  // file size when read (end plus any torn tail)
     std::size_t journal_tx_ = 0;
+    // Framed transaction records a new journal starts with: those a stale journal's last
+    // compaction carried (a compaction stopped between writing the snapshot and its journal).
+    std::vector<std::string> carried_;
+    // Whether the journal holds an edit or removal of a node or edge: replaying it loads a
+    // binary base whole, so every open pays O(graph) until it is folded (store::loads_base).
+    bool journal_loads_base_ = false;
     bool in_transaction_ = false;
 };
 

@@ -3,7 +3,9 @@
 //     LJ1 <payload length> <crc32 of payload, 8 hex digits> <payload>\n
 // where the payload is one-line JSON. The first record is a header naming the snapshot the
 // journal applies to (its size and CRC-32); then come transactions ({"ops": […]}) and, while a
-// compaction is under way, a record naming the snapshot being written ({"compact": …}).
+// compaction is under way, a record naming the snapshot being written ({"compact": …}), with
+// the transactions committed while it was built, which that snapshot does not hold, restated
+// for it ({"carried": [[…], …]}: applied after it when it is the snapshot on disk).
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -28,8 +30,10 @@ enum class RecordKind { Header, Transaction, Compact };
 
 struct JournalRecord {
     RecordKind kind = RecordKind::Transaction;
-    ContentHash snapshot;    // Header: the base snapshot; Compact: the snapshot being written
-    std::string_view ops;    // Transaction: the JSON list of operations
+    ContentHash snapshot;  // Header: the base snapshot; Compact: the snapshot being written
+    std::string_view ops;  // Transaction: the JSON list of operations
+    // Compact: each carried transaction's JSON list of operations, to apply after the snapshot.
+    std::vector<std::string> carried;
     std::size_t offset = 0;  // where the record starts in the journal
     std::size_t end = 0;     // just past its newline
 };
@@ -52,7 +56,7 @@ JournalScan scan_journal(std::string_view text, const std::string& name);
 // A framed record holding `payload`.
 std::string frame_record(std::string_view payload);
 std::string header_record(const ContentHash& base);
-std::string compact_record(const ContentHash& target);
+std::string compact_record(const ContentHash& target, const std::vector<std::string>& carried = {});
 std::string transaction_record(std::string_view ops_json);
 
 }  // namespace liaison::store

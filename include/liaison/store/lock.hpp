@@ -11,8 +11,11 @@ public:
     // ("DB: database is locked by process N") when another process keeps it, SystemError when
     // the lock file cannot be created. The lock file takes the mode (and, as root, the owner)
     // of `mode_of` when that file exists: a database's lock is as private as the database.
+    // `folding`: the holder is a compaction writing its file; a writer that finds one waits
+    // for it up to a minute more than `wait_seconds`, since it holds the lock only briefly.
     static WriterLock acquire(const std::string& lock_path, const std::string& db_name,
-                              double wait_seconds, const std::string& mode_of = {});
+                              double wait_seconds, const std::string& mode_of = {},
+                              bool folding = false);
     WriterLock(WriterLock&& other) noexcept;
     WriterLock& operator=(WriterLock&& other) noexcept;
     WriterLock(const WriterLock&) = delete;

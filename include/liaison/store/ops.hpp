@@ -75,6 +75,10 @@ void apply(PropertyGraph& g, const Op& op);
 // it passed when it was committed), so replay costs O(operation).
 void apply_replayed(PropertyGraph& g, const Op& op);
 
+// Whether replaying `ops` over a lazily read base loads the base whole: an edit or removal of a
+// node or edge (what a graph over a mapped base overlays is additions only).
+bool loads_base(const std::vector<Op>& ops);
+
 // The JSON text of a list of operations (one line, no raw newlines), and back. decode_ops throws
 // InputError (with `name`) on anything that is not a well-formed operation list.
 std::string encode_ops(const std::vector<Op>& ops);
