@@ -312,8 +312,7 @@ void Database::prepare_journal_for_append() {
 void Database::append(const std::string& record, bool transaction) {
     std::string jpath = journal_path(path_);
     if (journal_state_ != JournalState::Live) {
-        std::string header = store::header_record(snapshot_hash_);
-        for (const std::string& carried : carried_) header += carried;
+        std::string header = store::journal_start(snapshot_hash_, carried_);
         write_file_atomic(jpath, header, path_);  // as private as the database
         struct stat st {};
         if (::stat(jpath.c_str(), &st) != 0)
@@ -455,8 +454,9 @@ CompactResult Database::compact_locked(std::string prepared, std::vector<std::st
     if (!carried.empty()) {
         // The new snapshot's journal: a header naming it and the carried transactions. Until it
         // replaces the old journal, the compaction record there carries them (load_once).
-        std::string fresh = store::header_record(target);
-        for (const std::string& ops : carried) fresh += store::transaction_record(ops);
+        std::vector<std::string> records;
+        for (const std::string& ops : carried) records.push_back(store::transaction_record(ops));
+        std::string fresh = store::journal_start(target, records);
         std::string unwritten;
         try {
             write_file_atomic(jpath, fresh, path_);

@@ -162,6 +162,12 @@ std::string header_record(const ContentHash& base) {
     return frame_record(fmt::format("{{\"base\":{},\"journal\":1}}", hash_json(base)));
 }
 
+std::string journal_start(const ContentHash& base, const std::vector<std::string>& records) {
+    std::string text = header_record(base);
+    for (const std::string& r : records) text += r;
+    return text;
+}
+
 std::string compact_record(const ContentHash& target, const std::vector<std::string>& carried) {
     if (carried.empty()) return frame_record(fmt::format("{{\"compact\":{}}}", hash_json(target)));
     return frame_record(fmt::format("{{\"compact\":{},\"carried\":[{}]}}", hash_json(target),

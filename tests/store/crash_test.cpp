@@ -8,9 +8,11 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <random>
 #include <set>
 #include <thread>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -91,6 +93,22 @@ std::int64_t count_transactions(const PropertyGraph& g) {
     }
 }
 
+// A child process running `body` with the write end of a report pipe; returns its pid and the
+// read end. `other`: a descriptor the child closes (another child's report pipe).
+std::pair<pid_t, int> start_child(const std::function<void(int)>& body, int other = -1) {
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        ::close(fds[0]);
+        if (other >= 0) ::close(other);
+        body(fds[1]);  // does not return
+    }
+    ::close(fds[1]);
+    return {pid, fds[0]};
+}
+
 struct Round {
     std::set<std::int64_t> reported;
     bool ready = false;
@@ -130,29 +148,12 @@ TEST_CASE("store: crash test — SIGKILL at random moments loses and splits noth
     int kills = 0, torn = 0;
     std::int64_t lost = 0, partial = 0, reported_total = 0, committed = 0, carried = 0;
     for (int round = 0; round < kKills; ++round) {
-        int fds[2];
-        REQUIRE(::pipe(fds) == 0);
-        pid_t pid = ::fork();
-        REQUIRE(pid >= 0);
-        if (pid == 0) {
-            ::close(fds[0]);
-            child(path, fds[1]);
-        }
-        ::close(fds[1]);
+        auto [pid, reports] = start_child([&](int out) { child(path, out); });
         // Wait until the child has opened the database, then let it commit for a random time
         // beside a compactor, killed at another random moment.
         std::int64_t first = 0;
-        bool started = ::read(fds[0], &first, sizeof first) == sizeof first && first == kReady;
-        int cfds[2];
-        REQUIRE(::pipe(cfds) == 0);
-        pid_t cpid = ::fork();
-        REQUIRE(cpid >= 0);
-        if (cpid == 0) {
-            ::close(cfds[0]);
-            ::close(fds[0]);
-            compactor(path, cfds[1]);
-        }
-        ::close(cfds[1]);
+        bool started = ::read(reports, &first, sizeof first) == sizeof first && first == kReady;
+        auto [cpid, creports] = start_child([&](int out) { compactor(path, out); }, reports);
         int before = delay_us(rng), after = delay_us(rng);
         std::this_thread::sleep_for(std::chrono::microseconds(std::min(before, after)));
         ::kill(before < after ? cpid : pid, SIGKILL);
@@ -161,11 +162,11 @@ TEST_CASE("store: crash test — SIGKILL at random moments loses and splits noth
         int status = 0, cstatus = 0;
         ::waitpid(pid, &status, 0);
         ::waitpid(cpid, &cstatus, 0);
-        Round r = read_reports(fds[0]);
-        ::close(fds[0]);
-        Round c = read_reports(cfds[0]);
+        Round r = read_reports(reports);
+        ::close(reports);
+        Round c = read_reports(creports);
         if (!c.reported.empty()) carried += *c.reported.rbegin();
-        ::close(cfds[0]);
+        ::close(creports);
         REQUIRE_MESSAGE(started, "the child failed before opening the database");
         REQUIRE_MESSAGE((WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL),
                         "the child stopped by itself (status ", status, ")");

@@ -56,6 +56,8 @@ JournalScan scan_journal(std::string_view text, const std::string& name);
 // A framed record holding `payload`.
 std::string frame_record(std::string_view payload);
 std::string header_record(const ContentHash& base);
+// A new journal's text: the header naming `base`, then `records` (framed) as they are.
+std::string journal_start(const ContentHash& base, const std::vector<std::string>& records);
 std::string compact_record(const ContentHash& target, const std::vector<std::string>& carried = {});
 std::string transaction_record(std::string_view ops_json);
 
