@@ -8,16 +8,22 @@
 
 #include "liaison/core/error.hpp"
 #include "liaison/model/names.hpp"
+#include "model/graph_detail.hpp"
 #include "model/index_stats.hpp"
 
 namespace liaison {
 
+using detail::erase_sorted;
+using detail::insert_sorted;
+using detail::kNoEdges;
+using detail::kNoNodes;
+using detail::next_revision;
+
 // The loaded graph's budget per edge (docs/storage-engine.md, "A loaded graph's memory").
 static_assert(sizeof(void*) != 8 || sizeof(Edge) <= 56, "an Edge grew past 56 bytes");
 
-namespace {
+namespace detail {
 
-// Revisions are unique across all graphs of the process.
 std::uint64_t next_revision() {
     static std::atomic<std::uint64_t> revisions{0};
     return revisions.fetch_add(1, std::memory_order_relaxed) + 1;
@@ -26,12 +32,11 @@ std::uint64_t next_revision() {
 const std::vector<NodeIndex> kNoNodes;
 const std::vector<EdgeIndex> kNoEdges;
 
+namespace {
 thread_local std::uint64_t steps_taken = 0;  // see detail::index_steps
-thread_local bool loading_here = false;      // this thread is loading a graph's base
+}  // namespace
 
-// Adds n to a sorted list of nodes once. While a graph is built nodes come in index order, so
-// this is an append; only a replaced node lands inside a list. (A linear search here made
-// loading nodes that share a name or label quadratic.)
+// A linear search here made loading nodes that share a name or label quadratic.
 void insert_sorted(std::vector<NodeIndex>& list, NodeIndex n) {
     ++steps_taken;
     if (list.empty() || list.back() < n) {
@@ -51,9 +56,10 @@ void erase_sorted(std::vector<NodeIndex>& list, NodeIndex n) {
     steps_taken += static_cast<std::uint64_t>(list.end() - it);
     list.erase(it);
 }
-}  // namespace
 
-std::uint64_t detail::index_steps() { return steps_taken; }
+std::uint64_t index_steps() { return steps_taken; }
+
+}  // namespace detail
 
 bool is_node_id(std::string_view id) {
     if (id.empty() || id.size() > 200) return false;
@@ -97,297 +103,6 @@ std::string Node::display_name() const {
     return d.empty() ? id : d;
 }
 
-// ---- the lazy base ---------------------------------------------------------------------------
-
-void PropertyGraph::attach_base(std::shared_ptr<const GraphBase> base) {
-    nodes_.clear();
-    edges_.clear();
-    out_.clear();
-    in_.clear();
-    by_id_.clear();
-    by_label_.clear();
-    by_type_.clear();
-    by_name_.clear();
-    node_revision_ = next_revision();
-    base_nodes_ = base ? base->node_count() : 0;
-    base_edges_ = base ? base->edge_count() : 0;
-    lazy_.handed_.reset();
-    lazy_.base_ = std::move(base);
-    lazy_.pending_.store(lazy_.base_ != nullptr, std::memory_order_release);
-}
-
-void PropertyGraph::defer_documents(std::shared_ptr<const GraphBase> base) {
-    if (!documents_.empty())
-        throw ArgumentError("defer_documents: the graph already holds documents");
-    lazy_.documents_ = std::move(base);
-    lazy_.documents_pending_.store(lazy_.documents_ != nullptr, std::memory_order_release);
-}
-
-// Under the lazy part's lock: readers on other threads may ask for the documents at once.
-void PropertyGraph::load_documents() const {
-    std::lock_guard<std::mutex> hold(lazy_.mutex_);
-    if (!lazy_.documents_pending_.load(std::memory_order_relaxed)) return;
-    auto* self = const_cast<PropertyGraph*>(this);
-    std::map<std::string, Document, std::less<>> read;
-    lazy_.documents_->read_documents(read);  // a bad section throws: nothing half read is kept
-    self->documents_ = std::move(read);
-    self->lazy_.documents_pending_.store(false, std::memory_order_release);
-}
-
-// Loads the base under the lock (another reader may be loading it too) and puts what was
-// appended meanwhile after it, as add_node and add_edges would have: the result is exactly the
-// graph an eager open and replay gives (same indices, list orders and indexes).
-void PropertyGraph::load_base() const {
-    if (loading_here) return;  // add_edges below, called while this thread loads
-    std::lock_guard<std::mutex> hold(lazy_.mutex_);
-    if (!lazy_.pending_.load(std::memory_order_relaxed)) return;
-    auto* self = const_cast<PropertyGraph*>(this);
-    loading_here = true;
-    struct Done {
-        ~Done() { loading_here = false; }
-    } done;
-    PropertyGraph full = lazy_.base_->load();
-    std::vector<Node> appended_nodes = std::move(self->nodes_);
-    std::vector<Edge> appended_edges = std::move(self->edges_);
-    if (lazy_.handed_ && lazy_.handed_->appended_handed) {
-        // Readers may hold references into the appended part: keep it where it is.
-        auto& h = *self->lazy_.handed_;
-        h.appended_nodes = std::move(appended_nodes);
-        h.appended_edges = std::move(appended_edges);
-        appended_nodes = h.appended_nodes;
-        appended_edges = h.appended_edges;
-    }
-    self->nodes_ = std::move(full.nodes_);
-    self->edges_ = std::move(full.edges_);
-    self->out_ = std::move(full.out_);
-    self->in_ = std::move(full.in_);
-    self->by_id_ = std::move(full.by_id_);
-    self->by_label_ = std::move(full.by_label_);
-    self->by_type_.clear();
-    self->by_name_ = std::move(full.by_name_);
-    for (Node& node : appended_nodes) {
-        auto n = static_cast<NodeIndex>(self->nodes_.size());
-        self->nodes_.push_back(std::move(node));
-        self->out_.emplace_back();
-        self->in_.emplace_back();
-        self->index_node(n);
-    }
-    if (!appended_edges.empty()) self->add_edges(std::move(appended_edges));
-    // Other readers wait on the lock until everything is in place. The node revision stays:
-    // the content it names has not changed. The base and its counts stay: readers of ids and
-    // edge ends below them read it without the lock.
-    self->lazy_.pending_.store(false, std::memory_order_release);
-}
-
-std::size_t PropertyGraph::lazy_count(bool nodes) const {
-    std::lock_guard<std::mutex> hold(lazy_.mutex_);
-    if (!lazy_.pending_.load(std::memory_order_relaxed))
-        return nodes ? nodes_.size() : edges_.size();
-    if (nodes) return base_nodes_ + nodes_.size();
-    return base_edges_ + edges_.size();
-}
-
-std::string PropertyGraph::node_id(NodeIndex n) const {
-    if (lazy_.pending()) {
-        if (n < base_nodes_) return lazy_.base_->node_id(n);  // the base never changes
-        std::lock_guard<std::mutex> hold(lazy_.mutex_);
-        if (lazy_.pending_.load(std::memory_order_relaxed)) {
-            if (n < base_nodes_) return lazy_.base_->node_id(n);
-            return nodes_.at(n - base_nodes_).id;
-        }
-    }
-    return nodes_.at(n).id;
-}
-
-EdgeEnds PropertyGraph::edge_ends(EdgeIndex e) const {
-    if (lazy_.pending()) {
-        if (e < base_edges_) return lazy_.base_->edge_ends(e);  // the base never changes
-        std::lock_guard<std::mutex> hold(lazy_.mutex_);
-        if (lazy_.pending_.load(std::memory_order_relaxed)) {
-            if (e < base_edges_) return lazy_.base_->edge_ends(e);
-            const Edge& ed = edges_.at(e - base_edges_);
-            return {ed.source, ed.target, ed.type};
-        }
-    }
-    const Edge& ed = edges_.at(e);
-    return {ed.source, ed.target, ed.type};
-}
-
-std::uint32_t PropertyGraph::parallel_rank(EdgeIndex e) const {
-    if (lazy_.pending()) {
-        std::lock_guard<std::mutex> hold(lazy_.mutex_);
-        if (lazy_.pending_.load(std::memory_order_relaxed)) {
-            auto ends_of = [&](EdgeIndex x) -> EdgeEnds {
-                if (x < base_edges_) return lazy_.base_->edge_ends(x);
-                const Edge& ed = edges_.at(x - base_edges_);
-                return {ed.source, ed.target, ed.type};
-            };
-            const EdgeEnds me = ends_of(e);
-            auto same = [&](const EdgeEnds& o) {
-                return o.source == me.source && o.target == me.target && o.type == me.type;
-            };
-            std::uint32_t rank = 0;
-            if (me.source < base_nodes_)
-                for (EdgeIndex other : lazy_.base_->source_run(me.source)) {
-                    if (other >= e) break;
-                    rank += same(lazy_.base_->edge_ends(other));
-                }
-            for (auto x = static_cast<EdgeIndex>(base_edges_); x < e; ++x) rank += same(ends_of(x));
-            return rank;
-        }
-    }
-    const Edge& ed = edges_.at(e);
-    std::uint32_t rank = 0;
-    for (EdgeIndex other : out_[ed.source]) {
-        if (other >= e) break;
-        const Edge& o = edges_[other];
-        rank += o.source == ed.source && o.target == ed.target && o.type == ed.type;
-    }
-    return rank;
-}
-
-namespace {
-// Past this many decoded entities (nodes and edges together) of a base, loading it whole is the
-// cheaper way on. One budget for both: listing every node of a graph with ten times more edges
-// (a community table) costs a tenth of loading it.
-bool within_decode_limit(std::size_t decoded, std::size_t base) {
-    return decoded < base / 4 + 1024;
-}
-}  // namespace
-
-const Node& PropertyGraph::lazy_node(NodeIndex n) const {
-    {
-        std::lock_guard<std::mutex> hold(lazy_.mutex_);
-        if (!lazy_.pending_.load(std::memory_order_relaxed)) return nodes_.at(n);
-        auto* self = const_cast<PropertyGraph*>(this);
-        if (!lazy_.handed_) self->lazy_.handed_ = std::make_unique<LazyPart::Handed>();
-        LazyPart::Handed& h = *self->lazy_.handed_;
-        if (n >= base_nodes_) {
-            h.appended_handed = true;
-            return nodes_.at(n - base_nodes_);
-        }
-        auto it = h.nodes.find(n);
-        if (it != h.nodes.end()) return *it->second;
-        if (within_decode_limit(h.nodes.size() + h.edges.size(), base_nodes_ + base_edges_))
-            return *h.nodes.emplace(n, std::make_unique<Node>(lazy_.base_->node(n))).first->second;
-    }
-    materialise();
-    return nodes_.at(n);
-}
-
-const Edge& PropertyGraph::lazy_edge(EdgeIndex e) const {
-    {
-        std::lock_guard<std::mutex> hold(lazy_.mutex_);
-        if (!lazy_.pending_.load(std::memory_order_relaxed)) return edges_.at(e);
-        auto* self = const_cast<PropertyGraph*>(this);
-        if (!lazy_.handed_) self->lazy_.handed_ = std::make_unique<LazyPart::Handed>();
-        LazyPart::Handed& h = *self->lazy_.handed_;
-        if (e >= base_edges_) {
-            h.appended_handed = true;
-            return edges_.at(e - base_edges_);
-        }
-        auto it = h.edges.find(e);
-        if (it != h.edges.end()) return *it->second;
-        if (within_decode_limit(h.nodes.size() + h.edges.size(), base_nodes_ + base_edges_))
-            return *h.edges.emplace(e, std::make_unique<Edge>(lazy_.base_->edge(e))).first->second;
-    }
-    materialise();
-    return edges_.at(e);
-}
-
-// find_name (names) or nodes_with_label (labels) of a lazy graph: the base's postings, then
-// the appended nodes that carry the name or label, as index_node would list them.
-const std::vector<NodeIndex>& PropertyGraph::lazy_postings(bool names, std::string_view key) const {
-    std::string folded = names ? fold_name(key) : std::string(key);
-    std::lock_guard<std::mutex> hold(lazy_.mutex_);
-    if (!lazy_.pending_.load(std::memory_order_relaxed)) {  // another reader loaded it
-        if (names) {
-            auto it = by_name_.find(folded);
-            return it == by_name_.end() ? kNoNodes : it->second;
-        }
-        auto it = by_label_.find(folded);
-        return it == by_label_.end() ? kNoNodes : it->second;
-    }
-    auto* self = const_cast<PropertyGraph*>(this);
-    if (!lazy_.handed_) self->lazy_.handed_ = std::make_unique<LazyPart::Handed>();
-    auto& cache = names ? self->lazy_.handed_->names : self->lazy_.handed_->labels;
-    auto it = cache.find(folded);
-    if (it != cache.end()) return *it->second;
-    std::vector<NodeIndex> list =
-        names ? lazy_.base_->find_name(key) : lazy_.base_->nodes_with_label(key);
-    for (std::size_t i = 0; i < nodes_.size(); ++i) {
-        const Node& node = nodes_[i];
-        bool hit = false;
-        if (names) {
-            auto same = [&](const std::string& x) { return !x.empty() && fold_name(x) == folded; };
-            hit = same(node.names.ar) || same(node.names.en) ||
-                  std::any_of(node.names.aliases.begin(), node.names.aliases.end(), same);
-        } else {
-            hit = node.has_label(key);
-        }
-        if (hit) list.push_back(static_cast<NodeIndex>(base_nodes_ + i));
-    }
-    return *cache
-                .emplace(std::move(folded),
-                         std::make_unique<std::vector<NodeIndex>>(std::move(list)))
-                .first->second;
-}
-
-const std::vector<EdgeIndex>& PropertyGraph::incident_edges(NodeIndex n, Direction dir,
-                                                            std::vector<EdgeIndex>& scratch) const {
-    if (lazy_.pending()) {
-        std::lock_guard<std::mutex> hold(lazy_.mutex_);
-        if (lazy_.pending_.load(std::memory_order_relaxed)) {
-            // Out: n's own edges (its source run) and the symmetric edges that end at n (not
-            // self-loops); In: the converse. Base edges come before appended ones.
-            const bool out = dir != Direction::In;
-            const GraphBase& base = *lazy_.base_;
-            bool any_symmetric = false;
-            for (RelationId t = 0; t < relations_.size(); ++t)
-                any_symmetric = any_symmetric || relations_.get(t).symmetric;
-            scratch.clear();
-            if (n < base_nodes_) {
-                scratch = out ? base.source_run(n) : base.target_run(n);
-                if (any_symmetric) {
-                    std::vector<EdgeIndex> other = out ? base.target_run(n) : base.source_run(n);
-                    std::size_t own = scratch.size();
-                    for (EdgeIndex e : other) {
-                        EdgeEnds ends = base.edge_ends(e);
-                        if (ends.source != ends.target && relations_.get(ends.type).symmetric)
-                            scratch.push_back(e);
-                    }
-                    std::inplace_merge(scratch.begin(),
-                                       scratch.begin() + static_cast<std::ptrdiff_t>(own),
-                                       scratch.end());
-                }
-            }
-            for (std::size_t i = 0; i < edges_.size(); ++i) {
-                const Edge& ed = edges_[i];
-                NodeIndex mine = out ? ed.source : ed.target, theirs = out ? ed.target : ed.source;
-                if (mine == n ||
-                    (theirs == n && ed.source != ed.target && relations_.get(ed.type).symmetric))
-                    scratch.push_back(static_cast<EdgeIndex>(base_edges_ + i));
-            }
-            return scratch;
-        }
-    }
-    return dir == Direction::In ? in_[n] : out_[n];
-}
-
-bool PropertyGraph::node_property_used(std::string_view key) const {
-    if (lazy_.pending()) {
-        std::lock_guard<std::mutex> hold(lazy_.mutex_);
-        if (lazy_.pending_.load(std::memory_order_relaxed)) {
-            for (const Node& node : nodes_)
-                if (node.properties.contains(key)) return true;
-            return lazy_.base_->node_property_used(key);
-        }
-    }
-    for (const Node& node : nodes_)
-        if (node.properties.contains(key)) return true;
-    return false;
-}
-
 // ---- building and editing --------------------------------------------------------------------
 
 NodeIndex PropertyGraph::add_node(Node node) {
@@ -401,6 +116,10 @@ NodeIndex PropertyGraph::add_node(Node node) {
         // Appended beside the base: only the id index knows it until the base is loaded.
         auto n = static_cast<NodeIndex>(base_nodes_ + nodes_.size());
         by_id_.emplace(node.id, n);
+        {
+            std::lock_guard<std::mutex> hold(lazy_.mutex_);
+            repost_lazy(n, node);  // posting lists handed out before list it too
+        }
         nodes_.push_back(std::move(node));
         node_revision_ = next_revision();
         return n;
@@ -505,6 +224,7 @@ RelationId PropertyGraph::relation(std::string_view name) {
 }
 
 void PropertyGraph::replace_node(NodeIndex n, Node node) {
+    if (lazy_.pending() && lazy_replace_node(n, node)) return;
     materialise();
     LIAISON_ASSERT(n < nodes_.size());
     if (node.id != nodes_[n].id) {
@@ -517,6 +237,7 @@ void PropertyGraph::replace_node(NodeIndex n, Node node) {
 }
 
 void PropertyGraph::replace_edge(EdgeIndex e, Edge edge) {
+    if (lazy_.pending() && lazy_replace_edge(e, edge)) return;
     materialise();
     LIAISON_ASSERT(e < edges_.size());
     if (edge.source >= nodes_.size() || edge.target >= nodes_.size() ||

@@ -12,22 +12,6 @@ namespace liaison::store {
 
 namespace {
 
-// The edges a reference chooses among, in the order its ordinal counts them (resolve's), read
-// without loading a lazy graph.
-std::vector<EdgeIndex> parallel_edges(const PropertyGraph& g, const EdgeRef& ref) {
-    std::vector<EdgeIndex> out;
-    auto s = g.find_id(ref.source);
-    auto t = g.find_id(ref.target);
-    auto type = g.relations().find(ref.relation);
-    if (!s || !t || !type) return out;
-    std::vector<EdgeIndex> scratch;
-    for (EdgeIndex e : g.incident_edges(*s, Direction::Out, scratch)) {
-        EdgeEnds ends = g.edge_ends(e);
-        if (ends.source == *s && ends.target == *t && ends.type == *type) out.push_back(e);
-    }
-    return out;
-}
-
 bool same_content(const Edge& a, const Edge& b) {
     return a.id == b.id && a.time == b.time && a.properties == b.properties &&
            a.sources == b.sources;

@@ -128,29 +128,37 @@ EdgeRef edge_ref(const PropertyGraph& g, EdgeIndex e) {
 
 bool loads_base(const std::vector<Op>& ops) {
     for (const Op& op : ops) switch (op.kind) {
-            case OpKind::PutNode:
             case OpKind::RemoveNode:
-            case OpKind::PutEdge:
             case OpKind::RemoveEdge:
                 return true;
+            case OpKind::PutEdge:  // moved to other ends or another type
+                if (op.ref.source != op.edge.source || op.ref.target != op.edge.target ||
+                    op.ref.relation != op.edge.relation)
+                    return true;
+                break;
             default:
                 break;
         }
     return false;
 }
 
-EdgeIndex resolve(const PropertyGraph& g, const EdgeRef& ref) {
+std::vector<EdgeIndex> parallel_edges(const PropertyGraph& g, const EdgeRef& ref) {
+    std::vector<EdgeIndex> out;
     auto s = g.find_id(ref.source);
     auto t = g.find_id(ref.target);
     auto type = g.relations().find(ref.relation);
-    if (s && t && type) {
-        std::uint32_t seen = 0;
-        for (EdgeIndex e : g.out_edges(*s)) {
-            const Edge& o = g.edge(e);
-            if (o.source != *s || o.target != *t || o.type != *type) continue;
-            if (seen++ == ref.ordinal) return e;
-        }
+    if (!s || !t || !type) return out;
+    std::vector<EdgeIndex> scratch;
+    for (EdgeIndex e : g.incident_edges(*s, Direction::Out, scratch)) {
+        EdgeEnds ends = g.edge_ends(e);
+        if (ends.source == *s && ends.target == *t && ends.type == *type) out.push_back(e);
     }
+    return out;
+}
+
+EdgeIndex resolve(const PropertyGraph& g, const EdgeRef& ref) {
+    std::vector<EdgeIndex> named = parallel_edges(g, ref);
+    if (ref.ordinal < named.size()) return named[ref.ordinal];
     throw LookupError(fmt::format("no edge {}", ref.to_string()));
 }
 

@@ -344,25 +344,50 @@ TEST_CASE("cli: an edit past the binary journal's threshold folds it in the back
     CHECK(folded.find_id("late"));
 }
 
-TEST_CASE("cli: an edit of a stored node folds the binary journal in the background") {
+TEST_CASE("cli: edits of stored nodes and edges open lazily; a removal folds in the background") {
     if (!binary_store()) return;  // the JSON store folds every edit before the command returns
     ScratchDir dir("cli-edit-fold");
     std::string db = dir.file(database_name("net"));
     new_database(db);
-    Database(Database::open(db)).update([](WriteTransaction& tx) {
-        tx.add_node(person("a"));
-        tx.add_node(person("b"));
-    });
-    Run r = liaison_cli("add-edge " + q(db) + " a MET_WITH b --no-source --date 2026-01");
-    CHECK(r.code == 0);
-    // Replaying an edit would load the whole base at every open (the mapped base overlays
-    // additions only), so the command starts a fold at once, below the size threshold.
-    r = liaison_cli("set " + q(db) + " a title=Director");
+    {
+        Database d = Database::open(db);
+        d.update([](WriteTransaction& tx) {
+            for (const char* id : {"a", "b", "c"}) tx.add_node(person(id));
+            tx.add_edge(met("a", "b", "2026-01"));
+        });
+        d.compact();  // all of it in the base
+    }
+    REQUIRE_FALSE(std::filesystem::exists(journal_path(db)));
+    // An edit is kept beside the mapped base: no fold, and an open reads nothing of the base.
+    Run r = liaison_cli("set " + q(db) + " a title=Director --en Directrice --label Official");
     CHECK(r.code == 0);
     CHECK(r.out == db + ": updated node a\n");
+    r = liaison_cli("set " + q(db) + " a:MET_WITH:b note=kept");
+    CHECK(r.code == 0);
+    CHECK(std::filesystem::exists(journal_path(db)));
+    {
+        Database opened = Database::open(db);
+        const PropertyGraph& g = opened.graph();
+        REQUIRE(g.find_id("a"));
+        NodeIndex a = *g.find_id("a");
+        CHECK(g.node(a).properties.get("title")->as_string() == "Director");
+        CHECK(g.find_name("Directrice") == std::vector<NodeIndex>{a});
+        CHECK(g.find_name("a").empty());  // its English name was "a"
+        CHECK(g.nodes_with_label("Official") == std::vector<NodeIndex>{a});
+        CHECK(g.edge(0).properties.get("note")->as_string() == "kept");
+        CHECK(g.lazy());
+    }
+    r = liaison_cli("query " + q(db) + " \"MATCH (n:Official) RETURN n.title\"");
+    CHECK(r.code == 0);
+    CHECK(r.out.find("Director") != std::string::npos);
+    // A removal renumbers what follows, which the mapped base cannot: the command starts a
+    // fold at once, below the size threshold.
+    r = liaison_cli("remove " + q(db) + " c");
+    CHECK(r.code == 0);
     PropertyGraph folded = folded_in_background(db);
     REQUIRE(folded.find_id("a"));
     CHECK(folded.node(*folded.find_id("a")).properties.get("title")->as_string() == "Director");
-    CHECK(folded.edge_count() == 1);
+    CHECK_FALSE(folded.find_id("c"));
+    CHECK(folded.edge(0).properties.get("note")->as_string() == "kept");
     CHECK(Database::open(db).graph().lazy());  // opening reads nothing of the base again
 }

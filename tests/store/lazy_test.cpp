@@ -62,13 +62,61 @@ void check_same(const PropertyGraph& a, const PropertyGraph& b) {
     }
 }
 
-// The same random appends on both graphs; the lazily served accessors are compared on the way,
-// while `lazy` still has not loaded its base.
+// A node's content changed as an analyst's `set` would: a name, a label and a property; an
+// appended node may also be renamed.
+Node edited(const PropertyGraph& g, NodeIndex n, int step, bool rename) {
+    Node node = g.node(n);
+    node.names.en = step % 2 ? fmt::format("Edited {}", step) : "New 1";  // "New 1" is shared
+    if (!node.names.aliases.empty() && step % 3 == 0) node.names.aliases.pop_back();
+    if (node.has_label("Person"))
+        node.labels.erase(std::find(node.labels.begin(), node.labels.end(), "Person"));
+    else
+        node.labels.push_back("Person");
+    node.properties.set("note", Value(std::int64_t{step}));
+    if (rename) node.id = fmt::format("zz-renamed-{}", step);
+    return node;
+}
+
+// The lazy graph's postings of the names and labels a step may change, against the eager one's.
+void check_postings(const PropertyGraph& eager, const PropertyGraph& lazy, const Node& was) {
+    for (const std::string& name : {was.names.en, std::string("New 1"), std::string("Edited 3")})
+        if (!name.empty()) CHECK(lazy.find_name(name) == eager.find_name(name));
+    for (const std::string& label : {std::string("Person"), std::string("Organization")})
+        CHECK(lazy.nodes_with_label(label) == eager.nodes_with_label(label));
+}
+
+// The same random appends and edits on both graphs; the lazily served accessors are compared
+// on the way, while `lazy` still has not loaded its base.
 void append_randomly(PropertyGraph& eager, PropertyGraph& lazy, std::mt19937& rng) {
-    for (int step = 0; step < 12; ++step) {
-        if (eager.node_count() == 0 || rng() % 3 == 0) {
-            Node n = person(fmt::format("zz-new-{}", step), fmt::format("New {}", step));
+    for (int step = 0; step < 16; ++step) {
+        const unsigned kind = static_cast<unsigned>(rng() % 6);
+        if (eager.node_count() > 0 && kind == 0) {
+            auto n = static_cast<NodeIndex>(rng() % eager.node_count());
+            const Node was = eager.node(n);
+            check_postings(eager, lazy, was);  // postings handed out before the edit follow it
+            // Only an appended node is renamed: renaming a base node loads the base.
+            const bool rename = was.id.rfind("zz-new-", 0) == 0 && rng() % 2 == 0;
+            Node node = edited(eager, n, step, rename);
+            eager.replace_node(n, node);
+            lazy.replace_node(n, node);
+            CHECK(lazy.node(n).names.en == node.names.en);
+            CHECK(lazy.node(n).labels == node.labels);
+            CHECK(lazy.find_id(node.id) == std::optional<NodeIndex>(n));
+            if (node.id != was.id) CHECK_FALSE(lazy.find_id(was.id));
+            check_postings(eager, lazy, was);
+        } else if (eager.edge_count() > 0 && kind == 1) {
+            auto e = static_cast<EdgeIndex>(rng() % eager.edge_count());
+            Edge edge = eager.edge(e);
+            edge.properties.set("note", Value(std::int64_t{step}));
+            edge.time.date = Date::parse("2024-02-03");
+            eager.replace_edge(e, edge);
+            lazy.replace_edge(e, edge);
+            CHECK(lazy.edge(e).properties == edge.properties);
+            CHECK(lazy.edge(e).time == edge.time);
+        } else if (eager.node_count() == 0 || kind == 2 || kind == 3) {
+            Node n = person(fmt::format("zz-new-{}", step), fmt::format("New {}", step % 4));
             CHECK(eager.add_node(n) == lazy.add_node(n));
+            check_postings(eager, lazy, n);
         } else {
             Edge e;
             e.source = static_cast<NodeIndex>(rng() % eager.node_count());
@@ -129,6 +177,9 @@ TEST_CASE("lazy: lazy and eager graphs agree on every accessor after random appe
         CHECK(copy.lazy());  // loading one graph leaves its copy as it was
         CHECK(copy.node_count() == lazy.node_count() + 1);
         CHECK(copy.find_id("only-in-the-copy") == std::optional<NodeIndex>(lazy.node_count()));
+        PropertyGraph eager_copy = eager;  // the copy took the edits with it
+        eager_copy.add_node(person("only-in-the-copy"));
+        check_same(eager_copy, copy);
         ++compared;
     }
     MESSAGE(fmt::format("{} networks compared", compared));

@@ -161,7 +161,9 @@ public:
     void add_edges(std::vector<Edge> edges);
     // Room for this many nodes in total, so a bulk load does not rehash or regrow.
     void reserve_nodes(std::size_t count);
-    // Replaces a node's content, keeping its index; reindexes names and labels.
+    // Replaces a node's content, keeping its index; reindexes names and labels. A lazy graph
+    // keeps the new content beside its base (unless a base node is renamed, or a base edge moves
+    // to other ends or another type), so an edit costs O(change), not a load.
     void replace_node(NodeIndex n, Node node);
     void replace_edge(EdgeIndex e, Edge edge);
     // Removes a node and every incident edge; renumbers later indices.
@@ -274,6 +276,9 @@ private:
     const Node& lazy_node(NodeIndex n) const;
     const Edge& lazy_edge(EdgeIndex e) const;
     const std::vector<NodeIndex>& lazy_postings(bool names, std::string_view key) const;
+    bool lazy_replace_node(NodeIndex n, Node& node);
+    bool lazy_replace_edge(EdgeIndex e, Edge& edge);
+    void repost_lazy(NodeIndex n, const Node& node);
 
     // The lazy part of a PropertyGraph: which base it still has to load, and the lock that makes
     // loading safe when several threads read the graph. A copy of a graph still waiting for its
@@ -336,6 +341,9 @@ private:
             std::vector<Node> appended_nodes;
             std::vector<Edge> appended_edges;
             bool appended_handed = false;  // a reference into the appended part was given out
+            // The replaced base entities as loading found them (references may point there).
+            std::unordered_map<NodeIndex, Node> replaced_nodes;
+            std::unordered_map<EdgeIndex, Edge> replaced_edges;
         };
 
         // The base stays set once loaded (readers without the lock may still be using it).
@@ -353,6 +361,10 @@ private:
     // indexes nothing; loading puts the base in front and builds every index.
     LazyPart lazy_;
     std::size_t base_nodes_ = 0, base_edges_ = 0;
+    // While lazy_ is pending: the new content of replaced base nodes and edges (an edge keeps
+    // its ends and type), which the accessors read in place of the base's; copied with the graph.
+    std::unordered_map<NodeIndex, Node> replaced_nodes_;
+    std::unordered_map<EdgeIndex, Edge> replaced_edges_;
 
     std::vector<Node> nodes_;
     std::vector<Edge> edges_;

@@ -60,6 +60,9 @@ struct Op {
 };
 
 EdgeRef edge_ref(const PropertyGraph& g, EdgeIndex e);
+// The edges with a reference's ends and type, in the order its ordinal counts them; read
+// without loading a lazy graph.
+std::vector<EdgeIndex> parallel_edges(const PropertyGraph& g, const EdgeRef& ref);
 // The edge a reference names; throws LookupError when there is none.
 EdgeIndex resolve(const PropertyGraph& g, const EdgeRef& ref);
 EdgeData edge_data(const PropertyGraph& g, const Edge& e);
@@ -75,8 +78,9 @@ void apply(PropertyGraph& g, const Op& op);
 // it passed when it was committed), so replay costs O(operation).
 void apply_replayed(PropertyGraph& g, const Op& op);
 
-// Whether replaying `ops` over a lazily read base loads the base whole: an edit or removal of a
-// node or edge (what a graph over a mapped base overlays is additions only).
+// Whether replaying `ops` over a lazily read base loads the base whole: a removal of a node or
+// an edge, or an edge moved to other ends or another type (a graph over a mapped base keeps
+// additions and edits in place beside it, not renumbering or moves).
 bool loads_base(const std::vector<Op>& ops);
 
 // The JSON text of a list of operations (one line, no raw newlines), and back. decode_ops throws
