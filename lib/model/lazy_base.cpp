@@ -23,6 +23,41 @@ namespace {
 thread_local bool loading_here = false;  // this thread is loading a graph's base
 }  // namespace
 
+// The sequence at[j] - j counts, for each removed position, the live positions before it; the
+// index-th live position comes after exactly the removed ones whose count is at most index.
+std::uint32_t PropertyGraph::Removed::position(std::uint32_t index) const {
+    std::size_t lo = 0, hi = at.size();
+    while (lo < hi) {
+        std::size_t mid = (lo + hi) / 2;
+        if (at[mid] - mid <= index)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return index + static_cast<std::uint32_t>(lo);
+}
+
+std::optional<std::uint32_t> PropertyGraph::Removed::index(std::uint32_t position) const {
+    auto it = std::lower_bound(at.begin(), at.end(), position);
+    if (it != at.end() && *it == position) return std::nullopt;
+    return position - static_cast<std::uint32_t>(it - at.begin());
+}
+
+void PropertyGraph::Removed::add(std::uint32_t position) {
+    auto it = std::lower_bound(at.begin(), at.end(), position);
+    if (it == at.end() || *it != position) at.insert(it, position);
+}
+
+// A live base edge's ends never name a removed node (removing a node removes its edges).
+EdgeEnds PropertyGraph::base_ends(std::uint32_t position) const {
+    EdgeEnds ends = lazy_.base_->edge_ends(position);
+    if (!removed_nodes_.at.empty()) {
+        ends.source = *removed_nodes_.index(ends.source);
+        ends.target = *removed_nodes_.index(ends.target);
+    }
+    return ends;
+}
+
 void PropertyGraph::attach_base(std::shared_ptr<const GraphBase> base) {
     nodes_.clear();
     edges_.clear();
@@ -38,6 +73,8 @@ void PropertyGraph::attach_base(std::shared_ptr<const GraphBase> base) {
     lazy_.handed_.reset();
     replaced_nodes_.clear();
     replaced_edges_.clear();
+    removed_nodes_.at.clear();
+    removed_edges_.at.clear();
     lazy_.base_ = std::move(base);
     lazy_.pending_.store(lazy_.base_ != nullptr, std::memory_order_release);
 }
@@ -83,20 +120,72 @@ void PropertyGraph::load_base() const {
         appended_nodes = h.appended_nodes;
         appended_edges = h.appended_edges;
     }
-    self->nodes_ = std::move(full.nodes_);
-    self->edges_ = std::move(full.edges_);
-    self->out_ = std::move(full.out_);
-    self->in_ = std::move(full.in_);
-    self->by_id_ = std::move(full.by_id_);
-    self->by_label_ = std::move(full.by_label_);
-    self->by_type_.clear();
-    self->by_name_ = std::move(full.by_name_);
-    for (const auto& [n, node] : replaced_nodes_) {
-        self->unindex_node(n);
-        self->nodes_[n] = node;
-        self->index_node(n);
+    // The edits kept beside the base, by base position: a replaced edge's ends (same place)
+    // are read from the base, where they are still positions.
+    for (const auto& [p, node] : replaced_nodes_) {
+        full.unindex_node(p);
+        full.nodes_[p] = node;
+        full.index_node(p);
     }
-    for (const auto& [e, edge] : replaced_edges_) self->edges_[e] = edge;  // same ends and type
+    for (const auto& [p, edge] : replaced_edges_) {
+        Edge& at = full.edges_[p];
+        NodeIndex source = at.source, target = at.target;
+        at = edge;
+        at.source = source;
+        at.target = target;
+    }
+    if (removed_nodes_.at.empty() && removed_edges_.at.empty()) {
+        self->nodes_ = std::move(full.nodes_);
+        self->edges_ = std::move(full.edges_);
+        self->out_ = std::move(full.out_);
+        self->in_ = std::move(full.in_);
+        self->by_id_ = std::move(full.by_id_);
+        self->by_label_ = std::move(full.by_label_);
+        self->by_name_ = std::move(full.by_name_);
+    } else {  // what the removals left, renumbered as remove_node and remove_edge do
+        self->nodes_.clear();
+        self->nodes_.reserve(live_base_nodes() + appended_nodes.size());
+        for (std::uint32_t p = 0; p < full.nodes_.size(); ++p)
+            if (removed_nodes_.index(p)) self->nodes_.push_back(std::move(full.nodes_[p]));
+        self->edges_.clear();
+        self->edges_.reserve(live_base_edges() + appended_edges.size());
+        for (std::uint32_t p = 0; p < full.edges_.size(); ++p) {
+            if (!removed_edges_.index(p)) continue;
+            Edge& ed = full.edges_[p];
+            ed.source = *removed_nodes_.index(ed.source);
+            ed.target = *removed_nodes_.index(ed.target);
+            self->edges_.push_back(std::move(ed));
+        }
+        // The base's indexes, renumbered: folding every name again would cost more than the
+        // load itself.
+        auto renumber = [&](auto& postings) {
+            for (auto it = postings.begin(); it != postings.end();) {
+                std::size_t kept = 0;
+                for (NodeIndex p : it->second)
+                    if (auto n = removed_nodes_.index(p)) it->second[kept++] = *n;
+                it->second.resize(kept);
+                it = kept ? std::next(it) : postings.erase(it);
+            }
+        };
+        renumber(full.by_label_);
+        renumber(full.by_name_);
+        for (auto it = full.by_id_.begin(); it != full.by_id_.end();) {
+            auto n = removed_nodes_.index(it->second);
+            if (n) it->second = *n;
+            it = n ? std::next(it) : full.by_id_.erase(it);
+        }
+        self->by_id_ = std::move(full.by_id_);
+        self->by_label_ = std::move(full.by_label_);
+        self->by_name_ = std::move(full.by_name_);
+        full = PropertyGraph();
+        self->node_revision_ = next_revision();
+        self->out_.assign(self->nodes_.size(), {});
+        self->in_.assign(self->nodes_.size(), {});
+        std::vector<Edge> kept_edges = std::move(self->edges_);
+        self->edges_.clear();
+        self->add_edges(std::move(kept_edges));  // lists sized exactly, as a fresh load's
+    }
+    self->by_type_.clear();
     if (lazy_.handed_) {  // readers may hold references into the replaced entities
         self->lazy_.handed_->replaced_nodes = std::move(self->replaced_nodes_);
         self->lazy_.handed_->replaced_edges = std::move(self->replaced_edges_);
@@ -121,17 +210,18 @@ std::size_t PropertyGraph::lazy_count(bool nodes) const {
     std::lock_guard<std::mutex> hold(lazy_.mutex_);
     if (!lazy_.pending_.load(std::memory_order_relaxed))
         return nodes ? nodes_.size() : edges_.size();
-    if (nodes) return base_nodes_ + nodes_.size();
-    return base_edges_ + edges_.size();
+    if (nodes) return live_base_nodes() + nodes_.size();
+    return live_base_edges() + edges_.size();
 }
 
 std::string PropertyGraph::node_id(NodeIndex n) const {
     if (lazy_.pending()) {
-        if (n < base_nodes_) return lazy_.base_->node_id(n);  // the base never changes
+        // The base and the removals change only under an edit, never beside a reader.
+        if (n < live_base_nodes()) return lazy_.base_->node_id(removed_nodes_.position(n));
         std::lock_guard<std::mutex> hold(lazy_.mutex_);
         if (lazy_.pending_.load(std::memory_order_relaxed)) {
-            if (n < base_nodes_) return lazy_.base_->node_id(n);
-            return nodes_.at(n - base_nodes_).id;
+            if (n < live_base_nodes()) return lazy_.base_->node_id(removed_nodes_.position(n));
+            return nodes_.at(n - live_base_nodes()).id;
         }
     }
     return nodes_.at(n).id;
@@ -139,11 +229,11 @@ std::string PropertyGraph::node_id(NodeIndex n) const {
 
 EdgeEnds PropertyGraph::edge_ends(EdgeIndex e) const {
     if (lazy_.pending()) {
-        if (e < base_edges_) return lazy_.base_->edge_ends(e);  // the base never changes
+        if (e < live_base_edges()) return base_ends(removed_edges_.position(e));
         std::lock_guard<std::mutex> hold(lazy_.mutex_);
         if (lazy_.pending_.load(std::memory_order_relaxed)) {
-            if (e < base_edges_) return lazy_.base_->edge_ends(e);
-            const Edge& ed = edges_.at(e - base_edges_);
+            if (e < live_base_edges()) return base_ends(removed_edges_.position(e));
+            const Edge& ed = edges_.at(e - live_base_edges());
             return {ed.source, ed.target, ed.type};
         }
     }
@@ -155,9 +245,10 @@ std::uint32_t PropertyGraph::parallel_rank(EdgeIndex e) const {
     if (lazy_.pending()) {
         std::lock_guard<std::mutex> hold(lazy_.mutex_);
         if (lazy_.pending_.load(std::memory_order_relaxed)) {
+            const std::size_t live = live_base_edges();
             auto ends_of = [&](EdgeIndex x) -> EdgeEnds {
-                if (x < base_edges_) return lazy_.base_->edge_ends(x);
-                const Edge& ed = edges_.at(x - base_edges_);
+                if (x < live) return base_ends(removed_edges_.position(x));
+                const Edge& ed = edges_.at(x - live);
                 return {ed.source, ed.target, ed.type};
             };
             const EdgeEnds me = ends_of(e);
@@ -165,12 +256,14 @@ std::uint32_t PropertyGraph::parallel_rank(EdgeIndex e) const {
                 return o.source == me.source && o.target == me.target && o.type == me.type;
             };
             std::uint32_t rank = 0;
-            if (me.source < base_nodes_)
-                for (EdgeIndex other : lazy_.base_->source_run(me.source)) {
-                    if (other >= e) break;
-                    rank += same(lazy_.base_->edge_ends(other));
+            if (me.source < live_base_nodes())
+                for (EdgeIndex p : lazy_.base_->source_run(removed_nodes_.position(me.source))) {
+                    auto other = removed_edges_.index(p);
+                    if (!other) continue;
+                    if (*other >= e) break;
+                    rank += same(base_ends(p));
                 }
-            for (auto x = static_cast<EdgeIndex>(base_edges_); x < e; ++x) rank += same(ends_of(x));
+            for (auto x = static_cast<EdgeIndex>(live); x < e; ++x) rank += same(ends_of(x));
             return rank;
         }
     }
@@ -200,15 +293,16 @@ const Node& PropertyGraph::lazy_node(NodeIndex n) const {
         auto* self = const_cast<PropertyGraph*>(this);
         if (!lazy_.handed_) self->lazy_.handed_ = std::make_unique<LazyPart::Handed>();
         LazyPart::Handed& h = *self->lazy_.handed_;
-        if (n >= base_nodes_) {
+        if (n >= live_base_nodes()) {
             h.appended_handed = true;
-            return nodes_.at(n - base_nodes_);
+            return nodes_.at(n - live_base_nodes());
         }
-        if (auto r = replaced_nodes_.find(n); r != replaced_nodes_.end()) return r->second;
-        auto it = h.nodes.find(n);
+        const std::uint32_t p = removed_nodes_.position(n);
+        if (auto r = replaced_nodes_.find(p); r != replaced_nodes_.end()) return r->second;
+        auto it = h.nodes.find(p);
         if (it != h.nodes.end()) return *it->second;
         if (within_decode_limit(h.nodes.size() + h.edges.size(), base_nodes_ + base_edges_))
-            return *h.nodes.emplace(n, std::make_unique<Node>(lazy_.base_->node(n))).first->second;
+            return *h.nodes.emplace(p, std::make_unique<Node>(lazy_.base_->node(p))).first->second;
     }
     materialise();
     return nodes_.at(n);
@@ -221,15 +315,21 @@ const Edge& PropertyGraph::lazy_edge(EdgeIndex e) const {
         auto* self = const_cast<PropertyGraph*>(this);
         if (!lazy_.handed_) self->lazy_.handed_ = std::make_unique<LazyPart::Handed>();
         LazyPart::Handed& h = *self->lazy_.handed_;
-        if (e >= base_edges_) {
+        if (e >= live_base_edges()) {
             h.appended_handed = true;
-            return edges_.at(e - base_edges_);
+            return edges_.at(e - live_base_edges());
         }
-        if (auto r = replaced_edges_.find(e); r != replaced_edges_.end()) return r->second;
-        auto it = h.edges.find(e);
+        const std::uint32_t p = removed_edges_.position(e);
+        if (auto r = replaced_edges_.find(p); r != replaced_edges_.end()) return r->second;
+        auto it = h.edges.find(p);
         if (it != h.edges.end()) return *it->second;
-        if (within_decode_limit(h.nodes.size() + h.edges.size(), base_nodes_ + base_edges_))
-            return *h.edges.emplace(e, std::make_unique<Edge>(lazy_.base_->edge(e))).first->second;
+        if (within_decode_limit(h.nodes.size() + h.edges.size(), base_nodes_ + base_edges_)) {
+            auto decoded = std::make_unique<Edge>(lazy_.base_->edge(p));
+            EdgeEnds ends = base_ends(p);  // as indices now
+            decoded->source = ends.source;
+            decoded->target = ends.target;
+            return *h.edges.emplace(p, std::move(decoded)).first->second;
+        }
     }
     materialise();
     return edges_.at(e);
@@ -264,9 +364,11 @@ const std::vector<NodeIndex>& PropertyGraph::lazy_postings(bool names, std::stri
     auto& cache = names ? self->lazy_.handed_->names : self->lazy_.handed_->labels;
     auto it = cache.find(folded);
     if (it != cache.end()) return *it->second;
-    std::vector<NodeIndex> list =
-        names ? lazy_.base_->find_name(key) : lazy_.base_->nodes_with_label(key);
-    for (const auto& [n, node] : replaced_nodes_) {
+    std::vector<NodeIndex> list;
+    for (NodeIndex p : names ? lazy_.base_->find_name(key) : lazy_.base_->nodes_with_label(key))
+        if (auto n = removed_nodes_.index(p)) list.push_back(*n);
+    for (const auto& [p, node] : replaced_nodes_) {  // never a removed position
+        NodeIndex n = *removed_nodes_.index(p);
         if (posted(node, names, folded))
             insert_sorted(list, n);
         else
@@ -274,7 +376,7 @@ const std::vector<NodeIndex>& PropertyGraph::lazy_postings(bool names, std::stri
     }
     for (std::size_t i = 0; i < nodes_.size(); ++i)
         if (posted(nodes_[i], names, folded))
-            list.push_back(static_cast<NodeIndex>(base_nodes_ + i));
+            list.push_back(static_cast<NodeIndex>(live_base_nodes() + i));
     return *cache
                 .emplace(std::move(folded),
                          std::make_unique<std::vector<NodeIndex>>(std::move(list)))
@@ -299,12 +401,16 @@ void PropertyGraph::repost_lazy(NodeIndex n, const Node& node) {
 bool PropertyGraph::lazy_replace_node(NodeIndex n, Node& node) {
     std::lock_guard<std::mutex> hold(lazy_.mutex_);
     if (!lazy_.pending_.load(std::memory_order_relaxed)) return false;
-    LIAISON_ASSERT(n < base_nodes_ + nodes_.size());
-    const bool in_base = n < base_nodes_;
-    const std::string old_id = in_base ? lazy_.base_->node_id(n) : nodes_[n - base_nodes_].id;
+    const std::size_t live = live_base_nodes();
+    LIAISON_ASSERT(n < live + nodes_.size());
+    const bool in_base = n < live;
+    const std::uint32_t p = in_base ? removed_nodes_.position(n) : 0;
+    const std::string old_id = in_base ? lazy_.base_->node_id(p) : nodes_[n - live].id;
     if (node.id != old_id) {
         if (in_base) return false;
-        if (!is_node_id(node.id) || lazy_.base_->find_id(node.id) || by_id_.count(node.id))
+        auto there = lazy_.base_->find_id(node.id);
+        if (!is_node_id(node.id) || (there && removed_nodes_.index(*there)) ||
+            by_id_.count(node.id))
             throw ArgumentError(fmt::format("cannot rename node to '{}'", node.id));
         by_id_.erase(old_id);
         by_id_.emplace(node.id, n);
@@ -312,15 +418,15 @@ bool PropertyGraph::lazy_replace_node(NodeIndex n, Node& node) {
     repost_lazy(n, node);
     node_revision_ = next_revision();
     if (!in_base) {
-        nodes_[n - base_nodes_] = std::move(node);
+        nodes_[n - live] = std::move(node);
         return true;
     }
-    Node& kept = replaced_nodes_[n];
+    Node& kept = replaced_nodes_[p];
     kept = std::move(node);
     // A reference handed out before (the base's decoded node) sees the change, as in an eager
     // graph.
     if (lazy_.handed_)
-        if (auto it = lazy_.handed_->nodes.find(n); it != lazy_.handed_->nodes.end())
+        if (auto it = lazy_.handed_->nodes.find(p); it != lazy_.handed_->nodes.end())
             *it->second = kept;
     return true;
 }
@@ -330,22 +436,90 @@ bool PropertyGraph::lazy_replace_node(NodeIndex n, Node& node) {
 bool PropertyGraph::lazy_replace_edge(EdgeIndex e, Edge& edge) {
     std::lock_guard<std::mutex> hold(lazy_.mutex_);
     if (!lazy_.pending_.load(std::memory_order_relaxed)) return false;
-    LIAISON_ASSERT(e < base_edges_ + edges_.size());
-    const std::size_t nodes = base_nodes_ + nodes_.size();
+    const std::size_t live = live_base_edges();
+    LIAISON_ASSERT(e < live + edges_.size());
+    const std::size_t nodes = live_base_nodes() + nodes_.size();
     if (edge.source >= nodes || edge.target >= nodes || edge.type >= relations_.size())
         throw ArgumentError("edge endpoint or type out of range");
-    if (e >= base_edges_) {  // the lazy accessors read an appended edge's ends from its content
-        edges_[e - base_edges_] = std::move(edge);
+    if (e >= live) {  // the lazy accessors read an appended edge's ends from its content
+        edges_[e - live] = std::move(edge);
         return true;
     }
-    const EdgeEnds was = lazy_.base_->edge_ends(e);
+    const std::uint32_t p = removed_edges_.position(e);
+    const EdgeEnds was = base_ends(p);
     if (was.source != edge.source || was.target != edge.target || was.type != edge.type)
         return false;
-    Edge& kept = replaced_edges_[e];
+    Edge& kept = replaced_edges_[p];
     kept = std::move(edge);
     if (lazy_.handed_)
-        if (auto it = lazy_.handed_->edges.find(e); it != lazy_.handed_->edges.end())
+        if (auto it = lazy_.handed_->edges.find(p); it != lazy_.handed_->edges.end())
             *it->second = kept;
+    return true;
+}
+
+// remove_edge on a lazy graph: a base edge's position joins the removed ones, an appended edge
+// leaves the appended part; later edges move down by one either way.
+bool PropertyGraph::lazy_remove_edge(EdgeIndex e) {
+    std::lock_guard<std::mutex> hold(lazy_.mutex_);
+    if (!lazy_.pending_.load(std::memory_order_relaxed)) return false;
+    const std::size_t live = live_base_edges();
+    LIAISON_ASSERT(e < live + edges_.size());
+    if (e >= live) {
+        edges_.erase(edges_.begin() + static_cast<std::ptrdiff_t>(e - live));
+    } else {
+        const std::uint32_t p = removed_edges_.position(e);
+        removed_edges_.add(p);
+        replaced_edges_.erase(p);
+    }
+    node_revision_ = next_revision();  // as rebuild_indexes does for an eager graph
+    return true;
+}
+
+// remove_node on a lazy graph: its edges go first (the base's runs of its position and the
+// appended edges at it), then the node; every index above it moves down by one, in the
+// appended and replaced content, the id index and the posting lists handed out.
+bool PropertyGraph::lazy_remove_node(NodeIndex n) {
+    std::lock_guard<std::mutex> hold(lazy_.mutex_);
+    if (!lazy_.pending_.load(std::memory_order_relaxed)) return false;
+    const std::size_t live = live_base_nodes();
+    LIAISON_ASSERT(n < live + nodes_.size());
+    auto at_n = [n](const Edge& ed) { return ed.source == n || ed.target == n; };
+    edges_.erase(std::remove_if(edges_.begin(), edges_.end(), at_n), edges_.end());
+    std::string id;
+    if (n < live) {
+        const std::uint32_t p = removed_nodes_.position(n);
+        id = lazy_.base_->node_id(p);
+        for (const auto& run : {lazy_.base_->source_run(p), lazy_.base_->target_run(p)})
+            for (EdgeIndex e : run) {
+                removed_edges_.add(e);
+                replaced_edges_.erase(e);
+            }
+        removed_nodes_.add(p);
+        replaced_nodes_.erase(p);
+    } else {
+        id = nodes_[n - live].id;
+        nodes_.erase(nodes_.begin() + static_cast<std::ptrdiff_t>(n - live));
+        by_id_.erase(id);
+    }
+    auto down = [n](NodeIndex& x) {
+        if (x > n) --x;
+    };
+    auto ends_down = [&](Edge& ed) {
+        down(ed.source);
+        down(ed.target);
+    };
+    for (Edge& ed : edges_) ends_down(ed);
+    for (auto& [p, ed] : replaced_edges_) ends_down(ed);
+    for (auto& [key, x] : by_id_) down(x);
+    if (lazy_.handed_) {
+        for (auto& [p, ed] : lazy_.handed_->edges) ends_down(*ed);
+        for (auto* cache : {&lazy_.handed_->names, &lazy_.handed_->labels})
+            for (auto& [key, list] : *cache) {
+                erase_sorted(*list, n);
+                for (NodeIndex& x : *list) down(x);
+            }
+    }
+    node_revision_ = next_revision();
     return true;
 }
 
@@ -362,10 +536,11 @@ const std::vector<EdgeIndex>& PropertyGraph::incident_edges(NodeIndex n, Directi
             for (RelationId t = 0; t < relations_.size(); ++t)
                 any_symmetric = any_symmetric || relations_.get(t).symmetric;
             scratch.clear();
-            if (n < base_nodes_) {
-                scratch = out ? base.source_run(n) : base.target_run(n);
+            if (n < live_base_nodes()) {
+                const std::uint32_t p = removed_nodes_.position(n);
+                scratch = out ? base.source_run(p) : base.target_run(p);
                 if (any_symmetric) {
-                    std::vector<EdgeIndex> other = out ? base.target_run(n) : base.source_run(n);
+                    std::vector<EdgeIndex> other = out ? base.target_run(p) : base.source_run(p);
                     std::size_t own = scratch.size();
                     for (EdgeIndex e : other) {
                         EdgeEnds ends = base.edge_ends(e);
@@ -376,13 +551,20 @@ const std::vector<EdgeIndex>& PropertyGraph::incident_edges(NodeIndex n, Directi
                                        scratch.begin() + static_cast<std::ptrdiff_t>(own),
                                        scratch.end());
                 }
+                if (!removed_edges_.at.empty()) {  // positions to indices, the removed left out
+                    std::size_t kept = 0;
+                    for (EdgeIndex e : scratch)
+                        if (auto i = removed_edges_.index(e)) scratch[kept++] = *i;
+                    scratch.resize(kept);
+                }
             }
+            const std::size_t live = live_base_edges();
             for (std::size_t i = 0; i < edges_.size(); ++i) {
                 const Edge& ed = edges_[i];
                 NodeIndex mine = out ? ed.source : ed.target, theirs = out ? ed.target : ed.source;
                 if (mine == n ||
                     (theirs == n && ed.source != ed.target && relations_.get(ed.type).symmetric))
-                    scratch.push_back(static_cast<EdgeIndex>(base_edges_ + i));
+                    scratch.push_back(static_cast<EdgeIndex>(live + i));
             }
             return scratch;
         }

@@ -114,7 +114,7 @@ NodeIndex PropertyGraph::add_node(Node node) {
     if (node_count() >= kNoIndex - 1) throw ArgumentError("too many nodes");
     if (lazy_.pending()) {
         // Appended beside the base: only the id index knows it until the base is loaded.
-        auto n = static_cast<NodeIndex>(base_nodes_ + nodes_.size());
+        auto n = static_cast<NodeIndex>(live_base_nodes() + nodes_.size());
         by_id_.emplace(node.id, n);
         {
             std::lock_guard<std::mutex> hold(lazy_.mutex_);
@@ -253,6 +253,7 @@ void PropertyGraph::replace_edge(EdgeIndex e, Edge edge) {
 }
 
 void PropertyGraph::remove_edge(EdgeIndex e) {
+    if (lazy_.pending() && lazy_remove_edge(e)) return;
     materialise();
     LIAISON_ASSERT(e < edges_.size());
     edges_.erase(edges_.begin() + e);
@@ -260,6 +261,7 @@ void PropertyGraph::remove_edge(EdgeIndex e) {
 }
 
 void PropertyGraph::remove_node(NodeIndex n) {
+    if (lazy_.pending() && lazy_remove_node(n)) return;
     materialise();
     LIAISON_ASSERT(n < nodes_.size());
     std::vector<Edge> kept;
@@ -339,7 +341,10 @@ void PropertyGraph::index_edge(EdgeIndex e) {
 
 std::optional<NodeIndex> PropertyGraph::find_id(std::string_view id) const {
     if (lazy_.pending()) {
-        if (auto n = lazy_.base_->find_id(id)) return n;  // the base never changes
+        // The base and the removals change only under an edit, never beside a reader; an
+        // appended node may take a removed node's id.
+        if (auto p = lazy_.base_->find_id(id))
+            if (auto n = removed_nodes_.index(*p)) return n;
         std::lock_guard<std::mutex> hold(lazy_.mutex_);
         if (lazy_.pending_.load(std::memory_order_relaxed)) {
             auto it = by_id_.find(std::string(id));

@@ -128,9 +128,6 @@ EdgeRef edge_ref(const PropertyGraph& g, EdgeIndex e) {
 
 bool loads_base(const std::vector<Op>& ops) {
     for (const Op& op : ops) switch (op.kind) {
-            case OpKind::RemoveNode:
-            case OpKind::RemoveEdge:
-                return true;
             case OpKind::PutEdge:  // moved to other ends or another type
                 if (op.ref.source != op.edge.source || op.ref.target != op.edge.target ||
                     op.ref.relation != op.edge.relation)

@@ -88,8 +88,8 @@ void check_postings(const PropertyGraph& eager, const PropertyGraph& lazy, const
 // The same random appends and edits on both graphs; the lazily served accessors are compared
 // on the way, while `lazy` still has not loaded its base.
 void append_randomly(PropertyGraph& eager, PropertyGraph& lazy, std::mt19937& rng) {
-    for (int step = 0; step < 16; ++step) {
-        const unsigned kind = static_cast<unsigned>(rng() % 6);
+    for (int step = 0; step < 24; ++step) {
+        const unsigned kind = static_cast<unsigned>(rng() % 8);
         if (eager.node_count() > 0 && kind == 0) {
             auto n = static_cast<NodeIndex>(rng() % eager.node_count());
             const Node was = eager.node(n);
@@ -113,6 +113,23 @@ void append_randomly(PropertyGraph& eager, PropertyGraph& lazy, std::mt19937& rn
             lazy.replace_edge(e, edge);
             CHECK(lazy.edge(e).properties == edge.properties);
             CHECK(lazy.edge(e).time == edge.time);
+        } else if (eager.edge_count() > 0 && kind == 4) {
+            auto e = static_cast<EdgeIndex>(rng() % eager.edge_count());
+            eager.remove_edge(e);
+            lazy.remove_edge(e);
+        } else if (eager.node_count() > 1 && kind == 5) {
+            auto n = static_cast<NodeIndex>(rng() % eager.node_count());
+            const Node was = eager.node(n);
+            check_postings(eager, lazy, was);  // postings handed out before are renumbered
+            eager.remove_node(n);
+            lazy.remove_node(n);
+            CHECK_FALSE(lazy.find_id(was.id));
+            check_postings(eager, lazy, was);
+            if (rng() % 2 == 0) {  // its id is free again
+                Node again = person(was.id, "New 1");
+                CHECK(eager.add_node(again) == lazy.add_node(again));
+                CHECK(lazy.find_id(was.id) == eager.find_id(was.id));
+            }
         } else if (eager.node_count() == 0 || kind == 2 || kind == 3) {
             Node n = person(fmt::format("zz-new-{}", step), fmt::format("New {}", step % 4));
             CHECK(eager.add_node(n) == lazy.add_node(n));
@@ -132,6 +149,9 @@ void append_randomly(PropertyGraph& eager, PropertyGraph& lazy, std::mt19937& rn
         auto n = static_cast<NodeIndex>(rng() % eager.node_count());
         CHECK(lazy.node_id(n) == eager.node(n).id);
         CHECK(lazy.find_id(eager.node(n).id) == std::optional<NodeIndex>(n));
+        std::vector<EdgeIndex> scratch;
+        CHECK(lazy.incident_edges(n, Direction::Out, scratch) == eager.out_edges(n));
+        CHECK(lazy.incident_edges(n, Direction::In, scratch) == eager.in_edges(n));
         CHECK_FALSE(lazy.find_id("no-such-node"));
         if (eager.edge_count() > 0) {
             auto e = static_cast<EdgeIndex>(rng() % eager.edge_count());
@@ -140,6 +160,9 @@ void append_randomly(PropertyGraph& eager, PropertyGraph& lazy, std::mt19937& rn
             CHECK(ends.target == eager.edge(e).target);
             CHECK(ends.type == eager.edge(e).type);
             CHECK(lazy.parallel_rank(e) == eager.parallel_rank(e));
+            CHECK(lazy.edge(e).source == eager.edge(e).source);  // decoded, then renumbered
+            CHECK(lazy.edge(e).target == eager.edge(e).target);
+            CHECK(lazy.edge(e).properties == eager.edge(e).properties);
         }
     }
     CHECK(lazy.lazy());

@@ -161,14 +161,15 @@ public:
     void add_edges(std::vector<Edge> edges);
     // Room for this many nodes in total, so a bulk load does not rehash or regrow.
     void reserve_nodes(std::size_t count);
-    // Replaces a node's content, keeping its index; reindexes names and labels. A lazy graph
-    // keeps the new content beside its base (unless a base node is renamed, or a base edge moves
-    // to other ends or another type), so an edit costs O(change), not a load.
+    // Replaces a node's content, keeping its index; reindexes names and labels.
     void replace_node(NodeIndex n, Node node);
     void replace_edge(EdgeIndex e, Edge edge);
     // Removes a node and every incident edge; renumbers later indices.
     void remove_node(NodeIndex n);
     void remove_edge(EdgeIndex e);
+    // A lazy graph keeps these four edits beside its base (replaced content, removed positions)
+    // and costs O(change) for them, not a load; only renaming a base node, or moving a base
+    // edge to other ends or another type, loads it first.
 
     RelationRegistry& relations() { return relations_; }
     const RelationRegistry& relations() const { return relations_; }
@@ -278,7 +279,12 @@ private:
     const std::vector<NodeIndex>& lazy_postings(bool names, std::string_view key) const;
     bool lazy_replace_node(NodeIndex n, Node& node);
     bool lazy_replace_edge(EdgeIndex e, Edge& edge);
+    bool lazy_remove_node(NodeIndex n);
+    bool lazy_remove_edge(EdgeIndex e);
     void repost_lazy(NodeIndex n, const Node& node);
+    EdgeEnds base_ends(std::uint32_t position) const;  // a base edge's ends, as indices now
+    std::size_t live_base_nodes() const { return base_nodes_ - removed_nodes_.at.size(); }
+    std::size_t live_base_edges() const { return base_edges_ - removed_edges_.at.size(); }
 
     // The lazy part of a PropertyGraph: which base it still has to load, and the lock that makes
     // loading safe when several threads read the graph. A copy of a graph still waiting for its
@@ -342,8 +348,8 @@ private:
             std::vector<Edge> appended_edges;
             bool appended_handed = false;  // a reference into the appended part was given out
             // The replaced base entities as loading found them (references may point there).
-            std::unordered_map<NodeIndex, Node> replaced_nodes;
-            std::unordered_map<EdgeIndex, Edge> replaced_edges;
+            std::unordered_map<std::uint32_t, Node> replaced_nodes;
+            std::unordered_map<std::uint32_t, Edge> replaced_edges;
         };
 
         // The base stays set once loaded (readers without the lock may still be using it).
@@ -361,10 +367,19 @@ private:
     // indexes nothing; loading puts the base in front and builds every index.
     LazyPart lazy_;
     std::size_t base_nodes_ = 0, base_edges_ = 0;
-    // While lazy_ is pending: the new content of replaced base nodes and edges (an edge keeps
-    // its ends and type), which the accessors read in place of the base's; copied with the graph.
-    std::unordered_map<NodeIndex, Node> replaced_nodes_;
-    std::unordered_map<EdgeIndex, Edge> replaced_edges_;
+    // While lazy_ is pending: the base positions removed (an index skips them: the k-th node
+    // of the base still there is node k), and the new content of replaced base nodes and edges
+    // by base position (an edge keeps its ends and type), read in place of the base's. Copied
+    // with the graph; O(change).
+    struct Removed {
+        std::vector<std::uint32_t> at;  // sorted
+        std::uint32_t position(std::uint32_t index) const;
+        std::optional<std::uint32_t> index(std::uint32_t position) const;  // none if removed
+        void add(std::uint32_t position);
+    };
+    Removed removed_nodes_, removed_edges_;
+    std::unordered_map<std::uint32_t, Node> replaced_nodes_;
+    std::unordered_map<std::uint32_t, Edge> replaced_edges_;
 
     std::vector<Node> nodes_;
     std::vector<Edge> edges_;

@@ -78,9 +78,9 @@ void apply(PropertyGraph& g, const Op& op);
 // it passed when it was committed), so replay costs O(operation).
 void apply_replayed(PropertyGraph& g, const Op& op);
 
-// Whether replaying `ops` over a lazily read base loads the base whole: a removal of a node or
-// an edge, or an edge moved to other ends or another type (a graph over a mapped base keeps
-// additions and edits in place beside it, not renumbering or moves).
+// Whether replaying `ops` over a lazily read base loads the base whole: an edge moved to other
+// ends or another type (a graph over a mapped base keeps additions, edits in place and
+// removals beside it, not moves).
 bool loads_base(const std::vector<Op>& ops);
 
 // The JSON text of a list of operations (one line, no raw newlines), and back. decode_ops throws
