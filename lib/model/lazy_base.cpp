@@ -325,9 +325,10 @@ const Edge& PropertyGraph::lazy_edge(EdgeIndex e) const {
         if (it != h.edges.end()) return *it->second;
         if (within_decode_limit(h.nodes.size() + h.edges.size(), base_nodes_ + base_edges_)) {
             auto decoded = std::make_unique<Edge>(lazy_.base_->edge(p));
-            EdgeEnds ends = base_ends(p);  // as indices now
-            decoded->source = ends.source;
-            decoded->target = ends.target;
+            if (!removed_nodes_.at.empty()) {  // its ends as indices now
+                decoded->source = *removed_nodes_.index(decoded->source);
+                decoded->target = *removed_nodes_.index(decoded->target);
+            }
             return *h.edges.emplace(p, std::move(decoded)).first->second;
         }
     }
@@ -485,10 +486,8 @@ bool PropertyGraph::lazy_remove_node(NodeIndex n) {
     LIAISON_ASSERT(n < live + nodes_.size());
     auto at_n = [n](const Edge& ed) { return ed.source == n || ed.target == n; };
     edges_.erase(std::remove_if(edges_.begin(), edges_.end(), at_n), edges_.end());
-    std::string id;
     if (n < live) {
         const std::uint32_t p = removed_nodes_.position(n);
-        id = lazy_.base_->node_id(p);
         for (const auto& run : {lazy_.base_->source_run(p), lazy_.base_->target_run(p)})
             for (EdgeIndex e : run) {
                 removed_edges_.add(e);
@@ -497,9 +496,8 @@ bool PropertyGraph::lazy_remove_node(NodeIndex n) {
         removed_nodes_.add(p);
         replaced_nodes_.erase(p);
     } else {
-        id = nodes_[n - live].id;
+        by_id_.erase(nodes_[n - live].id);
         nodes_.erase(nodes_.begin() + static_cast<std::ptrdiff_t>(n - live));
-        by_id_.erase(id);
     }
     auto down = [n](NodeIndex& x) {
         if (x > n) --x;
