@@ -226,7 +226,11 @@ TEST_CASE("store: compactions beside a stream of edits keep every commit") {
     CHECK(meetings(after.graph()) == want);
     CHECK(canonical(after.graph()) == canonical(db.graph()));
     CHECK(compactions > 0);
+#ifndef __SANITIZE_ADDRESS__
+    // Under the sanitizers commits may all land outside the window (one CI run carried none);
+    // the deterministic cases above check carrying there.
     CHECK(carried > 0);  // the race did happen
+#endif
     MESSAGE(
         fmt::format("{} compactions beside 300 commits, {} commits carried", compactions, carried));
 }
