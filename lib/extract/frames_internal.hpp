@@ -1,7 +1,7 @@
 #pragma once
-// Types and helpers shared by the parts of the frames: clause walking (frames.cpp), the parties
-// of a frame (frames_parties.cpp) and of a signature (frames_signatures.cpp). Internal to
-// lib/extract.
+// Types and helpers shared by the parts of the frames: clause walking and subjects (frames.cpp),
+// objects (frames_objects.cpp), the parties of a frame (frames_parties.cpp) and of a signature
+// (frames_signatures.cpp). Internal to lib/extract.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -208,5 +208,58 @@ bool sign_joined_after(Analysis& a, const SentenceState& st, const FrameInfo& fr
 bool sign_for_sides(Analysis& a, const SentenceState& st, const FrameInfo& frame,
                     const std::string& rel, const Trigger& tr, std::uint32_t right, bool planned,
                     const std::vector<Participant>& ps);
+
+// The steps of find_frames for one trigger (frames.cpp, frames_objects.cpp).
+// A trigger in its sentence: its clause runs from `left` to `right`, `before` and `after` hold
+// the participants on either side of the trigger within it.
+struct Clause {
+    const SentenceState& st;
+    const std::vector<Trigger>& triggers;
+    std::size_t t;  // the trigger's index in `triggers`
+    const Trigger& tr;
+    const std::vector<Participant>& ps;  // the sentence's
+    std::string rel;
+    std::uint32_t left = 0, right = 0;
+    bool planned = false;
+    std::vector<const Participant*> before{}, after{};
+    bool visit = false, english = false;
+    Voice voice = Voice::Active;  // the frame's, made passive by an agent phrase
+    std::size_t agent = 0;        // the index in `after` of the agent, after.size() for none
+};
+// The subject of a trigger's facts (frames.cpp).
+struct Subject {
+    std::uint32_t entity = kNone;
+    const Participant* p = nullptr;  // where the subject is written, if it is
+    // Subjects joined to the first by و (X وY، X ونظيرته Y), or the group a dual or plural stands
+    // for: one fact each.
+    std::vector<std::pair<std::uint32_t, const Participant*>> co_subjects;
+    std::size_t objects_from = 0;  // objects are looked for from after[objects_from] on
+    bool from_topic = false;       // not written: the last subject or the article's topic
+    bool of_group = false;         // a dual or plural standing for the last group
+};
+// The objects of a trigger's facts (frames_objects.cpp). `list` may point into `dropped`, `host`
+// and `guests`, which no mention of the sentence stands for.
+struct Objects {
+    std::vector<const Participant*> list;
+    bool countries = false;  // countries listed as parties
+    Participant dropped;     // a passive's subject left unwritten
+    Participant host;        // the host country a visit names as المملكة / البلاد
+    std::vector<Participant> guests;
+};
+// What the frames carry from one sentence to the next.
+struct Discourse {
+    std::uint32_t last_subject = kNone;  // the last person named as a subject
+    std::vector<std::uint32_t> group;    // the last persons named together as a subject
+    Pending pending;                     // a meeting whose list of countries follows the stop
+};
+// Finds the objects, and the subject again where they show another: a visitor by nationality,
+// or after كما the subject before this trigger's (`previous_subject`), which becomes the last
+// subject again. A meeting whose countries are not found yet waits in `d.pending`.
+void find_objects(Analysis& a, const Clause& c, Subject& s, std::uint32_t previous_subject,
+                  Discourse& d, Objects& o);
+// One fact for each object, and for each co-subject with it (`taken` gathers the objects); with
+// none, the members of a group meet each other.
+void object_facts(Analysis& a, const Clause& c, const Subject& s, const Objects& objects,
+                  std::vector<std::uint32_t>& taken, Discourse& d);
 
 }  // namespace liaison::extract::frames_detail
