@@ -83,49 +83,90 @@ public:
     }
     bool StartObject() {
         value();
-        frames_.push_back({true, {}, {}, 0});
+        push(true);
         return next_.StartObject();
     }
     bool Key(const char* s, rapidjson::SizeType n, bool copy) {
-        Frame& f = frames_.back();
-        f.key.assign(s, n);
-        if (!f.keys.insert(f.key).second) {
+        Frame& f = frames_[depth_ - 1];
+        const std::string_view key(s, n);
+        if (f.seen(key)) {
             JsonProblem p{JsonProblem::Kind::DuplicateMember, key_start(),
-                          "duplicate member '" + f.key + "'; expected each member once"};
-            for (std::size_t i = 0; i + 1 < frames_.size(); ++i)
-                p.path.push_back(frames_[i].object ? frames_[i].key
+                          "duplicate member '" + std::string(key) + "'; expected each member once"};
+            for (std::size_t i = 0; i + 1 < depth_; ++i)
+                p.path.push_back(frames_[i].object ? std::string(frames_[i].current())
                                                    : std::to_string(frames_[i].index - 1));
-            p.key = f.key;
+            p.key = std::string(key);
             problem_ = std::move(p);
             return false;
         }
+        f.add(key);
         return next_.Key(s, n, copy);
     }
     bool EndObject(rapidjson::SizeType n) {
-        frames_.pop_back();
+        --depth_;
         return next_.EndObject(n);
     }
     bool StartArray() {
         value();
-        frames_.push_back({false, {}, {}, 0});
+        push(false);
         return next_.StartArray();
     }
     bool EndArray(rapidjson::SizeType n) {
-        frames_.pop_back();
+        --depth_;
         return next_.EndArray(n);
     }
 
 private:
+    // An open object's member names, or an open array's count. Frames are reused as the parse
+    // goes down and up again, so a document of many small objects allocates for its deepest
+    // path only; names are found by a scan while an object is small (nearly all are) and
+    // through a hash set once it is not.
     struct Frame {
-        bool object;
-        std::unordered_set<std::string> keys;
-        std::string key;        // the member being read
-        std::size_t index = 0;  // in an array: items begun
+        static constexpr std::size_t kScanned = 16;
+        bool object = false;
+        std::string names;                    // every member name, one after the other
+        std::vector<std::size_t> ends;        // where each name ends in `names`
+        std::unordered_set<std::string> set;  // all names, once there are more than kScanned
+        std::size_t index = 0;                // in an array: items begun
+
+        void reset(bool is_object) {
+            object = is_object;
+            names.clear();
+            ends.clear();
+            if (!set.empty()) std::unordered_set<std::string>().swap(set);  // frees its buckets
+            index = 0;
+        }
+        std::string_view name(std::size_t i) const {
+            const std::size_t begin = i == 0 ? 0 : ends[i - 1];
+            return std::string_view(names).substr(begin, ends[i] - begin);
+        }
+        std::string_view current() const {
+            return ends.empty() ? std::string_view() : name(ends.size() - 1);
+        }
+        bool seen(std::string_view key) const {
+            if (ends.size() > kScanned) return set.count(std::string(key)) > 0;
+            for (std::size_t i = 0; i < ends.size(); ++i)
+                if (name(i) == key) return true;
+            return false;
+        }
+        void add(std::string_view key) {
+            names.append(key);
+            ends.push_back(names.size());
+            if (ends.size() == kScanned + 1)
+                for (std::size_t i = 0; i < ends.size(); ++i) set.emplace(name(i));
+            else if (ends.size() > kScanned + 1)
+                set.emplace(key);
+        }
     };
+
+    void push(bool object) {
+        if (depth_ == frames_.size()) frames_.emplace_back();
+        frames_[depth_++].reset(object);
+    }
 
     // Counts array items, so that a duplicate's path names the item.
     bool value() {
-        if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+        if (depth_ > 0 && !frames_[depth_ - 1].object) ++frames_[depth_ - 1].index;
         return true;
     }
 
@@ -156,7 +197,8 @@ private:
     Next& next_;
     std::string_view text_;
     const rapidjson::StringStream& stream_;
-    std::vector<Frame> frames_;
+    std::vector<Frame> frames_;  // frames_[0, depth_) are open
+    std::size_t depth_ = 0;
     std::optional<JsonProblem> problem_;
 };
 

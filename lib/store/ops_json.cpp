@@ -16,6 +16,8 @@
 #include "liaison/core/error.hpp"
 #include "liaison/core/utf8.hpp"
 #include "liaison/store/ops.hpp"
+#include "store/op_names.hpp"
+#include "store/ops_sax.hpp"
 
 namespace liaison::store {
 
@@ -24,42 +26,6 @@ namespace {
 using json::Writer;
 using Json = rapidjson::Value;
 constexpr int kMaxNesting = 16;
-
-const char* op_name(OpKind k) {
-    switch (k) {
-        case OpKind::AddNode:
-            return "add_node";
-        case OpKind::PutNode:
-            return "put_node";
-        case OpKind::RemoveNode:
-            return "remove_node";
-        case OpKind::AddEdge:
-            return "add_edge";
-        case OpKind::PutEdge:
-            return "put_edge";
-        case OpKind::RemoveEdge:
-            return "remove_edge";
-        case OpKind::PutDocument:
-            return "put_document";
-        case OpKind::RemoveDocument:
-            return "remove_document";
-        case OpKind::DeclareRelation:
-            return "declare_relation";
-        case OpKind::SetGraphInfo:
-            return "set_graph";
-        case OpKind::CreateIndex:
-            return "create_index";
-        case OpKind::DropIndex:
-            return "drop_index";
-    }
-    return "";
-}
-
-constexpr OpKind kAllKinds[] = {
-    OpKind::AddNode,         OpKind::PutNode,      OpKind::RemoveNode,  OpKind::AddEdge,
-    OpKind::PutEdge,         OpKind::RemoveEdge,   OpKind::PutDocument, OpKind::RemoveDocument,
-    OpKind::DeclareRelation, OpKind::SetGraphInfo, OpKind::CreateIndex, OpKind::DropIndex,
-};
 
 // --- encoding -------------------------------------------------------------------------------
 
@@ -446,6 +412,11 @@ void parse_json(std::string_view json, const std::string& name, rapidjson::Docum
 }  // namespace
 
 std::vector<Op> decode_ops(std::string_view json, const std::string& name) {
+    if (auto ops = decode_ops_directly(json)) return std::move(*ops);
+    return decode_ops_through_tree(json, name);
+}
+
+std::vector<Op> decode_ops_through_tree(std::string_view json, const std::string& name) {
     // A journal record's tree fits here: replay decodes tens of thousands of records, and a
     // fresh pool took a 64 KiB chunk from the heap for each.
     alignas(std::max_align_t) char chunk[16384];

@@ -11,6 +11,7 @@
 #include "liaison/io/native_format.hpp"
 #include "liaison/store/journal.hpp"
 #include "liaison/store/ops.hpp"
+#include "store/ops_sax.hpp"
 
 namespace {
 liaison::PropertyGraph base() {
@@ -32,6 +33,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         liaison::store::JournalScan scan = liaison::store::scan_journal(text, "fuzz.journal");
         FUZZ_CHECK(scan.valid_end + scan.torn_bytes == text.size());
     } catch (const liaison::Error&) {
+    }
+    // Whatever the direct reading of a record accepts, the tree's reads the same way.
+    if (auto direct = liaison::store::decode_ops_directly(text)) {
+        std::string tree;
+        try {
+            tree =
+                liaison::store::encode_ops(liaison::store::decode_ops_through_tree(text, "fuzz"));
+        } catch (const liaison::Error&) {
+            FUZZ_CHECK(false);
+        }
+        FUZZ_CHECK(liaison::store::encode_ops(*direct) == tree);
     }
     liaison::PropertyGraph g = base();
     try {

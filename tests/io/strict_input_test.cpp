@@ -2,6 +2,7 @@
 // silent change (docs/format.md, "Strict JSON"): on both reader paths, which must agree.
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
 #include <rapidjson/document.h>
 
 #include "io/json_strict.hpp"
@@ -127,4 +128,33 @@ TEST_CASE("the shared strict parse serves the other JSON readers") {
     CHECK(doc["a"][2].GetStringLength() == 2);
     CHECK_FALSE(detail::parse_strict(R"({"a": )", doc).has_value());
     CHECK(doc.HasParseError());
+}
+
+TEST_CASE("duplicate members are found in objects of any size, and siblings do not share names") {
+    rapidjson::Document doc;
+    // Sibling objects at one depth reuse the parser's frame: their names must not leak.
+    CHECK_FALSE(detail::parse_strict(R"({"a": {"x": 1, "y": [{"x": 2}]}, "b": {"x": 3}})", doc)
+                    .has_value());
+    CHECK(doc["b"]["x"].GetInt() == 3);
+    // Past 16 members the names move to a hash set; a repeat is found on either side of that.
+    for (const int members : {3, 16, 17, 40}) {
+        for (const int repeated : {0, members / 2, members - 1}) {
+            std::string text = "[{\"k\": {";
+            for (int i = 0; i < members; ++i) text += fmt::format("\"m{}\": {}, ", i, i);
+            const std::size_t at = text.size();
+            text += fmt::format("\"m{}\": 0}}}}, {{\"m0\": 1}}]", repeated);
+            CAPTURE(members);
+            CAPTURE(repeated);
+            auto p = detail::parse_strict(text, doc);
+            REQUIRE(p.has_value());
+            CHECK(p->kind == detail::JsonProblem::Kind::DuplicateMember);
+            CHECK(p->offset == at);
+            CHECK(p->key == fmt::format("m{}", repeated));
+            CHECK(p->path == std::vector<std::string>{"0", "k"});
+            // Without the repeat the same text parses, and so does a large object's sibling.
+            text.replace(at, fmt::format("\"m{}\"", repeated).size(), "\"last\"");
+            CHECK_FALSE(detail::parse_strict(text, doc).has_value());
+            CHECK(doc[1]["m0"].GetInt() == 1);
+        }
+    }
 }
