@@ -492,7 +492,7 @@ private:
     // Deep enough for ops / op / edge / sources / source; deeper is not the encoder's.
     std::array<Frame, 5> frames_{};
     std::size_t depth_ = 0;
-    Op* op_ = nullptr;  // the one being read, the last of out_
+    Op* op_ = nullptr;                  // the one being read, the last of out_
     Properties* properties_ = nullptr;  // of the node or edge being read
     TimeSpan* time_ = nullptr;
     Sources* sources_ = nullptr;
