@@ -117,6 +117,8 @@ const std::vector<std::string> kPointQueries = {
     "MATCH (n {id: 'zz-new'})-[r]-(m) RETURN m.id, type(r), r.weight",
     "MATCH (n {id: 'zz-new'}) RETURN n",
     "MATCH (n) RETURN count(n)",
+    "MATCH (n:Agency) RETURN count(*)",
+    "MATCH (n:None) RETURN count(n)",
     "MATCH ()-[r]->() RETURN count(r)",
     "MATCH ()-[r]-() RETURN count(r)",
     "MATCH (n {id: 'no-such'}) RETURN n.name",

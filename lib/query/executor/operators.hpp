@@ -31,6 +31,26 @@ private:
     bool done_ = false;
 };
 
+// One row holding the count of the graph's nodes, or of those with a label, in `slot`: what
+// "MATCH (n[:L]) RETURN count(n)" returns, read from the graph instead of walking every node
+// (Neo4j's NodeCountFromCountStore).
+class NodeCount : public Operator {
+public:
+    NodeCount(int slots, int slot, std::string label, std::string text)
+        : slots_(slots), slot_(slot), label_(std::move(label)), text_(std::move(text)) {}
+    std::string describe() const override { return "NodeCountFromCountStore " + text_; }
+
+protected:
+    void on_open() override { done_ = false; }
+    bool produce(Row& row) override;
+
+private:
+    int slots_, slot_;
+    std::string label_;  // empty: every node
+    std::string text_;
+    bool done_ = false;
+};
+
 // Emits the row given by its parent (the input row of an OPTIONAL MATCH).
 class Argument : public Operator {
 public:

@@ -13,6 +13,16 @@ bool Once::produce(Row& row) {
     return true;
 }
 
+bool NodeCount::produce(Row& row) {
+    if (done_) return false;
+    done_ = true;
+    row.assign(static_cast<std::size_t>(slots_), Value());
+    const PropertyGraph& g = ctx().g();
+    const std::size_t n = label_.empty() ? g.node_count() : g.nodes_with_label(label_).size();
+    row[static_cast<std::size_t>(slot_)] = Value(static_cast<std::int64_t>(n));
+    return true;
+}
+
 bool Argument::produce(Row& row) {
     if (done_) return false;
     done_ = true;
