@@ -375,9 +375,9 @@ private:
     bool body() {
         switch (field()) {
             case kNodeBody:
-                return entity(op_->node.properties, op_->node.time) && push(At::Node);
+                return entity(op_->node.properties, op_->node.time, At::Node);
             case kEdgeBody:
-                return entity(op_->edge.properties, op_->edge.time) && push(At::Edge);
+                return entity(op_->edge.properties, op_->edge.time, At::Edge);
             case kRefBody:
                 return push(At::Ref);
             case kDocumentBody:
@@ -391,10 +391,11 @@ private:
         }
     }
 
-    bool entity(Properties& properties, TimeSpan& time) {
+    // A node or an edge: where its common members go.
+    bool entity(Properties& properties, TimeSpan& time, At at) {
         properties_ = &properties;
         time_ = &time;
-        return true;
+        return push(at);
     }
 
     bool texts(std::vector<std::string>& into) {
